@@ -1,0 +1,92 @@
+"""tuningdeck: turn a quarterly OKR tracker workbook into a Tuning Session deck.
+
+>>> import tuningdeck
+>>> deck = tuningdeck.read_workbook("tracker.xlsx", quarter="Q1")   # doctest: +SKIP
+>>> deck.save("q1.pptx")                                            # doctest: +SKIP
+
+Or build the deck in code from the slide classes (:class:`TitleSlide`, :class:`ObjectiveSlide`,
+...) and save it the same way. Importing this package is cheap: PowerPoint, Excel and plotting
+libraries are loaded only when a deck is read, rendered or charted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tuningdeck.errors import InputError, LayoutError, Problem, TemplateError, WorkbookError
+from tuningdeck.model import (
+    Acronym,
+    AcronymsSlide,
+    Deck,
+    DrillDownSlide,
+    FiscalYear,
+    ObjectiveSlide,
+    OkrChangeSlide,
+    PriorityUpdateSlide,
+    Quarter,
+    QuoteSlide,
+    SectionSlide,
+    Slide,
+    TitleSlide,
+)
+from tuningdeck.theme import Theme
+
+if TYPE_CHECKING:
+    from tuningdeck.model import Deck as _Deck
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Acronym",
+    "AcronymsSlide",
+    "Deck",
+    "DrillDownSlide",
+    "FiscalYear",
+    "InputError",
+    "LayoutError",
+    "ObjectiveSlide",
+    "OkrChangeSlide",
+    "PriorityUpdateSlide",
+    "Problem",
+    "Quarter",
+    "QuoteSlide",
+    "SectionSlide",
+    "Slide",
+    "TemplateError",
+    "Theme",
+    "TitleSlide",
+    "WorkbookError",
+    "build",
+    "read_workbook",
+    "write_blank_workbook",
+]
+
+
+def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = None) -> _Deck:
+    """Read a tracker workbook into a :class:`Deck` for one quarter.
+
+    Raises :class:`WorkbookError` listing every problem as ``Sheet!Cell: ...``.
+    """
+    from tuningdeck.workbook import read_workbook as _read
+
+    return _read(path, quarter=quarter)
+
+
+def write_blank_workbook(path: str | os.PathLike[str]) -> Path:
+    """Write an empty tracker workbook with every sheet and header row; never overwrites."""
+    from tuningdeck.workbook import write_blank_workbook as _write
+
+    return _write(path)
+
+
+def build(
+    workbook: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    quarter: Quarter | str | None = None,
+    template: str | os.PathLike[str] | None = None,
+) -> Path:
+    """Read ``workbook`` and write the quarter's deck to ``out`` (atomically); return ``out``."""
+    return read_workbook(workbook, quarter=quarter).save(out, template=template)

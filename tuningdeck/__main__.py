@@ -1,0 +1,5 @@
+"""``python -m tuningdeck``: the command line."""
+
+from tuningdeck.cli import main
+
+main()

@@ -1,0 +1,62 @@
+"""Errors a user can act on: each names where the problem is and what was expected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+__all__ = [
+    "InputError",
+    "LayoutError",
+    "Problem",
+    "TemplateError",
+    "WorkbookError",
+    "WorkbookWarning",
+]
+
+
+@frozen
+class Problem:
+    """One thing wrong with the input, at ``Sheet!Cell`` (or a whole sheet when ``cell`` is None)."""
+
+    sheet: str
+    cell: str | None
+    message: str
+
+    @property
+    def where(self) -> str:
+        """``Sheet!B7``, or just ``Sheet`` for a problem with the sheet as a whole."""
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class InputError(ValueError):
+    """Base class of the errors caused by what the user gave us (exit code 2 on the CLI)."""
+
+
+class WorkbookError(InputError):
+    """A workbook that cannot be read into a deck. Carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem], path: str = "") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.path = path
+        head = f"{path}: " if path else ""
+        n = len(self.problems)
+        lines = [f"{head}{n} problem{'s' if n != 1 else ''} in the workbook:"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class WorkbookWarning(UserWarning):
+    """Something in a workbook that is ignored but may be a mistake, e.g. an unknown column."""
+
+
+class TemplateError(InputError):
+    """A template that lacks a layout or placeholder the renderer needs."""
+
+
+class LayoutError(InputError):
+    """Content that cannot be laid out on a slide even at the smallest allowed type size."""

@@ -1,0 +1,36 @@
+"""The quote slide: a testimonial, who said it, where from."""
+
+from __future__ import annotations
+
+from tuningdeck.model import QuoteSlide
+from tuningdeck.render.plan import PlanContext, SlidePlan, blocks, fit, inline, meta_boxes
+from tuningdeck.text.measure import Block
+
+__all__ = ["plan"]
+
+LAYOUT = "Quote"
+
+
+def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
+    """The quote in large italic type, shrunk to fit; the attribution below it."""
+    st = ctx.styles
+    c = ctx.theme.colors
+    quote = blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True))
+    boxes: dict[str, tuple[Block, ...]] = {
+        "Title": (inline(spec.title, st.title),) if spec.title else (),
+        "Quote": fit(quote, ctx.frame(LAYOUT, "Quote"), floor=st.lead_floor,
+                     what=f"quote by {spec.name or 'unnamed'}"),
+    }
+    if not spec.title:
+        del boxes["Title"]
+    lines = []
+    if spec.name:
+        lines.append(inline(f"**{spec.name}**", st.body(color=c.text)))
+    detail = ", ".join(x for x in (spec.affiliation, spec.place) if x)
+    if detail:
+        lines.append(inline(detail, st.body(color=c.text_secondary)))
+    if lines:
+        boxes["Attribution"] = fit(lines, ctx.frame(LAYOUT, "Attribution"), floor=st.body_floor,
+                                   what="quote attribution")
+    boxes.update(meta_boxes(spec, ctx))
+    return [SlidePlan(LAYOUT, boxes, notes=spec.notes)]

@@ -1,0 +1,243 @@
+"""The first rendering pass: what goes in which placeholder, measured and fitted.
+
+A :class:`SlidePlan` names a layout and, for each placeholder (by name), the paragraphs to write
+and the scale they were fitted at. Planning needs only the placeholders' sizes (:data:`Frames`),
+so plans are computed and tested without opening a .pptx; :mod:`tuningdeck.render.write` then
+draws them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from attrs import field, frozen
+
+from tuningdeck.errors import LayoutError
+from tuningdeck.model import Slide
+from tuningdeck.text.markup import Paragraph, parse_blocks, parse_inline
+from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
+from tuningdeck.theme import Theme
+
+__all__ = [
+    "Frame",
+    "Frames",
+    "PlanContext",
+    "SlidePlan",
+    "Styles",
+    "blocks",
+    "bullet",
+    "fit",
+    "paginate",
+]
+
+PT_PER_INCH = 72.0
+
+
+@frozen
+class Frame:
+    """A placeholder's position and size, in points."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+#: layout name -> placeholder name -> frame, read from the template.
+Frames = Mapping[str, Mapping[str, Frame]]
+
+
+@frozen
+class SlidePlan:
+    """One slide, laid out: layout name, placeholder contents, speaker notes.
+
+    ``boxes`` maps a placeholder name to its paragraphs, already at their final sizes;
+    ``frames`` overrides a placeholder's frame where the layout was adjusted to the content.
+    Placeholders not named in ``boxes`` are removed from the slide.
+    """
+
+    layout: str
+    boxes: Mapping[str, tuple[Block, ...]]
+    notes: str = ""
+    frames: Mapping[str, Frame] = field(factory=dict)
+
+
+@frozen
+class Styles:
+    """The theme's text roles as :class:`TextStyle` values."""
+
+    theme: Theme
+
+    def _style(self, family: str, size: float, **kw: object) -> TextStyle:
+        return TextStyle(family=family, size=size, **kw)  # type: ignore[arg-type]
+
+    @property
+    def title(self) -> TextStyle:
+        """Slide titles: Montserrat bold."""
+        t = self.theme
+        return self._style(t.fonts.heading, t.sizes.title, bold=True, color=t.colors.text)
+
+    def heading(self, *, first: bool = True, color: str | None = None) -> TextStyle:
+        """A heading inside a body ("Overview:", "The situation")."""
+        t = self.theme
+        return self._style(
+            t.fonts.heading, t.sizes.heading, bold=True,
+            color=color or t.colors.accent_dark,
+            space_before=0 if first else t.spacing.heading_before,
+            space_after=t.spacing.paragraph_after * 0.5,
+        )
+
+    def body(self, level: int = 0, *, color: str | None = None) -> TextStyle:
+        """Narrative text; bullets are indented by level."""
+        t = self.theme
+        return self._style(
+            t.fonts.body, t.sizes.body, color=color or t.colors.text,
+            space_after=t.spacing.paragraph_after,
+            indent=level * t.spacing.bullet_indent * PT_PER_INCH,
+            line=t.spacing.line,
+        )
+
+    def lead(self, *, color: str | None = None, italic: bool = False) -> TextStyle:
+        """A statement set larger: an objective, a quote."""
+        t = self.theme
+        return self._style(
+            t.fonts.body, t.sizes.lead, color=color or t.colors.text, italic=italic,
+            space_after=t.spacing.paragraph_after, line=t.spacing.line,
+        )
+
+    def small(self, *, color: str | None = None, align: str = "l") -> TextStyle:
+        """Department tags and other small print."""
+        t = self.theme
+        return self._style(t.fonts.body, t.sizes.small, color=color or t.colors.text_secondary,
+                           align=align)
+
+    @property
+    def footnote(self) -> TextStyle:
+        """The footnote line."""
+        t = self.theme
+        return self._style(t.fonts.body, t.sizes.footnote, color=t.colors.text_muted)
+
+    @property
+    def body_floor(self) -> float:
+        """The smallest scale body text may be shrunk to."""
+        return self.theme.sizes.body_min / self.theme.sizes.body
+
+    @property
+    def lead_floor(self) -> float:
+        """The smallest scale lead text may be shrunk to."""
+        return self.theme.sizes.lead_min / self.theme.sizes.lead
+
+
+@frozen
+class PlanContext:
+    """What a planner needs: the theme's styles and the template's placeholder frames."""
+
+    theme: Theme
+    frames: Frames
+
+    @property
+    def styles(self) -> Styles:
+        """The theme's text roles."""
+        return Styles(self.theme)
+
+    def frame(self, layout: str, name: str) -> Frame:
+        """The frame of placeholder ``name`` on ``layout``."""
+        return self.frames[layout][name]
+
+
+def blocks(text: str, style_for_level: object) -> tuple[Block, ...]:
+    """Parse a markup field into blocks; ``style_for_level(level)`` gives each one's style."""
+    return tuple(
+        Block(p, style_for_level(p.level))  # type: ignore[operator]
+        for p in parse_blocks(text)
+    )
+
+
+def inline(text: str, style: TextStyle) -> Block:
+    """One paragraph of inline markup (line breaks folded into spaces)."""
+    return Block(Paragraph(parse_inline(" ".join(text.split()))), style)
+
+
+def bullet(text: str, style: TextStyle, level: int = 1) -> Block:
+    """One bulleted paragraph of inline markup at ``level``."""
+    return Block(Paragraph(parse_inline(" ".join(text.split())), level), style)
+
+
+def scaled(items: Sequence[Block], scale: float) -> tuple[Block, ...]:
+    """The blocks with every size multiplied by ``scale``."""
+    return tuple(Block(b.paragraph, b.style.scaled(scale)) for b in items)
+
+
+def fit(items: Sequence[Block], frame: Frame, *, floor: float, what: str) -> tuple[Block, ...]:
+    """Shrink ``items`` just enough to fit ``frame``; raise :class:`LayoutError` if they cannot."""
+    scale = fit_scale(items, frame.w, frame.h, min_scale=floor)
+    if scale is None:
+        need = blocks_height(items, frame.w, floor)
+        raise LayoutError(
+            f"{what}: the text needs {need:.0f} pt at the smallest allowed size but its box is "
+            f"{frame.h:.0f} pt tall; shorten it or split it over two slides"
+        )
+    return scaled(items, scale)
+
+
+def common_scale(boxes: Sequence[tuple[Sequence[Block], Frame]], *, floor: float) -> float | None:
+    """The largest scale at which every box's blocks fit their frame (one size for all columns)."""
+    scales = [fit_scale(b, f.w, f.h, min_scale=floor) for b, f in boxes if b]
+    if any(s is None for s in scales):
+        return None
+    return min((s for s in scales if s is not None), default=1.0)
+
+
+def paginate(
+    items: Sequence[Block], frame: Frame, *, floor: float, keep_with_next: Sequence[bool] = ()
+) -> list[tuple[Block, ...]]:
+    """Split ``items`` over as many frames as needed.
+
+    If everything fits one frame when shrunk no further than ``floor``, that is one page. Otherwise
+    pages are filled at full size, never splitting a paragraph, and a paragraph marked in
+    ``keep_with_next`` (a heading) is never left last on a page.
+    """
+    scale = fit_scale(items, frame.w, frame.h, min_scale=floor)
+    if scale is not None:
+        return [scaled(items, scale)]
+    keep = list(keep_with_next) + [False] * (len(items) - len(keep_with_next))
+    fitted = list(items)
+    heights = [blocks_height([b], frame.w) for b in items]
+    for i, b in enumerate(items):
+        if heights[i] > frame.h:
+            # a single paragraph taller than a page: shrink it alone, as far as allowed
+            s = fit_scale([b], frame.w, frame.h, min_scale=floor)
+            if s is None:
+                raise LayoutError(
+                    f"a paragraph of {len(b.paragraph.text.split())} words does not fit on a "
+                    f"slide even at the smallest allowed size: {b.paragraph.text[:60]!r}"
+                )
+            fitted[i], heights[i] = scaled([b], s)[0], blocks_height([b], frame.w, s)
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for i, h in enumerate(heights):
+        if pages[-1] and used + h > frame.h:
+            carry: list[int] = []
+            while len(pages[-1]) > 1 and keep[pages[-1][-1]]:
+                carry.insert(0, pages[-1].pop())
+            pages.append(carry)
+            used = sum(heights[j] for j in carry)
+        pages[-1].append(i)
+        used += h
+    return [tuple(fitted[i] for i in page) for page in pages if page]
+
+
+def page_title(title: str, page: int) -> str:
+    """``"Acronyms"``, then ``"Acronyms (cont.)"`` on later pages."""
+    return title if page == 0 else f"{title} (cont.)"
+
+
+def meta_boxes(spec: Slide, ctx: PlanContext) -> dict[str, tuple[Block, ...]]:
+    """The department tag and footnote line every slide kind may carry."""
+    st = ctx.styles
+    out: dict[str, tuple[Block, ...]] = {}
+    if spec.department:
+        out["Department"] = (inline(f"Department: {spec.department}", st.small(align="r")),)
+    if spec.footnote:
+        out["Footnote"] = (inline(spec.footnote, st.footnote),)
+    return out

@@ -1,0 +1,116 @@
+"""The second rendering pass: draw slide plans onto a presentation opened from the template."""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationT
+from pptx.slide import Slide, SlideLayout
+from pptx.util import Emu
+
+from tuningdeck.errors import TemplateError
+from tuningdeck.render.plan import Frame, Frames, SlidePlan
+from tuningdeck.render.text import write_blocks
+from tuningdeck.text.markup import plain_text
+from tuningdeck.theme import Theme
+
+__all__ = ["Canvas"]
+
+EMU_PER_PT = 12700
+
+
+def _frame(shape: object) -> Frame:
+    return Frame(
+        shape.left / EMU_PER_PT,  # type: ignore[attr-defined]
+        shape.top / EMU_PER_PT,  # type: ignore[attr-defined]
+        shape.width / EMU_PER_PT,  # type: ignore[attr-defined]
+        shape.height / EMU_PER_PT,  # type: ignore[attr-defined]
+    )
+
+
+class Canvas:
+    """A presentation opened from a template, and the means to add planned slides to it."""
+
+    def __init__(self, template: str | os.PathLike[str], theme: Theme) -> None:
+        path = Path(template)
+        if not path.is_file():
+            raise TemplateError(f"{path}: template not found")
+        try:
+            self.prs: PresentationT = Presentation(str(path))
+        except Exception as e:  # python-pptx raises several kinds for a bad package
+            raise TemplateError(f"{path}: not a PowerPoint file ({e})") from e
+        self.path = path
+        self.theme = theme
+        self._drop_existing_slides()
+        self.layouts: dict[str, SlideLayout] = {lay.name: lay for lay in self.prs.slide_layouts}
+        self.frames: Frames = {
+            name: {ph.name: _frame(ph) for ph in lay.placeholders}
+            for name, lay in self.layouts.items()
+        }
+
+    def _drop_existing_slides(self) -> None:
+        """A template may carry example slides; a built deck starts empty."""
+        id_lst = self.prs.slides._sldIdLst
+        for sld_id in list(id_lst):
+            self.prs.part.drop_rel(sld_id.rId)
+            id_lst.remove(sld_id)
+
+    def layout(self, name: str) -> SlideLayout:
+        """The template's layout called ``name``; a clear error if it has none."""
+        try:
+            return self.layouts[name]
+        except KeyError:
+            have = ", ".join(sorted(self.layouts)) or "none"
+            raise TemplateError(
+                f"{self.path}: no slide layout named {name!r}; the template's layouts are: {have}"
+            ) from None
+
+    def add(self, plan: SlidePlan) -> Slide:
+        """Add one slide drawn from ``plan``."""
+        layout = self.layout(plan.layout)
+        names = {ph.placeholder_format.idx: ph.name for ph in layout.placeholders}
+        missing = set(plan.boxes) - set(names.values())
+        if missing:
+            raise TemplateError(
+                f"{self.path}: layout {plan.layout!r} has no placeholder named "
+                f"{', '.join(sorted(missing))}"
+            )
+        slide = self.prs.slides.add_slide(layout)
+        c = self.theme.colors
+        for ph in list(slide.placeholders):
+            name = names.get(ph.placeholder_format.idx)
+            content = plan.boxes.get(name or "")
+            if not content:
+                ph._element.getparent().remove(ph._element)
+                continue
+            if name in plan.frames:
+                f = plan.frames[name]
+                ph.left, ph.top = Emu(round(f.x * EMU_PER_PT)), Emu(round(f.y * EMU_PER_PT))
+                ph.width, ph.height = Emu(round(f.w * EMU_PER_PT)), Emu(round(f.h * EMU_PER_PT))
+            write_blocks(ph.text_frame, content, bullet_color=c.accent, link_color=c.accent)
+        self._add_slide_number(slide, layout)
+        if plan.notes:
+            slide.notes_slide.notes_text_frame.text = plain_text(plan.notes)
+        return slide
+
+    @staticmethod
+    def _add_slide_number(slide: Slide, layout: SlideLayout) -> None:
+        """Copy the layout's slide-number placeholder, as PowerPoint does when numbers are on."""
+        for sp in layout.shapes._spTree.iter(qn("p:sp")):
+            ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+            if ph is not None and ph.get("type") == "sldNum":
+                clone = copy.deepcopy(sp)
+                sp_pr = clone.find(qn("p:spPr"))
+                for child in list(sp_pr):
+                    sp_pr.remove(child)  # geometry is inherited from the layout
+                slide.shapes._spTree.append(clone)
+                return
+
+    def frames_for(self) -> Mapping[str, Mapping[str, Frame]]:
+        """Placeholder frames of every layout, in points."""
+        return self.frames

@@ -1,0 +1,196 @@
+"""Measure text with the real font files: widths, wrapped lines and heights, in points.
+
+The renderers lay text out before they write it: how many lines a paragraph wraps to in a box of
+a given width, how tall a set of paragraphs is, and the largest size (within the theme's floor) at
+which it fits. Widths come from the same static font files that LibreOffice renders with, shaped
+by HarfBuzz (through Pillow's raqm layout) when it is available, so kerning is counted as well.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from attrs import evolve, field, frozen
+
+from tuningdeck.text.markup import Paragraph, Run
+
+__all__ = [
+    "Block",
+    "TextStyle",
+    "blocks_height",
+    "fit_scale",
+    "line_height",
+    "paragraph_height",
+    "text_width",
+    "wrap",
+]
+
+_UNITS = 2000  # the size, in pixels, text is measured at; widths are scaled from it
+SUPERSCRIPT_SCALE = 0.58  # how much smaller PowerPoint and LibreOffice draw superscript text
+
+
+@frozen
+class TextStyle:
+    """How a paragraph is set: face, size (pt), spacing (pt), left indent (pt), colour, alignment."""
+
+    family: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    line: float = 1.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    indent: float = 0.0
+    color: str | None = None
+    align: str = "l"
+
+    def scaled(self, factor: float) -> TextStyle:
+        """The same style with size and spacing multiplied by ``factor`` (indents stay)."""
+        return evolve(
+            self,
+            size=self.size * factor,
+            space_before=self.space_before * factor,
+            space_after=self.space_after * factor,
+        )
+
+
+@frozen
+class Block:
+    """A paragraph and the style it is set in: the unit of layout."""
+
+    paragraph: Paragraph
+    style: TextStyle = field()
+
+    @classmethod
+    def of(cls, text: str | Sequence[Run], style: TextStyle, level: int = 0) -> Block:
+        """A block from plain text (no markup parsing) or ready runs."""
+        runs = (Run(text),) if isinstance(text, str) else tuple(text)
+        return cls(Paragraph(runs, level), style)
+
+
+class _Face:
+    """One font file, measured with Pillow (HarfBuzz shaping when raqm is present)."""
+
+    def __init__(self, path: Path) -> None:
+        from fontTools.ttLib import TTFont
+        from PIL import ImageFont
+
+        self.font = ImageFont.truetype(str(path), _UNITS)
+        tt = TTFont(str(path), lazy=True)
+        upm = tt["head"].unitsPerEm
+        hhea = tt["hhea"]
+        self.line_height = (hhea.ascent - hhea.descent + hhea.lineGap) / upm
+        tt.close()
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - faces live for the process
+    def width(self, text: str) -> float:
+        """Advance width of ``text`` in ems."""
+        return self.font.getlength(text) / _UNITS
+
+
+@functools.lru_cache(maxsize=64)
+def _face(family: str, bold: bool, italic: bool) -> _Face:
+    from tuningdeck.fonts import font_file
+
+    return _Face(font_file(family, bold=bold, italic=italic))
+
+
+def line_height(style: TextStyle) -> float:
+    """The height of one line of text in ``style``, in points."""
+    return _face(style.family, style.bold, style.italic).line_height * style.size * style.line
+
+
+def text_width(text: str, style: TextStyle) -> float:
+    """The width of ``text`` on one line, in points."""
+    return _face(style.family, style.bold, style.italic).width(text) * style.size
+
+
+def _run_style(run: Run, style: TextStyle) -> TextStyle:
+    size = style.size * (SUPERSCRIPT_SCALE if run.superscript else 1.0)
+    return evolve(style, size=size, bold=style.bold or run.bold, italic=style.italic or run.italic)
+
+
+# A break opportunity follows a space, or a hyphen or dash between letters ("newcomer-friendly").
+_PIECES = re.compile(r"[^\s\-–—]*(?:[\-–—]+(?=\w)|[\-–—]*\s*)|.+", re.UNICODE)
+
+
+def _span_width(runs: Sequence[Run], starts: Sequence[int], style: TextStyle, a: int, b: int) -> float:
+    """Width of characters ``a:b`` of the runs' joined text, each part in its run's style."""
+    total = 0.0
+    for run, start in zip(runs, starts):
+        lo, hi = max(a, start), min(b, start + len(run.text))
+        if lo < hi:
+            total += text_width(run.text[lo - start : hi - start], _run_style(run, style))
+    return total
+
+
+def _words(runs: Sequence[Run], style: TextStyle) -> list[tuple[str, float, float]]:
+    """Split runs into unbreakable pieces: (text, width without trailing spaces, full width)."""
+    starts, pos = [], 0
+    for run in runs:
+        starts.append(pos)
+        pos += len(run.text)
+    joined = "".join(r.text for r in runs)
+    pieces = []
+    for m in _PIECES.finditer(joined):
+        if not m.group(0):
+            continue
+        a, b = m.span()
+        core_end = a + len(m.group(0).rstrip())
+        full = _span_width(runs, starts, style, a, b)
+        core = full if core_end == b else _span_width(runs, starts, style, a, core_end)
+        pieces.append((m.group(0), core, full))
+    return pieces
+
+
+def wrap(runs: Sequence[Run], style: TextStyle, width: float) -> list[str]:
+    """The lines ``runs`` wrap to in a box ``width`` points wide (greedy, as office suites do)."""
+    avail = width - style.indent
+    lines: list[str] = []
+    line, used = "", 0.0
+    for text, core, full in _words(runs, style):
+        if line and used + core > avail:
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        if not line and core > avail:
+            # a word longer than the line is broken between characters
+            for ch in text:
+                w = text_width(ch, style)
+                if line and used + w > avail and not ch.isspace():
+                    lines.append(line.rstrip())
+                    line, used = "", 0.0
+                line, used = line + ch, used + w
+            continue
+        line, used = line + text, used + full
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def paragraph_height(block: Block, width: float) -> float:
+    """The height of one paragraph, spacing included, in a box ``width`` points wide."""
+    n = len(wrap(block.paragraph.runs, block.style, width))
+    return block.style.space_before + n * line_height(block.style) + block.style.space_after
+
+
+def blocks_height(blocks: Sequence[Block], width: float, scale: float = 1.0) -> float:
+    """The height of ``blocks`` stacked, at ``scale`` times their sizes."""
+    total = 0.0
+    for b in blocks:
+        total += paragraph_height(Block(b.paragraph, b.style.scaled(scale)), width)
+    return total
+
+
+def fit_scale(
+    blocks: Sequence[Block], width: float, height: float, *, min_scale: float, step: float = 0.025
+) -> float | None:
+    """The largest scale in ``[min_scale, 1]`` at which ``blocks`` fit the box, or ``None``."""
+    scale = 1.0
+    while scale >= min_scale - 1e-9:
+        if blocks_height(blocks, width, scale) <= height:
+            return scale
+        scale = round(scale - step, 6)
+    return None

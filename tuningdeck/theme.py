@@ -1,0 +1,160 @@
+"""The deck's look as data: colours, fonts, sizes and geometry, read from ``layouts/*.toml``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["Colors", "Fonts", "Geometry", "Sizes", "Spacing", "Theme", "layouts_dir"]
+
+
+def layouts_dir() -> Path:
+    """The directory holding the bundled master and its settings.
+
+    In a wheel it is ``tuningdeck/layouts``; in a source checkout, the top-level ``layouts/``.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "layouts", here.parent / "layouts"):
+        if (candidate / "foundation.toml").is_file():
+            return candidate
+    raise FileNotFoundError("tuningdeck's layouts directory is missing from the installation")
+
+
+def _hex(value: str) -> str:
+    value = value.strip().lstrip("#").upper()
+    if len(value) != 6 or any(c not in "0123456789ABCDEF" for c in value):
+        raise ValueError(f"expected a colour as six hex digits, got {value!r}")
+    return value
+
+
+@frozen
+class Colors:
+    """The palette, as ``RRGGBB`` strings."""
+
+    text: str = field(converter=_hex)
+    text_secondary: str = field(converter=_hex)
+    text_muted: str = field(converter=_hex)
+    rule: str = field(converter=_hex)
+    band: str = field(converter=_hex)
+    band_light: str = field(converter=_hex)
+    background: str = field(converter=_hex)
+    accent: str = field(converter=_hex)
+    accent_dark: str = field(converter=_hex)
+    accent_light: str = field(converter=_hex)
+    red: str = field(converter=_hex)
+    red_dark: str = field(converter=_hex)
+    green: str = field(converter=_hex)
+    green_dark: str = field(converter=_hex)
+    yellow: str = field(converter=_hex)
+    yellow_dark: str = field(converter=_hex)
+
+
+@frozen
+class Fonts:
+    """Font families: Montserrat for headings, Lato for body text."""
+
+    heading: str
+    body: str
+    fallback: str = "Arial"
+
+
+@frozen
+class Sizes:
+    """Type sizes in points; ``*_min`` are the floors text is never shrunk below."""
+
+    title_slide: float
+    section: float
+    title: float
+    heading: float
+    body: float
+    body_min: float
+    lead: float
+    lead_min: float
+    small: float
+    footnote: float
+    wordmark: float
+    wordmark_title: float
+
+
+@frozen
+class Spacing:
+    """Paragraph spacing (points) and bullet indents (inches)."""
+
+    paragraph_after: float
+    heading_before: float
+    bullet_indent: float
+    line: float = 1.0
+
+
+@frozen
+class Geometry:
+    """Where things go on the slide, in inches."""
+
+    width: float
+    height: float
+    margin_x: float
+    title_top: float
+    title_height: float
+    rule_under_title: float
+    body_top: float
+    body_bottom: float
+    footnote_top: float
+    footer_rule: float
+    footer_top: float
+    footer_height: float
+    gutter: float
+    sidebar_width: float
+
+    @property
+    def content_width(self) -> float:
+        """The width between the side margins."""
+        return self.width - 2 * self.margin_x
+
+
+@frozen
+class Theme:
+    """A complete look. Load the bundled one with ``Theme.load()``."""
+
+    name: str
+    colors: Colors
+    fonts: Fonts
+    sizes: Sizes
+    spacing: Spacing
+    geometry: Geometry
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> Theme:
+        """Read a theme from a TOML file (default: the bundled ``foundation.toml``)."""
+        path = Path(path) if path is not None else layouts_dir() / "foundation.toml"
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+        return cls.from_dict(data, source=str(path))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, source: str = "theme") -> Theme:
+        """Build a theme from parsed TOML, naming the table and key of anything wrong."""
+        parts: dict[str, Any] = {}
+        for key, kind in (
+            ("colors", Colors),
+            ("fonts", Fonts),
+            ("sizes", Sizes),
+            ("spacing", Spacing),
+            ("geometry", Geometry),
+        ):
+            table = data.get(key)
+            if not isinstance(table, dict):
+                raise ValueError(f"{source}: missing table [{key}]")
+            try:
+                parts[key] = kind(**table)
+            except (TypeError, ValueError) as e:
+                raise ValueError(f"{source}: [{key}]: {e}") from e
+        return cls(name=str(data.get("name", "")), **parts)
