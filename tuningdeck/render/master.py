@@ -113,7 +113,7 @@ class _Shapes:
             f'wrap="square"><a:noAutofit/></a:bodyPr>'
         )
         text = f"<a:r><a:rPr lang=\"en-US\"/><a:t>{escape(prompt)}</a:t></a:r>" if prompt else ""
-        if ph == "sldNum":
+        if 'type="sldNum"' in ph:
             text = '<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>'
         self.items.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'

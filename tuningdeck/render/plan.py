@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from attrs import field, frozen
 
-from tuningdeck.errors import LayoutError
+from tuningdeck.errors import LayoutError, TemplateError
 from tuningdeck.model import Slide
 from tuningdeck.text.markup import Paragraph, parse_blocks, parse_inline
 from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
@@ -141,7 +141,18 @@ class PlanContext:
         return Styles(self.theme)
 
     def frame(self, layout: str, name: str) -> Frame:
-        """The frame of placeholder ``name`` on ``layout``."""
+        """The frame of placeholder ``name`` on ``layout``; a :class:`TemplateError` if none."""
+        if layout not in self.frames:
+            have = ", ".join(sorted(self.frames)) or "none"
+            raise TemplateError(
+                f"the template has no slide layout named {layout!r}; its layouts are: {have}"
+            )
+        if name not in self.frames[layout]:
+            have = ", ".join(sorted(self.frames[layout])) or "none"
+            raise TemplateError(
+                f"the template's layout {layout!r} has no placeholder named {name!r}; "
+                f"its placeholders are: {have}"
+            )
         return self.frames[layout][name]
 
 

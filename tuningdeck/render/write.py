@@ -88,6 +88,7 @@ class Canvas:
             if not content:
                 ph._element.getparent().remove(ph._element)
                 continue
+            ph._element.nvSpPr.cNvPr.name = name
             if name in plan.frames:
                 f = plan.frames[name]
                 ph.left, ph.top = Emu(round(f.x * EMU_PER_PT)), Emu(round(f.y * EMU_PER_PT))
@@ -105,6 +106,8 @@ class Canvas:
             ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
             if ph is not None and ph.get("type") == "sldNum":
                 clone = copy.deepcopy(sp)
+                ids = [int(e.get("id")) for e in slide.shapes._spTree.iter(qn("p:cNvPr"))]
+                clone.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(max(ids) + 1))
                 sp_pr = clone.find(qn("p:spPr"))
                 for child in list(sp_pr):
                     sp_pr.remove(child)  # geometry is inherited from the layout

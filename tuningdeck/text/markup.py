@@ -107,15 +107,16 @@ def _merge(runs: list[Run]) -> list[Run]:
 def parse_blocks(text: str) -> tuple[Paragraph, ...]:
     """Split a text field into paragraphs, one per non-empty line, with bullet levels."""
     paragraphs = []
-    for line in text.splitlines():
+    for line in text.expandtabs(2).splitlines():
         if not line.strip():
             continue
         m = _BULLET.match(line)
         if m:
-            indent = len(m.group("indent").expandtabs(2))
-            paragraphs.append(Paragraph(parse_inline(m.group("body").strip()), 1 + indent // 2))
+            indent = len(m.group("indent"))
+            body = " ".join(m.group("body").split())
+            paragraphs.append(Paragraph(parse_inline(body), 1 + indent // 2))
         else:
-            paragraphs.append(Paragraph(parse_inline(line.strip()), 0))
+            paragraphs.append(Paragraph(parse_inline(" ".join(line.split())), 0))
     return tuple(paragraphs)
 
 
