@@ -1,0 +1,166 @@
+"""Reading one cell's value as the column declares it: text, a quarter, a list of quarters.
+
+Pure Python: a cell arrives as its value, its Excel data type and its number format, and leaves
+as a Python value or a :class:`CellError` whose message says what is wrong and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+
+from attrs import frozen
+
+from tuningdeck.model import Quarter
+from tuningdeck.workbook.kinds import ALL
+from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
+
+__all__ = [
+    "ALL_QUARTERS",
+    "CellError",
+    "RawCell",
+    "blank_value",
+    "is_blank",
+    "parse_quarters",
+    "read_cell",
+]
+
+ALL_QUARTERS: frozenset[Quarter] = frozenset(Quarter)
+
+
+@frozen
+class RawCell:
+    """A cell as the file holds it: value, Excel data type (``"e"`` for an error) and format."""
+
+    value: object
+    data_type: str = "n"
+    number_format: str | None = None
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says what is wrong and what was expected."""
+
+
+_EXPECTED = {
+    CellKind.TEXT: "text",
+    CellKind.KEY: "text (a key)",
+    CellKind.QUARTER: "a quarter (Q1, Q2, Q3, Q4 or all)",
+    CellKind.QUARTERS: "quarters (blank, a list such as Q1, Q2 or a range such as Q2-Q4)",
+    CellKind.KIND: "a slide kind",
+    CellKind.FISCAL_YEAR: "a fiscal year such as FY20-21",
+}
+
+
+def is_blank(cell: RawCell | None) -> bool:
+    """True for an empty cell or one holding only spaces."""
+    if cell is None:
+        return True
+    if cell.data_type == "e":
+        return False
+    v = cell.value
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def blank_value(column: ColumnSpec) -> object:
+    """What a blank (or absent) cell of ``column`` reads as."""
+    if column.kind is CellKind.QUARTERS:
+        return ALL_QUARTERS
+    if column.kind is CellKind.QUARTER:
+        return None
+    return ""
+
+
+def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) -> object:
+    """The value of ``cell`` as ``column`` declares it; raise :class:`CellError` if it has none.
+
+    ``kinds`` are the known slide kinds' display names, for :attr:`CellKind.KIND` cells.
+    """
+    text = as_text(cell, _EXPECTED[column.kind])
+    if not text:
+        return blank_value(column)
+    if column.kind is CellKind.KEY:
+        return " ".join(text.split())
+    if column.kind is CellKind.QUARTER:
+        return parse_quarter(text)
+    if column.kind is CellKind.QUARTERS:
+        return parse_quarters(text)
+    if column.kind is CellKind.KIND:
+        name = normalise_name(text)
+        if name not in {normalise_name(k) for k in kinds}:
+            raise CellError(f'unknown kind "{text}"; expected one of {", ".join(kinds)}')
+        return name
+    return text
+
+
+def as_text(cell: RawCell, expected: str = "text") -> str:
+    """A cell's value as text: numbers become text (``66.0`` → ``"66"``); dates are errors."""
+    v = cell.value
+    if cell.data_type == "e":
+        raise CellError(f"expected {expected}, found the Excel error {v}")
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if isinstance(v, bool):
+        raise CellError(f"expected {expected}, found {'TRUE' if v else 'FALSE'}")
+    if isinstance(v, int | float):
+        return _number(v, cell.number_format)
+    raise CellError(f"expected {expected}, found {_describe(v)}")
+
+
+def _number(v: float, number_format: str | None) -> str:
+    if number_format and "%" in number_format:
+        return f"{v * 100:.15g}%"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return f"{v:.15g}" if isinstance(v, float) else str(v)
+
+
+def _describe(v: object) -> str:
+    if isinstance(v, dt.datetime):
+        if v.time() == dt.time():
+            return f"a date ({v.date().isoformat()})"
+        return f"a date and time ({v.isoformat(sep=' ', timespec='minutes')})"
+    if isinstance(v, dt.date):
+        return f"a date ({v.isoformat()})"
+    if isinstance(v, dt.time):
+        return f"a time ({v.isoformat(timespec='minutes')})"
+    if isinstance(v, dt.timedelta):
+        return f"a duration ({v})"
+    return f"a {type(v).__name__} ({v})"
+
+
+_QUARTER = re.compile(r"[Qq]\s*([1-4])")
+
+
+def parse_quarter(text: str) -> Quarter | str:
+    """``"Q2"`` → :attr:`Quarter.Q2`; ``"all"`` → ``"all"``; raise :class:`CellError` otherwise."""
+    t = text.strip()
+    if t.casefold() == ALL:
+        return ALL
+    m = _QUARTER.fullmatch(t)
+    if not m:
+        raise CellError(f'unknown quarter "{text}"; expected Q1, Q2, Q3, Q4 or all')
+    return Quarter(int(m.group(1)))
+
+
+_RANGE = re.compile(r"[Qq]([1-4])(?:-[Qq]?([1-4]))?")
+
+
+def parse_quarters(text: str) -> frozenset[Quarter]:
+    """``""`` or ``"all"`` → every quarter; ``"Q1, Q3"``; ``"Q2-Q4"``; a mix of the two."""
+    t = text.strip()
+    if not t or t.casefold() == ALL:
+        return ALL_QUARTERS
+    quarters: set[Quarter] = set()
+    for part in re.split(r"[,;\s]+", re.sub(r"\s*[-–]\s*", "-", t)):
+        m = _RANGE.fullmatch(part)
+        first, last = (int(m.group(1)), int(m.group(2) or m.group(1))) if m else (0, 0)
+        if not m or first > last:
+            raise CellError(
+                f'bad quarters "{text}"; expected blank (every quarter), a list such as Q1, Q2 '
+                "or a range such as Q2-Q4"
+            )
+        quarters.update(Quarter(i) for i in range(first, last + 1))
+    return frozenset(quarters)

@@ -1,0 +1,515 @@
+"""Read a tracker workbook into a :class:`~tuningdeck.model.Deck` for one quarter.
+
+Reading goes in three steps: load the known sheets' cells from the file (the only step that
+touches openpyxl), read each sheet's rows as :mod:`~tuningdeck.workbook.schema` declares them, then
+walk the Slides sheet and build each of the quarter's slides with its kind's builder
+(:mod:`~tuningdeck.workbook.kinds`). Every cell of every known sheet is checked whatever the
+quarter; the rows a slide names are looked up only for the slides the quarter shows. Every problem
+found is reported at once in one :class:`~tuningdeck.errors.WorkbookError`.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+import warnings
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+from attrs import define, frozen
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from tuningdeck.errors import InputError, Problem, WorkbookError, WorkbookWarning
+from tuningdeck.model import Deck, FiscalYear, Quarter, Slide
+from tuningdeck.workbook.cells import (
+    CellError,
+    RawCell,
+    blank_value,
+    is_blank,
+    read_cell,
+)
+from tuningdeck.workbook.kinds import (
+    ALL,
+    KINDS,
+    KeyUse,
+    Row,
+    RowError,
+    SlideKind,
+    SlideSource,
+)
+from tuningdeck.workbook.schema import (
+    DECK,
+    SHEETS,
+    SLIDES,
+    CellKind,
+    SheetSpec,
+    normalise_name,
+)
+
+__all__ = ["read_workbook"]
+
+DEFAULT_TITLE = "{priority} Tuning Session {quarter} {fiscal_year}"
+"""The title slide's text when the Deck sheet has no Title setting."""
+
+_TITLE_NAMES = ("priority", "quarter", "fiscal_year")
+
+
+def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = None) -> Deck:
+    """Read the workbook at ``path`` into the deck for ``quarter`` (``"Q2"``).
+
+    With no ``quarter``, the latest quarter that any narrative sheet has a row for is built.
+
+    Raise :class:`~tuningdeck.errors.WorkbookError` listing every problem found, each at its
+    ``Sheet!Cell``; warn (:class:`~tuningdeck.errors.WorkbookWarning`) about what is ignored,
+    such as columns the reader does not know. Raise :class:`~tuningdeck.errors.InputError` for a
+    ``quarter`` that is not Q1–Q4.
+    """
+    raw = _load(path)
+    if quarter is None:
+        quarter = _latest_quarter(raw, path)
+    try:
+        q = Quarter.parse(quarter)
+    except ValueError as exc:
+        raise InputError(f'bad quarter "{quarter}"; expected Q1, Q2, Q3 or Q4') from exc
+    reading = _Reading(raw, q)
+    deck = reading.deck()
+    for message in reading.warnings:
+        warnings.warn(WorkbookWarning(message), stacklevel=2)
+    if deck is None:
+        raise WorkbookError(reading.problems, path=str(path))
+    return deck
+
+
+def _latest_quarter(raw: dict[str, _RawSheet], path: str | os.PathLike[str]) -> Quarter:
+    """The latest quarter named in the Quarter column of any keyed sheet."""
+    found: set[Quarter] = set()
+    for spec in SHEETS:
+        sheet = raw.get(spec.key)
+        if not spec.keyed or sheet is None or not sheet.rows:
+            continue
+        heads = [normalise_name(c.value) for c in sheet.rows[0]]
+        if "quarter" not in heads:
+            continue
+        col = heads.index("quarter")
+        for row in sheet.rows[1:]:
+            if col < len(row) and isinstance(row[col].value, str):
+                try:
+                    found.add(Quarter.parse(row[col].value))
+                except ValueError:
+                    continue  # reported when the sheet is read
+    if not found:
+        raise WorkbookError(
+            [Problem(Path(path).name, None, "no quarter given and no sheet has a row for Q1-Q4; "
+                     "pass --quarter")],
+            path=str(path),
+        )
+    return max(found)
+
+
+# -- step 1: the file ---------------------------------------------------------------------------
+
+
+@frozen
+class _RawSheet:
+    """A sheet's cells as the file holds them; ``rows[0]`` is row 1."""
+
+    title: str
+    rows: tuple[tuple[RawCell, ...], ...]
+
+
+def _load(path: str | os.PathLike[str]) -> dict[str, _RawSheet]:
+    """The cells of the sheets the schema knows, by compared sheet name."""
+    wanted = {s.key for s in SHEETS}
+    name = Path(path).name or str(path)
+    try:
+        with warnings.catch_warnings():
+            # openpyxl's own notes on features it drops (data validation extensions, …)
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            wb = load_workbook(path, read_only=True, data_only=True)
+            try:
+                sheets = {}
+                for ws in wb.worksheets:
+                    if normalise_name(ws.title) not in wanted:
+                        continue
+                    ws.reset_dimensions()  # a stale stored size would hide rows
+                    rows = tuple(
+                        tuple(RawCell(c.value, c.data_type, c.number_format) for c in row)
+                        for row in ws.iter_rows()
+                    )
+                    sheets[normalise_name(ws.title)] = _RawSheet(ws.title, rows)
+            finally:
+                wb.close()
+    except FileNotFoundError as exc:
+        raise _file_error(path, name, "file not found") from exc
+    except IsADirectoryError as exc:
+        raise _file_error(path, name, "a folder, not a file") from exc
+    except PermissionError as exc:
+        raise _file_error(path, name, "cannot be read (permission denied)") from exc
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, SyntaxError,
+            OSError) as exc:
+        raise _file_error(path, name, f"not an .xlsx workbook ({exc})") from exc
+    return sheets
+
+
+def _file_error(path: str | os.PathLike[str], name: str, what: str) -> WorkbookError:
+    message = f"{what}; expected a workbook saved as .xlsx"
+    return WorkbookError([Problem(name, None, message)], path=str(path))
+
+
+# -- step 2: the sheets -------------------------------------------------------------------------
+
+
+@frozen
+class _Sheet:
+    """A sheet read as its spec declares: its rows, and whether its header lacked a column."""
+
+    spec: SheetSpec
+    title: str
+    rows: tuple[Row, ...]
+    broken: bool
+
+
+@define
+class _Reading:
+    """One reading of a workbook for one quarter: the sheets read, problems and warnings found."""
+
+    raw: Mapping[str, _RawSheet]
+    quarter: Quarter
+    problems: list[Problem] = attrs.Factory(list)
+    warnings: list[str] = attrs.Factory(list)
+    sheets: dict[str, _Sheet] = attrs.Factory(dict)
+    missing_asked: set[str] = attrs.Factory(set)
+    indexes: dict[str, dict[str, dict[object, Row]]] = attrs.Factory(dict)
+
+    def problem(self, sheet: str, cell: str | None, message: str) -> None:
+        self.problems.append(Problem(sheet, cell, message))
+
+    # the whole workbook
+
+    def deck(self) -> Deck | None:
+        """The deck, or None when there were problems."""
+        for spec in SHEETS:
+            raw = self.raw.get(spec.key)
+            if raw is not None:
+                self.sheets[spec.name] = self.read_sheet(spec, raw)
+            elif spec.required:
+                self.problem(
+                    spec.name, None,
+                    f"sheet missing; expected a sheet named {spec.name} with columns {spec.header}",
+                )
+        settings, fiscal_year, title = self.read_settings()
+        slides = self.read_slides(settings, title)
+        if self.problems:
+            return None
+        return Deck(slides, quarter=self.quarter, fiscal_year=fiscal_year, title=title)
+
+    # one sheet
+
+    def read_sheet(self, spec: SheetSpec, raw: _RawSheet) -> _Sheet:
+        header = raw.rows[0] if raw.rows else ()
+        columns, broken = self.read_header(spec, raw.title, header)
+        kinds = [k.name for k in KINDS.values()]
+        rows: list[Row] = []
+        for number, cells in enumerate(raw.rows[1:], start=2):
+            present = [cells[i] if i < len(cells) else None for i in columns.values()]
+            if all(is_blank(c) for c in present):
+                continue
+            values: dict[str, object] = {}
+            refs: dict[str, str] = {}
+            ok = True
+            for col in spec.columns:
+                i = columns.get(col.key)
+                values[col.key] = blank_value(col)
+                if i is None:
+                    continue
+                refs[col.key] = ref = f"{get_column_letter(i + 1)}{number}"
+                cell = cells[i] if i < len(cells) else RawCell(None)
+                try:
+                    values[col.key] = read_cell(cell, col, kinds)
+                except CellError as exc:
+                    self.problem(raw.title, ref, str(exc))
+                    ok = False
+                    continue
+                if col.required and values[col.key] in ("", None):
+                    self.problem(
+                        raw.title, ref, f'empty required cell "{col.name}"; expected {col.help}'
+                    )
+                    ok = False
+            rows.append(Row(raw.title, number, values, refs, ok))
+        return _Sheet(spec, raw.title, self.check_unique(spec, rows), broken)
+
+    def read_header(
+        self, spec: SheetSpec, title: str, header: tuple[RawCell, ...]
+    ) -> tuple[dict[str, int], bool]:
+        """Column key → index in the row, and whether a needed column is missing."""
+        known = {c.key: c for c in spec.columns}
+        columns: dict[str, int] = {}
+        first_empty = len(header)
+        for i, cell in enumerate(header):
+            ref = f"{get_column_letter(i + 1)}1"
+            name = "" if cell.value is None else " ".join(str(cell.value).split())
+            if not name:
+                first_empty = min(first_empty, i)
+                continue
+            key = normalise_name(name)
+            if key not in known:
+                self.warnings.append(
+                    f'{title}!{ref}: unknown column "{name}" ignored; '
+                    f"expected one of {spec.header}"
+                )
+            elif key in columns:
+                first = get_column_letter(columns[key] + 1)
+                self.problem(
+                    title, ref,
+                    f'duplicate column "{name}" (first in column {first}); expected it once',
+                )
+            else:
+                columns[key] = i
+        missing = [c.name for c in spec.columns if c.in_header and c.key not in columns]
+        if missing:
+            names = ", ".join(f'"{m}"' for m in missing)
+            self.problem(
+                title, f"{get_column_letter(first_empty + 1)}1",
+                f"missing column{'s' if len(missing) > 1 else ''} {names}; "
+                f"expected header row with {spec.header}",
+            )
+        return columns, bool(missing)
+
+    def check_unique(self, spec: SheetSpec, rows: list[Row]) -> tuple[Row, ...]:
+        """Report rows that repeat another's unique columns; leave them out of use."""
+        if not spec.unique:
+            return tuple(rows)
+        seen: dict[tuple[object, ...], Row] = {}
+        out = []
+        for row in rows:
+            ident = tuple(_identity(row.value(c)) for c in spec.unique)
+            if any(v in ("", None) for v in ident):
+                out.append(row)
+                continue
+            first = seen.setdefault(ident, row)
+            if first is not row:
+                what = " and ".join(f'{c} "{row.value(c)}"' for c in spec.unique)
+                per = " and ".join(spec.unique)
+                self.problem(
+                    row.sheet, row.cell(spec.unique[0]),
+                    f"duplicate row for {what} (first at row {first.number}); "
+                    f"expected one row per {per}",
+                )
+                row = attrs.evolve(row, ok=False)
+            out.append(row)
+        return tuple(out)
+
+    # the Deck sheet
+
+    def read_settings(self) -> tuple[dict[str, str], FiscalYear | None, str]:
+        """The settings by compared name, the fiscal year and the filled-in deck title."""
+        sheet = self.sheets.get(DECK.name)
+        if sheet is None or sheet.broken:
+            return {}, None, ""
+        specs = {s.key: s for s in DECK.settings}
+        found: dict[str, Row] = {}
+        for row in sheet.rows:
+            key = normalise_name(row.text("Setting"))
+            if key in specs:
+                found.setdefault(key, row)
+            elif row.ok:
+                self.warnings.append(
+                    f'{row.where("Setting")}: unknown setting "{row.text("Setting")}" ignored; '
+                    f"expected one of {', '.join(s.name for s in DECK.settings)}"
+                )
+        next_row = max((r.number for r in sheet.rows), default=1) + 1
+        settings: dict[str, str] = {}
+        fiscal_year = None
+        for spec in DECK.settings:
+            row = found.get(spec.key)
+            value = row.text("Value") if row else ""
+            if row is not None and not row.ok:
+                continue
+            if not value:
+                if spec.required and row is None:
+                    self.problem(
+                        sheet.title, f"A{next_row}",
+                        f'missing setting "{spec.name}"; expected a row with Setting '
+                        f"{spec.name} and its Value: {spec.help}",
+                    )
+                elif spec.required:
+                    self.problem(
+                        sheet.title, row.cell("Value"),
+                        f'empty value for setting "{spec.name}"; expected {spec.help}',
+                    )
+                continue
+            if spec.kind is CellKind.FISCAL_YEAR:
+                try:
+                    fiscal_year = FiscalYear.parse(value)
+                except ValueError:
+                    self.problem(
+                        sheet.title, row.cell("Value"),
+                        f'bad fiscal year "{value}"; expected {spec.help}',
+                    )
+                    continue
+            settings[spec.key] = value
+        title = self.fill_title(settings, fiscal_year, found.get("title"))
+        return settings, fiscal_year, title
+
+    def fill_title(
+        self, settings: Mapping[str, str], fiscal_year: FiscalYear | None, row: Row | None
+    ) -> str:
+        template = settings.get("title") or DEFAULT_TITLE
+        values = {
+            "priority": settings.get("priority", ""),
+            "quarter": str(self.quarter),
+            "fiscal_year": str(fiscal_year or ""),
+        }
+        expected = "expected {priority}, {quarter} or {fiscal_year}"
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+            unknown = [f for f in names if f not in _TITLE_NAMES]
+            if unknown:
+                raise ValueError(f"unknown name {{{unknown[0]}}} in the Title; {expected}")
+            return template.format_map(values).strip()
+        except ValueError as exc:
+            message = str(exc) if "{" in str(exc) else f"bad Title template ({exc}); {expected}"
+            where = row.cell("Value") if row else None
+            self.problem(DECK.name if row is None else row.sheet, where, message)
+            return template
+
+    # the Slides sheet
+
+    def read_slides(self, settings: Mapping[str, str], title: str) -> list[Slide]:
+        sheet = self.sheets.get(SLIDES.name)
+        if sheet is None or sheet.broken:
+            return []
+        usable = {
+            name: tuple(r for r in s.rows if r.ok)
+            for name, s in self.sheets.items() if not s.broken
+        }
+        slides: list[Slide] = []
+        for row in sheet.rows:
+            if not row.ok:
+                continue
+            kind = KINDS[str(row.value("Kind"))]
+            shown = row.value("Quarters")
+            if not isinstance(shown, frozenset) or self.quarter not in shown:
+                continue
+            if not self.resolve(kind, row):
+                continue
+            chosen = None
+            if kind.sheet is not None:
+                chosen = self.pick_quarter(kind, row)
+                if chosen is None:
+                    continue
+            source = SlideSource(
+                slide=row, row=chosen, quarter=self.quarter, settings=settings,
+                title=title, sheets=usable,
+            )
+            slide = self.build(kind, source)
+            if slide is not None:
+                slides.append(slide)
+        return slides
+
+    def resolve(self, kind: SlideKind, row: Row) -> bool:
+        """Check a Slides row's Key and the sheets its kind needs; False if it cannot be built."""
+        key = row.text("Key")
+        ok = True
+        for spec in (kind.sheet, *kind.needs):
+            if spec is None:
+                continue
+            if spec.name not in self.sheets:
+                if spec.name not in self.missing_asked:
+                    self.missing_asked.add(spec.name)
+                    asked_at = row.where("Kind")
+                    self.problem(
+                        spec.name, None,
+                        f"sheet missing; the {SLIDES.name} sheet asks for it at {asked_at}",
+                    )
+                ok = False
+            elif self.sheets[spec.name].broken:
+                ok = False
+        if kind.key is KeyUse.NONE:
+            if key:
+                self.warnings.append(
+                    f'{row.where("Key")}: Key "{key}" ignored; a {kind.name} slide takes no Key'
+                )
+            return ok
+        if not key:
+            expected = kind.key_help or f"the Key of a row in sheet {self.sheet_title(kind.sheet)}"
+            self.problem(
+                row.sheet, row.cell("Key"),
+                f"empty Key for a {kind.name} slide; expected {expected}",
+            )
+            return False
+        if ok and kind.sheet is not None and _key_id(key) not in self.index(kind.sheet):
+            known = sorted({r.text("Key") for r in self.sheets[kind.sheet.name].rows})
+            listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+            self.problem(
+                row.sheet, row.cell("Key"),
+                f'unknown {kind.name} "{key}"; expected the Key of a row in sheet '
+                f"{self.sheet_title(kind.sheet)}" + (f" ({listed})" if known else " (it has none)"),
+            )
+            return False
+        return ok
+
+    def sheet_title(self, spec: SheetSpec | None) -> str:
+        """The workbook's name for a declared sheet (``OKR Changes`` for ``OKR changes``)."""
+        if spec is None:
+            return ""
+        sheet = self.sheets.get(spec.name)
+        return sheet.title if sheet else spec.name
+
+    def index(self, spec: SheetSpec) -> dict[str, dict[object, Row]]:
+        """A keyed sheet's rows by key id, then by quarter (``"all"``, or None if unreadable)."""
+        if spec.name not in self.indexes:
+            out: dict[str, dict[object, Row]] = {}
+            for r in self.sheets[spec.name].rows:
+                out.setdefault(_key_id(r.text("Key")), {}).setdefault(r.value("Quarter"), r)
+            self.indexes[spec.name] = out
+        return self.indexes[spec.name]
+
+    def pick_quarter(self, kind: SlideKind, row: Row) -> Row | None:
+        """The row of the kind's sheet for the quarter, else its ``all`` row; None if unusable."""
+        assert kind.sheet is not None
+        rows = self.index(kind.sheet)[_key_id(row.text("Key"))]
+        chosen = rows.get(self.quarter) or rows.get(ALL)
+        if chosen is None:
+            if None not in rows:  # else a Quarter cell was unreadable, already reported
+                q = self.quarter
+                self.problem(
+                    row.sheet, row.cell("Key"),
+                    f'{kind.name} "{row.text("Key")}" has no text for {q} in sheet '
+                    f"{self.sheet_title(kind.sheet)}; add a row with Quarter {q} (or all)",
+                )
+            return None
+        return chosen if chosen.ok else None
+
+    def build(self, kind: SlideKind, source: SlideSource) -> Slide | None:
+        """The slide, or None after reporting why the model refused it."""
+        try:
+            return kind.build(source)
+        except RowError as exc:
+            self.problem(exc.sheet, exc.cell, exc.message)
+        except (ValueError, TypeError) as exc:
+            row = source.row or source.slide
+            column = next(
+                (c for f, c in kind.fields.items() if f"'{f}'" in str(exc) or f".{f} " in str(exc)),
+                None,
+            )
+            self.problem(
+                row.sheet, row.cell(column),
+                f"the {kind.name} slide cannot be made ({exc}); "
+                "expected cells the slide can show",
+            )
+        return None
+
+
+def _identity(value: object) -> object:
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+
+
+def _key_id(key: str) -> str:
+    return " ".join(key.split()).casefold()
+
+

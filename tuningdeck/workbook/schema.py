@@ -1,0 +1,284 @@
+"""The tracker workbook's sheets and columns, declared once as data.
+
+The same declarations drive reading a workbook (:mod:`tuningdeck.workbook.reader`) and writing a
+blank one (:mod:`tuningdeck.workbook.blank`); ``docs/workbook.md`` describes them for people.
+A new sheet is one more :class:`SheetSpec` in :data:`SHEETS`. Nothing here knows of Excel.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+from attrs import field, frozen
+
+__all__ = [
+    "ACRONYMS",
+    "DECK",
+    "DRILL_DOWNS",
+    "OBJECTIVES",
+    "OKR_CHANGES",
+    "QUOTES",
+    "SHEETS",
+    "SLIDES",
+    "UPDATES",
+    "CellKind",
+    "ColumnSpec",
+    "SettingSpec",
+    "SheetSpec",
+    "normalise_name",
+    "sheet_spec",
+]
+
+
+def normalise_name(name: object) -> str:
+    """How sheet, column, setting and kind names are compared: case, ``-``, ``_`` and spaces aside.
+
+    ``"Drill_Down"``, ``" drill-down "`` and ``"drill down"`` all become ``"drill down"``.
+    """
+    return " ".join(re.sub(r"[-_]", " ", str(name)).split()).casefold()
+
+
+class CellKind(enum.Enum):
+    """What a cell holds, which decides how it is read and what a wrong value is told."""
+
+    TEXT = "text"
+    """Inline markup text; a number becomes text, a date or TRUE/FALSE is an error."""
+    KEY = "key"
+    """A name that rows of two sheets share; compared without regard to case or spaces."""
+    QUARTER = "quarter"
+    """``Q1`` to ``Q4``, or ``all`` for a row that holds in every quarter."""
+    QUARTERS = "quarters"
+    """Blank for every quarter, a list ``Q1, Q2`` or a range ``Q2-Q4``."""
+    KIND = "kind"
+    """A slide kind's name, e.g. ``priority update``."""
+    FISCAL_YEAR = "fiscal year"
+    """A fiscal year such as ``FY20-21``."""
+
+
+@frozen
+class ColumnSpec:
+    """One column of a sheet: its header, what its cells hold and whether a row needs it."""
+
+    name: str
+    kind: CellKind = CellKind.TEXT
+    required: bool = False
+    """Every row needs a value in this column (so the header must be there too)."""
+    present: bool = False
+    """The header must be there, though a row's cell may be blank."""
+    help: str = ""
+    """What the cell holds, as the end of "expected …" messages and the blank header's note."""
+    width: int = 30
+    """The column's width in the blank workbook, in characters."""
+
+    @property
+    def key(self) -> str:
+        """The header as compared: see :func:`normalise_name`."""
+        return normalise_name(self.name)
+
+    @property
+    def in_header(self) -> bool:
+        """Whether a header row without this column is an error."""
+        return self.required or self.present
+
+
+@frozen
+class SettingSpec:
+    """One row of the Deck sheet: a setting's name, whether it is required and what it holds."""
+
+    name: str
+    required: bool = False
+    kind: CellKind = CellKind.TEXT
+    help: str = ""
+
+    @property
+    def key(self) -> str:
+        """The name as compared: see :func:`normalise_name`."""
+        return normalise_name(self.name)
+
+
+@frozen
+class SheetSpec:
+    """One sheet: its name and columns.
+
+    ``keyed`` sheets hold narrative that changes every quarter: their first two columns are Key
+    and Quarter and there is one row per key and quarter. ``required`` sheets must be in every
+    workbook; the others only when a slide asks for them. ``settings`` lists the rows of a
+    two-column Setting/Value sheet.
+    """
+
+    name: str
+    columns: tuple[ColumnSpec, ...] = field(converter=tuple)
+    keyed: bool = False
+    required: bool = False
+    settings: tuple[SettingSpec, ...] = field(default=(), converter=tuple)
+    unique: tuple[str, ...] = field(default=(), converter=tuple)
+    """Columns whose values together may appear in one row only (Key and Quarter, Term, …)."""
+    help: str = ""
+
+    @property
+    def key(self) -> str:
+        """The sheet name as compared: see :func:`normalise_name`."""
+        return normalise_name(self.name)
+
+    def column(self, name: str) -> ColumnSpec:
+        """The column called ``name`` (compared as :func:`normalise_name` does)."""
+        wanted = normalise_name(name)
+        for c in self.columns:
+            if c.key == wanted:
+                return c
+        raise KeyError(f"sheet {self.name} has no column {name!r}")
+
+    @property
+    def header(self) -> str:
+        """The column names in order, for messages: ``Key, Quarter, Title, …``."""
+        return ", ".join(c.name for c in self.columns)
+
+
+_COMMON = (
+    ColumnSpec("Department", help="the department tag, e.g. Product", width=18),
+    ColumnSpec("Footnote", help="the slide's footnote line", width=30),
+    ColumnSpec("Notes", help="speaker notes", width=40),
+)
+
+
+def _keyed(name: str, help: str, *columns: ColumnSpec) -> SheetSpec:
+    """A sheet with Key and Quarter first and Department, Footnote and Notes last."""
+    return SheetSpec(
+        name,
+        (
+            ColumnSpec(
+                "Key", CellKind.KEY, required=True, width=18,
+                help="the name the Slides sheet uses for this row",
+            ),
+            ColumnSpec(
+                "Quarter", CellKind.QUARTER, required=True, width=10,
+                help="Q1, Q2, Q3, Q4 or all",
+            ),
+            *columns,
+            *_COMMON,
+        ),
+        keyed=True,
+        unique=("Key", "Quarter"),
+        help=help,
+    )
+
+
+DECK = SheetSpec(
+    "Deck",
+    (
+        ColumnSpec("Setting", CellKind.TEXT, required=True, width=20, help="a setting's name"),
+        ColumnSpec("Value", CellKind.TEXT, present=True, width=60, help="the setting's value"),
+    ),
+    required=True,
+    unique=("Setting",),
+    settings=(
+        SettingSpec("Priority", required=True, help="the priority the deck is about, e.g. "
+                    "Thriving Movement"),
+        SettingSpec("Fiscal year", required=True, kind=CellKind.FISCAL_YEAR,
+                    help="a fiscal year such as FY20-21 (also FY2020-2021, FY20/21)"),
+        SettingSpec("Title", help="the title slide's text; default "
+                    "{priority} Tuning Session {quarter} {fiscal_year}"),
+        SettingSpec("Subtitle", help="the title slide's subtitle"),
+        SettingSpec("Acronyms intro", help="the paragraph above the acronyms list"),
+    ),
+    help="What the deck is about, one setting a row.",
+)
+
+SLIDES = SheetSpec(
+    "Slides",
+    (
+        ColumnSpec(
+            "Kind", CellKind.KIND, required=True, width=18,
+            help="a slide kind: title, section, priority update, objective, drill-down, "
+            "okr change, quote or acronyms",
+        ),
+        ColumnSpec(
+            "Key", CellKind.TEXT, width=28,
+            help="the Key of a row in the kind's sheet; for section, the divider's text; "
+            "blank for title and acronyms",
+        ),
+        ColumnSpec(
+            "Quarters", CellKind.QUARTERS, width=12,
+            help="blank for every quarter, a list such as Q1, Q2 or a range such as Q2-Q4",
+        ),
+        ColumnSpec("Notes", help="speaker notes for title, section and acronyms slides", width=40),
+    ),
+    required=True,
+    help="The slide order, top to bottom.",
+)
+
+UPDATES = _keyed(
+    "Updates",
+    "Priority updates (kind priority update), one row per key and quarter.",
+    ColumnSpec("Title", required=True, help="the priority's name", width=24),
+    ColumnSpec("Overview", help="the Overview paragraph", width=50),
+    ColumnSpec("Progress", help="the Progress/Challenges narrative, one paragraph a line",
+               width=60),
+    ColumnSpec("Deliverables", help="key deliverables, one a line", width=40),
+    ColumnSpec("Actions", help="action bullets, one a line", width=40),
+)
+
+OBJECTIVES = _keyed(
+    "Objectives",
+    "Objectives (kind objective), one row per key and quarter.",
+    ColumnSpec("Title", required=True, help="the slide's title", width=24),
+    ColumnSpec("Objective", required=True, help="the objective statement", width=50),
+    ColumnSpec("Narrative", help="the quarter's paragraphs and bullets", width=60),
+    ColumnSpec("Target", help="the target quarter for completion, e.g. EOY", width=14),
+)
+
+DRILL_DOWNS = _keyed(
+    "Drill-downs",
+    "Drill-downs (kind drill-down), one row per key and quarter.",
+    ColumnSpec("Title", required=True, help="the slide's title, e.g. Drill Down: Grantmaking",
+               width=28),
+    ColumnSpec("Situation", required=True, help="the situation", width=45),
+    ColumnSpec("Impact", required=True, help="the impact", width=45),
+    ColumnSpec("Recommendation", required=True, help="the recommendation", width=45),
+    ColumnSpec("Recommendation heading",
+               help="the third column's heading; default The recommendation", width=22),
+)
+
+OKR_CHANGES = _keyed(
+    "OKR changes",
+    "OKR changes (kind okr change), one row per key and quarter.",
+    ColumnSpec("Title", required=True, help="the slide's title, e.g. OKR Change: Grantmaking",
+               width=28),
+    ColumnSpec("Original", required=True, help="the original key results, one a line", width=50),
+    ColumnSpec("Proposed", required=True, help="the proposed key results, one a line", width=50),
+)
+
+QUOTES = _keyed(
+    "Quotes",
+    "Testimonials (kind quote), one row per key and quarter.",
+    ColumnSpec("Title", help="an optional title, e.g. Project: Talk pages", width=24),
+    ColumnSpec("Quote", required=True, help="the quote", width=60),
+    ColumnSpec("Name", help="who said it", width=20),
+    ColumnSpec("Affiliation", help="their affiliation", width=24),
+    ColumnSpec("Place", help="where they are", width=18),
+)
+
+ACRONYMS = SheetSpec(
+    "Acronyms",
+    (
+        ColumnSpec("Term", required=True, help="the acronym, e.g. CSAM", width=14),
+        ColumnSpec("Definition", required=True, help="what it stands for", width=60),
+    ),
+    unique=("Term",),
+    help="The acronyms appendix, one acronym a row.",
+)
+
+SHEETS: tuple[SheetSpec, ...] = (
+    DECK, SLIDES, UPDATES, OBJECTIVES, DRILL_DOWNS, OKR_CHANGES, QUOTES, ACRONYMS,
+)
+"""Every sheet the reader knows, in the order the blank workbook has them."""
+
+
+def sheet_spec(name: str) -> SheetSpec:
+    """The sheet called ``name`` (compared as :func:`normalise_name` does)."""
+    wanted = normalise_name(name)
+    for s in SHEETS:
+        if s.key == wanted:
+            return s
+    raise KeyError(f"no sheet called {name!r}")
