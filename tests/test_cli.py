@@ -77,13 +77,17 @@ def test_bad_quarter_option_and_missing_file(tmp_path: Path) -> None:
 def test_bad_template_exits_2(tmp_path: Path) -> None:
     bogus = tmp_path / "t.pptx"
     bogus.write_text("not a zip")
-    result = run("build", EXAMPLE, "--quarter", "Q1", "--template", bogus, "-o", tmp_path / "o.pptx")
+    result = run(
+        "build", EXAMPLE, "--quarter", "Q1", "--template", bogus, "-o", tmp_path / "o.pptx"
+    )
     assert result.exit_code == 2 and "not a PowerPoint file" in result.stderr
 
 
 def test_new_writes_a_blank_workbook_that_refuses_to_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "tracker.xlsx"
     assert run("new", path).exit_code == 0
-    assert {"Deck", "Slides", "Objectives", "Acronyms"} <= set(openpyxl.load_workbook(path).sheetnames)
+    assert {"Deck", "Slides", "Objectives", "Acronyms"} <= set(
+        openpyxl.load_workbook(path).sheetnames
+    )
     again = run("new", path)
     assert again.exit_code == 2 and "exists" in again.stderr

@@ -38,11 +38,15 @@ def build(
     workbook: Annotated[Path, typer.Argument(help="The tracker workbook (.xlsx).")],
     out: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
-        typer.Option("-o", "--out", help="Where to write the deck [default: WORKBOOK-QUARTER.pptx]."),
+        typer.Option(
+            "-o", "--out", help="Where to write the deck [default: WORKBOOK-QUARTER.pptx]."
+        ),
     ] = None,
     quarter: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("-q", "--quarter", help="Q1, Q2, Q3 or Q4 [default: the latest quarter with text]."),
+        typer.Option(
+            "-q", "--quarter", help="Q1, Q2, Q3 or Q4 [default: the latest quarter with text]."
+        ),
     ] = None,
     template: Annotated[
         Optional[Path],  # noqa: UP045

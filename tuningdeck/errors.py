@@ -18,7 +18,7 @@ __all__ = [
 
 @frozen
 class Problem:
-    """One thing wrong with the input, at ``Sheet!Cell`` (or a whole sheet when ``cell`` is None)."""
+    """One thing wrong with the input, at ``Sheet!Cell`` (a whole sheet when ``cell`` is None)."""
 
     sheet: str
     cell: str | None
@@ -38,7 +38,7 @@ class InputError(ValueError):
 
 
 class WorkbookError(InputError):
-    """A workbook that cannot be read into a deck. Carries every problem found, not just the first."""
+    """A workbook that cannot be read into a deck; carries every problem found, not the first."""
 
     def __init__(self, problems: Iterable[Problem], path: str = "") -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)

@@ -49,7 +49,11 @@ def test_title_and_section(tmp_path: Path) -> None:
     assert title.slide_layout.name == "Title"
     assert title.shapes.title.text == "Thriving Movement Tuning Session Q1 FY20-21"
     r = runs(title, "Title")[0]
-    assert (r.font.name, r.font.bold, r.font.size) == ("Montserrat", True, Pt(THEME.sizes.title_slide))
+    assert (r.font.name, r.font.bold, r.font.size) == (
+        "Montserrat",
+        True,
+        Pt(THEME.sizes.title_slide),
+    )
     assert section.slide_layout.name == "Section"
     assert str(runs(section, "Title")[0].font.color.rgb) == THEME.colors.background
     assert section.notes_slide.notes_text_frame.text == "Say hello"
@@ -58,41 +62,58 @@ def test_title_and_section(tmp_path: Path) -> None:
 
 
 def test_priority_update_runs_and_bullets(tmp_path: Path) -> None:
-    prs = build(tmp_path, PriorityUpdateSlide(
-        title="Thriving Movement",
-        overview="The task force enters its 2nd year.",
-        progress="We introduced **Grantmaking** practices.\nSecond paragraph.",
-        deliverables=["ARMDEB", "IP Masking"],
-        actions=["Developer hiring"],
-        department="Product",
-    ))
+    prs = build(
+        tmp_path,
+        PriorityUpdateSlide(
+            title="Thriving Movement",
+            overview="The task force enters its 2nd year.",
+            progress="We introduced **Grantmaking** practices.\nSecond paragraph.",
+            deliverables=["ARMDEB", "IP Masking"],
+            actions=["Developer hiring"],
+            department="Product",
+        ),
+    )
     (s,) = prs.slides
     t = texts(s)
     assert t["Narrative"].split("\n") == [
-        "Overview:", "The task force enters its 2nd year.", "Progress/Challenges:",
-        "We introduced Grantmaking practices.", "Second paragraph.",
+        "Overview:",
+        "The task force enters its 2nd year.",
+        "Progress/Challenges:",
+        "We introduced Grantmaking practices.",
+        "Second paragraph.",
     ]
-    assert t["Sidebar"].split("\n") == ["Key Deliverables", "ARMDEB", "IP Masking", "Action:",
-                                        "Developer hiring"]
+    assert t["Sidebar"].split("\n") == [
+        "Key Deliverables",
+        "ARMDEB",
+        "IP Masking",
+        "Action:",
+        "Developer hiring",
+    ]
     assert t["Department"] == "Department: Product"
     bold = [r.text for r in runs(s, "Narrative") if r.font.bold]
     assert bold == ["Overview:", "Progress/Challenges:", "Grantmaking"]
     shape = next(sh for sh in s.shapes if sh.name == "Sidebar")
-    bullets = [p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar")
-               for p in shape.text_frame.paragraphs]
+    bullets = [
+        p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar")
+        for p in shape.text_frame.paragraphs
+    ]
     assert [b is not None for b in bullets] == [False, True, True, False, True]
 
 
 def test_objective_link_superscript_footnote_target(tmp_path: Path) -> None:
-    prs = build(tmp_path, ObjectiveSlide(
-        title="IP Masking",
-        objective="Protect our users.",
-        narrative="- The report is [published](https://meta.wikimedia.org/wiki/X) on the wiki.\n"
-                  "- 71K/mo ^{+o} and *article importance*",
-        target="EOY",
-        footnote="* preliminary",
-        department="Product",
-    ))
+    prs = build(
+        tmp_path,
+        ObjectiveSlide(
+            title="IP Masking",
+            objective="Protect our users.",
+            narrative="- The report is [published](https://meta.wikimedia.org/wiki/X) on the wiki."
+            "\n"
+            "- 71K/mo ^{+o} and *article importance*",
+            target="EOY",
+            footnote="* preliminary",
+            department="Product",
+        ),
+    )
     (s,) = prs.slides
     t = texts(s)
     assert t["Objective"] == "Objective:\nProtect our users."
@@ -109,28 +130,49 @@ def test_objective_link_superscript_footnote_target(tmp_path: Path) -> None:
 
 def test_drill_down_columns_share_one_size(tmp_path: Path) -> None:
     long = " ".join(["The situation had not been articulated."] * 12)
-    prs = build(tmp_path, DrillDownSlide(
-        title="Drill Down: Grantmaking", situation=long, impact="Short.",
-        recommendation="Review data.", recommendation_heading="Next steps",
-    ))
+    prs = build(
+        tmp_path,
+        DrillDownSlide(
+            title="Drill Down: Grantmaking",
+            situation=long,
+            impact="Short.",
+            recommendation="Review data.",
+            recommendation_heading="Next steps",
+        ),
+    )
     (s,) = prs.slides
     t = texts(s)
     assert t["Left"].startswith("The situation\n") and t["Right"] == "Next steps\nReview data."
-    sizes = {r.font.size for name in ("Left", "Middle", "Right") for r in runs(s, name)
-             if not r.font.bold}
+    sizes = {
+        r.font.size
+        for name in ("Left", "Middle", "Right")
+        for r in runs(s, name)
+        if not r.font.bold
+    }
     assert len(sizes) == 1
 
 
 def test_okr_change(tmp_path: Path) -> None:
-    prs = build(tmp_path, OkrChangeSlide(title="OKR Change: Grantmaking",
-                                         original="KR1: a\nKR2: b", proposed="KR1: c"))
+    prs = build(
+        tmp_path,
+        OkrChangeSlide(
+            title="OKR Change: Grantmaking", original="KR1: a\nKR2: b", proposed="KR1: c"
+        ),
+    )
     t = texts(prs.slides[0])
     assert (t["Left"], t["Right"]) == ("Original\nKR1: a\nKR2: b", "Proposed\nKR1: c")
 
 
 def test_quote(tmp_path: Path) -> None:
-    prs = build(tmp_path, QuoteSlide(quote="The gadget works great.", name="Nux",
-                                     affiliation="Polish Wikipedia", place="Poland"))
+    prs = build(
+        tmp_path,
+        QuoteSlide(
+            quote="The gadget works great.",
+            name="Nux",
+            affiliation="Polish Wikipedia",
+            place="Poland",
+        ),
+    )
     t = texts(prs.slides[0])
     assert t["Quote"] == "The gadget works great."
     assert t["Attribution"] == "Nux\nPolish Wikipedia, Poland"

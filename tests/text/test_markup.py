@@ -45,7 +45,11 @@ def test_escape_round_trips() -> None:
 def test_blocks_bullets_and_levels() -> None:
     paras = parse_blocks("Intro\n- one\n  - two\n\n• three\nend")
     assert [(p.text, p.level) for p in paras] == [
-        ("Intro", 0), ("one", 1), ("two", 2), ("three", 1), ("end", 0),
+        ("Intro", 0),
+        ("one", 1),
+        ("two", 2),
+        ("three", 1),
+        ("end", 0),
     ]
 
 

@@ -30,7 +30,13 @@ def test_blank_workbook_has_every_sheet_and_header(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
     wb = load_workbook(path)
     assert wb.sheetnames == [
-        "Deck", "Slides", "Updates", "Objectives", "Drill-downs", "OKR changes", "Quotes",
+        "Deck",
+        "Slides",
+        "Updates",
+        "Objectives",
+        "Drill-downs",
+        "OKR changes",
+        "Quotes",
         "Acronyms",
     ]
     for spec in SHEETS:
@@ -42,7 +48,11 @@ def test_blank_workbook_has_every_sheet_and_header(tmp_path: Path) -> None:
         assert ws.column_dimensions["A"].width == spec.columns[0].width
     assert [c.value for c in wb["Objectives"][1]][:4] == ["Key", "Quarter", "Title", "Objective"]
     assert [r[0].value for r in wb["Deck"].iter_rows(min_row=2)] == [
-        "Priority", "Fiscal year", "Title", "Subtitle", "Acronyms intro",
+        "Priority",
+        "Fiscal year",
+        "Title",
+        "Subtitle",
+        "Acronyms intro",
     ]
     assert wb["Objectives"]["D1"].comment.text == "Required: the objective statement."
 
@@ -75,8 +85,14 @@ def test_blank_workbook_filled_with_one_row_per_sheet_reads(tmp_path: Path) -> N
     wb["Deck"]["B3"] = "FY2020-2021"
     rows = {
         "Slides": [
-            ["title"], ["section", "Appendix"], ["priority update", "tm"], ["objective", "o"],
-            ["drill-down", "d"], ["okr change", "k"], ["quote", "q"], ["acronyms"],
+            ["title"],
+            ["section", "Appendix"],
+            ["priority update", "tm"],
+            ["objective", "o"],
+            ["drill-down", "d"],
+            ["okr change", "k"],
+            ["quote", "q"],
+            ["acronyms"],
         ],
         "Updates": [["tm", "Q1", "Thriving Movement", "Overview."]],
         "Objectives": [["o", "all", "Objective title", "The objective."]],

@@ -52,25 +52,85 @@ def good_sheets() -> Sheets:
             ["acronyms"],  # 9
         ],
         "Updates": [
-            ["Key", "Quarter", "Title", "Overview", "Progress", "Deliverables", "Actions",
-             "Department", "Footnote", "Notes"],
-            ["thriving-movement", "all", "Thriving Movement", "The task force's 2nd year.",
-             "We saw **7.3%** more editors.", "Grantmaking\nIP Masking",
-             "- Fund more\n- Hire", None, None, "Say hello"],
+            [
+                "Key",
+                "Quarter",
+                "Title",
+                "Overview",
+                "Progress",
+                "Deliverables",
+                "Actions",
+                "Department",
+                "Footnote",
+                "Notes",
+            ],
+            [
+                "thriving-movement",
+                "all",
+                "Thriving Movement",
+                "The task force's 2nd year.",
+                "We saw **7.3%** more editors.",
+                "Grantmaking\nIP Masking",
+                "- Fund more\n- Hire",
+                None,
+                None,
+                "Say hello",
+            ],
         ],
         "Objectives": [
-            ["Key", "Quarter", "Title", "Objective", "Narrative", "Target", "Department",
-             "Footnote", "Notes"],
-            ["ip-masking", "Q1", "IP Masking", "Protect editors' privacy.",
-             "- Prototype done", "EOY", "Product", "* estimate", None],
-            ["ip-masking", "Q2", "IP Masking", "Protect editors' privacy.",
-             "- Rollout begun", "EOY", "Product", None, None],
+            [
+                "Key",
+                "Quarter",
+                "Title",
+                "Objective",
+                "Narrative",
+                "Target",
+                "Department",
+                "Footnote",
+                "Notes",
+            ],
+            [
+                "ip-masking",
+                "Q1",
+                "IP Masking",
+                "Protect editors' privacy.",
+                "- Prototype done",
+                "EOY",
+                "Product",
+                "* estimate",
+                None,
+            ],
+            [
+                "ip-masking",
+                "Q2",
+                "IP Masking",
+                "Protect editors' privacy.",
+                "- Rollout begun",
+                "EOY",
+                "Product",
+                None,
+                None,
+            ],
         ],
         "Drill-downs": [
-            ["Key", "Quarter", "Title", "Situation", "Impact", "Recommendation",
-             "Recommendation heading"],
-            ["ip-masking", "all", "Drill Down: IP Masking", "The situation text.",
-             "The impact text.", "Do this.", "Next steps"],
+            [
+                "Key",
+                "Quarter",
+                "Title",
+                "Situation",
+                "Impact",
+                "Recommendation",
+                "Recommendation heading",
+            ],
+            [
+                "ip-masking",
+                "all",
+                "Drill Down: IP Masking",
+                "The situation text.",
+                "The impact text.",
+                "Do this.",
+                "Next steps",
+            ],
         ],
         "OKR changes": [
             ["Key", "Quarter", "Title", "Original", "Proposed"],
@@ -78,8 +138,7 @@ def good_sheets() -> Sheets:
         ],
         "Quotes": [
             ["Key", "Quarter", "Title", "Quote", "Name", "Affiliation", "Place"],
-            ["talk-pages", "all", "Project: Talk pages", "It works.", "Ada", "Wikimedian",
-             "Accra"],
+            ["talk-pages", "all", "Project: Talk pages", "It works.", "Ada", "Wikimedian", "Accra"],
         ],
         "Acronyms": [
             ["Term", "Definition"],
@@ -357,8 +416,7 @@ def _drop_row(sheet: str, row: int) -> Callable[[Sheets], None]:
         ),
         pytest.param(
             _append("Acronyms", ["mtp", "Again"]),
-            'Acronyms!A4: duplicate row for Term "mtp" (first at row 2); expected one row per '
-            "Term",
+            'Acronyms!A4: duplicate row for Term "mtp" (first at row 2); expected one row per Term',
             id="duplicate acronym",
         ),
         pytest.param(
@@ -450,8 +508,11 @@ def test_unknown_columns_and_settings_warn_with_their_cell(tmp_path: Path) -> No
     ("name", "content", "expected"),
     [
         ("missing.xlsx", None, "file not found; expected a workbook saved as .xlsx"),
-        ("tracker.xlsx", b"Key,Quarter\n", "not an .xlsx workbook (File is not a zip file); "
-         "expected a workbook saved as .xlsx"),
+        (
+            "tracker.xlsx",
+            b"Key,Quarter\n",
+            "not an .xlsx workbook (File is not a zip file); expected a workbook saved as .xlsx",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_workbook_is_one_problem(
@@ -502,8 +563,11 @@ def test_model_refusals_become_problems_at_the_rows_cell(
         return ObjectiveSlide(title=src.row.text("Title"), objective="")
 
     monkeypatch.setitem(
-        KINDS, "objective", SlideKind("objective", build, key=KeyUse.ROW,
-                                      sheet=objective.sheet, fields=objective.fields),
+        KINDS,
+        "objective",
+        SlideKind(
+            "objective", build, key=KeyUse.ROW, sheet=objective.sheet, fields=objective.fields
+        ),
     )
     assert problems(good) == [
         "Objectives!D2: the objective slide cannot be made (ObjectiveSlide.objective must "

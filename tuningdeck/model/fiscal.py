@@ -46,7 +46,7 @@ class FiscalYear:
 
     @classmethod
     def parse(cls, value: object) -> FiscalYear:
-        """Read ``"FY20-21"``, ``"FY2020-2021"`` or ``"FY20/21"``; raise ``ValueError`` otherwise."""
+        """Read ``"FY20-21"``, ``"FY2020-2021"`` or ``"FY20/21"``; else raise ``ValueError``."""
         if isinstance(value, FiscalYear):
             return value
         m = _FY.fullmatch(value) if isinstance(value, str) else None

@@ -54,7 +54,7 @@ class Box:
 
 
 def _emu(inches: float) -> int:
-    return int(round(inches * EMU_PER_INCH))
+    return round(inches * EMU_PER_INCH)
 
 
 def _xfrm(x: float, y: float, w: float, h: float) -> str:
@@ -101,20 +101,26 @@ class _Shapes:
         rpr = ""
         if size or color or face or bold:
             attrs = (f' sz="{int(size * 100)}"' if size else "") + (' b="1"' if bold else "")
-            inner = (
-                f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else ""
-            ) + (_font(face) if face else "")
+            inner = (f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else "") + (
+                _font(face) if face else ""
+            )
             rpr = f"<a:defRPr{attrs}>{inner}</a:defRPr>"
-        lst = f'<a:lstStyle><a:lvl1pPr algn="{align}" marL="0" indent="0"><a:buNone/>{rpr}</a:lvl1pPr></a:lstStyle>'
+        lst = (
+            f'<a:lstStyle><a:lvl1pPr algn="{align}" marL="0" indent="0"><a:buNone/>{rpr}'
+            "</a:lvl1pPr></a:lstStyle>"
+        )
         fill_xml = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else ""
         ins = _emu(inset)
         body = (
             f'<a:bodyPr lIns="{ins}" tIns="{ins}" rIns="{ins}" bIns="{ins}" anchor="{anchor}" '
             f'wrap="square"><a:noAutofit/></a:bodyPr>'
         )
-        text = f"<a:r><a:rPr lang=\"en-US\"/><a:t>{escape(prompt)}</a:t></a:r>" if prompt else ""
+        text = f'<a:r><a:rPr lang="en-US"/><a:t>{escape(prompt)}</a:t></a:r>' if prompt else ""
         if 'type="sldNum"' in ph:
-            text = '<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>'
+            text = (
+                '<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">'
+                '<a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>'
+            )
         self.items.append(
             f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'
             f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
@@ -124,7 +130,8 @@ class _Shapes:
 
     def rect(self, name: str, x: float, y: float, w: float, h: float, fill: str) -> None:
         self.items.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/><p:cNvSpPr/><p:nvPr/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'
+            "<p:cNvSpPr/><p:nvPr/>"
             f'</p:nvSpPr><p:spPr>{_xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
             f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>'
             f"</p:sp>"
@@ -151,7 +158,8 @@ class _Shapes:
             f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'
             f'<p:cNvSpPr txBox="1"/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{_xfrm(x, y, w, h)}'
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-            f'<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="{anchor}" wrap="none">'
+            '<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" '
+            f'anchor="{anchor}" wrap="none">'
             f'<a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr algn="{align}"/><a:r>'
             f'<a:rPr lang="en-US" sz="{int(size * 100)}" b="{int(bold)}" spc="{spacing}">'
             f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>{_font(face)}</a:rPr>'
@@ -176,53 +184,111 @@ def _footer(s: _Shapes, t: Theme, *, dark: bool = False) -> None:
     if not dark:
         s.rect("Footer rule", g.margin_x, g.footer_rule, g.content_width, 0.01, c.rule)
     s.text(
-        "Wordmark", "WIKIMEDIA FOUNDATION", g.margin_x, g.footer_top, 3.2, g.footer_height,
-        face=t.fonts.heading, size=z.wordmark, color=c.background if dark else c.text,
-        bold=True, spacing=300,
+        "Wordmark",
+        "WIKIMEDIA FOUNDATION",
+        g.margin_x,
+        g.footer_top,
+        3.2,
+        g.footer_height,
+        face=t.fonts.heading,
+        size=z.wordmark,
+        color=c.background if dark else c.text,
+        bold=True,
+        spacing=300,
     )
     s.placeholder(
-        "Footnote", f'<p:ph type="body" sz="quarter" idx="{FOOTNOTE_IDX}"/>',
-        g.margin_x, g.footnote_top, g.content_width, g.footer_rule - g.footnote_top - 0.04,
-        prompt="Footnote", anchor="b", size=z.footnote, color=c.text_muted, face=t.fonts.body,
+        "Footnote",
+        f'<p:ph type="body" sz="quarter" idx="{FOOTNOTE_IDX}"/>',
+        g.margin_x,
+        g.footnote_top,
+        g.content_width,
+        g.footer_rule - g.footnote_top - 0.04,
+        prompt="Footnote",
+        anchor="b",
+        size=z.footnote,
+        color=c.text_muted,
+        face=t.fonts.body,
     )
     s.placeholder(
-        "Department", f'<p:ph type="body" sz="quarter" idx="{DEPARTMENT_IDX}"/>',
-        g.margin_x + 3.4, g.footer_top, g.content_width - 3.4 - 0.7, g.footer_height,
-        prompt="Department: X", anchor="ctr", size=z.small, color=ink, face=t.fonts.body,
+        "Department",
+        f'<p:ph type="body" sz="quarter" idx="{DEPARTMENT_IDX}"/>',
+        g.margin_x + 3.4,
+        g.footer_top,
+        g.content_width - 3.4 - 0.7,
+        g.footer_height,
+        prompt="Department: X",
+        anchor="ctr",
+        size=z.small,
+        color=ink,
+        face=t.fonts.body,
         align="r",
     )
     s.placeholder(
-        "Slide Number", f'<p:ph type="sldNum" sz="quarter" idx="{SLIDE_NUMBER_IDX}"/>',
-        g.width - g.margin_x - 0.6, g.footer_top, 0.6, g.footer_height,
-        anchor="ctr", size=z.small, color=ink, face=t.fonts.body, align="r",
+        "Slide Number",
+        f'<p:ph type="sldNum" sz="quarter" idx="{SLIDE_NUMBER_IDX}"/>',
+        g.width - g.margin_x - 0.6,
+        g.footer_top,
+        0.6,
+        g.footer_height,
+        anchor="ctr",
+        size=z.small,
+        color=ink,
+        face=t.fonts.body,
+        align="r",
     )
 
 
 def _titled(s: _Shapes, t: Theme) -> None:
     g = t.geometry
     s.placeholder(
-        "Title", '<p:ph type="title"/>', g.margin_x, g.title_top, g.content_width, g.title_height,
-        prompt="Slide title", anchor="b",
+        "Title",
+        '<p:ph type="title"/>',
+        g.margin_x,
+        g.title_top,
+        g.content_width,
+        g.title_height,
+        prompt="Slide title",
+        anchor="b",
     )
     s.rect("Title accent", g.margin_x, g.rule_under_title, 0.9, 0.05, t.colors.accent)
 
 
 def _bodies(s: _Shapes, boxes: list[Box]) -> None:
     for b in boxes:
-        s.placeholder(b.name, f'<p:ph type="body" idx="{b.idx}"/>', b.x, b.y, b.w, b.h, prompt=b.name)
+        s.placeholder(
+            b.name, f'<p:ph type="body" idx="{b.idx}"/>', b.x, b.y, b.w, b.h, prompt=b.name
+        )
 
 
 def _title_layout(s: _Shapes, t: Theme) -> None:
     g, c, z = t.geometry, t.colors, t.sizes
     s.rect("Accent band", 0, 0, 0.28, g.height, c.accent)
     s.placeholder(
-        "Title", '<p:ph type="ctrTitle"/>', 1.2, 2.0, g.width - 2.4, 2.3, prompt="Deck title",
-        anchor="b", size=z.title_slide, color=c.text, face=t.fonts.heading, bold=True,
+        "Title",
+        '<p:ph type="ctrTitle"/>',
+        1.2,
+        2.0,
+        g.width - 2.4,
+        2.3,
+        prompt="Deck title",
+        anchor="b",
+        size=z.title_slide,
+        color=c.text,
+        face=t.fonts.heading,
+        bold=True,
     )
     s.rect("Title accent", 1.2, 4.45, 1.4, 0.07, c.accent)
     s.placeholder(
-        "Subtitle", '<p:ph type="subTitle" idx="1"/>', 1.2, 4.7, g.width - 2.4, 1.0,
-        prompt="Subtitle", size=z.lead, color=c.text_secondary, face=t.fonts.body,
+        "Subtitle",
+        '<p:ph type="subTitle" idx="1"/>',
+        1.2,
+        4.7,
+        g.width - 2.4,
+        1.0,
+        prompt="Subtitle",
+        size=z.lead,
+        color=c.text_secondary,
+        face=t.fonts.body,
     )
 
 
@@ -230,13 +296,31 @@ def _section_layout(s: _Shapes, t: Theme) -> None:
     g, c, z = t.geometry, t.colors, t.sizes
     s.rect("Background", 0, 0, g.width, g.height, c.accent_dark)
     s.placeholder(
-        "Title", '<p:ph type="title"/>', 1.2, 2.4, g.width - 2.4, 1.6, prompt="Section title",
-        anchor="b", size=z.section, color=c.background, face=t.fonts.heading, bold=True,
+        "Title",
+        '<p:ph type="title"/>',
+        1.2,
+        2.4,
+        g.width - 2.4,
+        1.6,
+        prompt="Section title",
+        anchor="b",
+        size=z.section,
+        color=c.background,
+        face=t.fonts.heading,
+        bold=True,
     )
     s.rect("Title accent", 1.2, 4.2, 1.4, 0.07, c.background)
     s.placeholder(
-        "Subtitle", '<p:ph type="body" idx="1"/>', 1.2, 4.45, g.width - 2.4, 1.0,
-        prompt="Subtitle", size=z.lead, color=c.accent_light, face=t.fonts.body,
+        "Subtitle",
+        '<p:ph type="body" idx="1"/>',
+        1.2,
+        4.45,
+        g.width - 2.4,
+        1.0,
+        prompt="Subtitle",
+        size=z.lead,
+        color=c.accent_light,
+        face=t.fonts.body,
     )
 
 
@@ -245,8 +329,14 @@ def _columns(t: Theme, names: list[str], first: int = 10) -> list[Box]:
     n = len(names)
     w = (g.content_width - (n - 1) * g.gutter) / n
     return [
-        Box(name, first + i, g.margin_x + i * (w + g.gutter), g.body_top, w,
-            g.body_bottom - g.body_top)
+        Box(
+            name,
+            first + i,
+            g.margin_x + i * (w + g.gutter),
+            g.body_top,
+            w,
+            g.body_bottom - g.body_top,
+        )
         for i, name in enumerate(names)
     ]
 
@@ -265,8 +355,14 @@ def _objective_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
         Box("Objective", 10, g.margin_x, g.body_top, g.content_width, 1.2, role="lead"),
-        Box("Body", 11, g.margin_x, g.body_top + 1.35, g.content_width,
-            g.body_bottom - g.body_top - 1.35 - 0.45),
+        Box(
+            "Body",
+            11,
+            g.margin_x,
+            g.body_top + 1.35,
+            g.content_width,
+            g.body_bottom - g.body_top - 1.35 - 0.45,
+        ),
         Box("Target", 12, g.margin_x, g.body_bottom - 0.4, g.content_width, 0.4),
     ]
 
@@ -274,8 +370,9 @@ def _objective_boxes(t: Theme) -> list[Box]:
 def _quote_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
-        Box("Quote", 10, g.margin_x + 0.9, g.body_top + 0.2, g.content_width - 1.8, 3.6,
-            role="lead"),
+        Box(
+            "Quote", 10, g.margin_x + 0.9, g.body_top + 0.2, g.content_width - 1.8, 3.6, role="lead"
+        ),
         Box("Attribution", 11, g.margin_x + 0.9, g.body_top + 3.95, g.content_width - 1.8, 0.9),
     ]
 
@@ -309,13 +406,23 @@ def _layout_xml(name: str, t: Theme) -> str:
         if name == "Quote":
             g = t.geometry
             s.text(
-                "Quote mark", "“", g.margin_x, g.body_top, 0.8, 1.2, face=t.fonts.heading,
-                size=96, color=t.colors.accent, bold=True, anchor="t",
+                "Quote mark",
+                "“",
+                g.margin_x,
+                g.body_top,
+                0.8,
+                1.2,
+                face=t.fonts.heading,
+                size=96,
+                color=t.colors.accent,
+                bold=True,
+                anchor="t",
             )
         if name == "Priority Update":
             b = _priority_boxes(t)[1]
-            s.rect("Sidebar panel", b.x - 0.15, b.y - 0.1, b.w + 0.3, b.h + 0.2,
-                   t.colors.band_light)
+            s.rect(
+                "Sidebar panel", b.x - 0.15, b.y - 0.1, b.w + 0.3, b.h + 0.2, t.colors.band_light
+            )
         _bodies(s, LAYOUTS[name](t))
         _footer(s, t)
     show_master = "0"
@@ -335,7 +442,8 @@ def _levels(t: Theme, *, title: bool) -> str:
     if title:
         return (
             f'<a:lvl1pPr algn="l"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:defRPr '
-            f'sz="{int(z.title * 100)}" b="1"><a:solidFill><a:srgbClr val="{c.text}"/></a:solidFill>'
+            f'sz="{int(z.title * 100)}" b="1">'
+            f'<a:solidFill><a:srgbClr val="{c.text}"/></a:solidFill>'
             f"{_font(t.fonts.heading)}</a:defRPr></a:lvl1pPr>"
         )
     out = []
@@ -356,10 +464,25 @@ def _levels(t: Theme, *, title: bool) -> str:
 def _master_tree(t: Theme) -> str:
     g = t.geometry
     s = _Shapes()
-    s.placeholder("Title", '<p:ph type="title"/>', g.margin_x, g.title_top, g.content_width,
-                  g.title_height, prompt="Slide title", anchor="b")
-    s.placeholder("Body", '<p:ph type="body" idx="1"/>', g.margin_x, g.body_top,
-                  g.content_width, g.body_bottom - g.body_top, prompt="Body text")
+    s.placeholder(
+        "Title",
+        '<p:ph type="title"/>',
+        g.margin_x,
+        g.title_top,
+        g.content_width,
+        g.title_height,
+        prompt="Slide title",
+        anchor="b",
+    )
+    s.placeholder(
+        "Body",
+        '<p:ph type="body" idx="1"/>',
+        g.margin_x,
+        g.body_top,
+        g.content_width,
+        g.body_bottom - g.body_top,
+        prompt="Body text",
+    )
     _footer(s, t)
     return s.xml()
 
@@ -367,8 +490,10 @@ def _master_tree(t: Theme) -> str:
 def _restyle_master(prs: Presentation, t: Theme) -> None:
     master = prs.slide_master
     el = master._element
-    nsmap = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-             "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    nsmap = {
+        "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    }
     c_sld = el.find("p:cSld", nsmap)
     old_tree = c_sld.find("p:spTree", nsmap)
     old_tree.addprevious(etree.fromstring(f"<x {NS}>{_master_tree(t)}</x>")[0])
@@ -376,10 +501,14 @@ def _restyle_master(prs: Presentation, t: Theme) -> None:
     bg = c_sld.find("p:bg", nsmap)
     if bg is not None:
         c_sld.remove(bg)
-    c_sld.insert(0, etree.fromstring(
-        f'<p:bg {NS}><p:bgPr><a:solidFill><a:srgbClr val="{t.colors.background}"/></a:solidFill>'
-        f"<a:effectLst/></p:bgPr></p:bg>"
-    ))
+    c_sld.insert(
+        0,
+        etree.fromstring(
+            f"<p:bg {NS}><p:bgPr>"
+            f'<a:solidFill><a:srgbClr val="{t.colors.background}"/></a:solidFill>'
+            f"<a:effectLst/></p:bgPr></p:bg>"
+        ),
+    )
     styles = el.find("p:txStyles", nsmap)
     for tag, title in (("titleStyle", True), ("bodyStyle", False), ("otherStyle", False)):
         old = styles.find(f"p:{tag}", nsmap)
@@ -394,9 +523,17 @@ def _restyle_theme(prs: Presentation, t: Theme) -> None:
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     c = t.colors
     scheme = {
-        "dk1": c.text, "lt1": c.background, "dk2": c.accent_dark, "lt2": c.band,
-        "accent1": c.accent, "accent2": c.green, "accent3": c.red, "accent4": c.yellow,
-        "accent5": c.text_muted, "accent6": c.green_dark, "hlink": c.accent,
+        "dk1": c.text,
+        "lt1": c.background,
+        "dk2": c.accent_dark,
+        "lt2": c.band,
+        "accent1": c.accent,
+        "accent2": c.green,
+        "accent3": c.red,
+        "accent4": c.yellow,
+        "accent5": c.text_muted,
+        "accent6": c.green_dark,
+        "hlink": c.accent,
         "folHlink": c.accent_dark,
     }
     clr = root.find(f".//{a}clrScheme")
@@ -411,8 +548,7 @@ def _restyle_theme(prs: Presentation, t: Theme) -> None:
     for which, face in (("majorFont", t.fonts.heading), ("minorFont", t.fonts.body)):
         fonts.find(f"{a}{which}/{a}latin").set("typeface", face)
     root.find(f".//{a}themeElements/..").set("name", t.name or "Foundation")
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
+    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _replace_layouts(prs: Presentation, t: Theme) -> None:
@@ -424,8 +560,10 @@ def _replace_layouts(prs: Presentation, t: Theme) -> None:
         id_lst.remove(entry)
     for n, name in enumerate(LAYOUTS, start=1):
         part = SlideLayoutPart.load(
-            PackURI(f"/ppt/slideLayouts/slideLayout{n}.xml"), CT.PML_SLIDE_LAYOUT,
-            prs.part.package, _layout_xml(name, t).encode("utf-8"),
+            PackURI(f"/ppt/slideLayouts/slideLayout{n}.xml"),
+            CT.PML_SLIDE_LAYOUT,
+            prs.part.package,
+            _layout_xml(name, t).encode("utf-8"),
         )
         part.relate_to(master_part, RT.SLIDE_MASTER)
         rid = master_part.relate_to(part, RT.SLIDE_LAYOUT)

@@ -81,7 +81,9 @@ class Styles:
         """A heading inside a body ("Overview:", "The situation")."""
         t = self.theme
         return self._style(
-            t.fonts.heading, t.sizes.heading, bold=True,
+            t.fonts.heading,
+            t.sizes.heading,
+            bold=True,
             color=color or t.colors.accent_dark,
             space_before=0 if first else t.spacing.heading_before,
             space_after=t.spacing.paragraph_after * 0.5,
@@ -91,7 +93,9 @@ class Styles:
         """Narrative text; bullets are indented by level."""
         t = self.theme
         return self._style(
-            t.fonts.body, t.sizes.body, color=color or t.colors.text,
+            t.fonts.body,
+            t.sizes.body,
+            color=color or t.colors.text,
             space_after=t.spacing.paragraph_after,
             indent=level * t.spacing.bullet_indent * PT_PER_INCH,
             line=t.spacing.line,
@@ -101,15 +105,20 @@ class Styles:
         """A statement set larger: an objective, a quote."""
         t = self.theme
         return self._style(
-            t.fonts.body, t.sizes.lead, color=color or t.colors.text, italic=italic,
-            space_after=t.spacing.paragraph_after, line=t.spacing.line,
+            t.fonts.body,
+            t.sizes.lead,
+            color=color or t.colors.text,
+            italic=italic,
+            space_after=t.spacing.paragraph_after,
+            line=t.spacing.line,
         )
 
     def small(self, *, color: str | None = None, align: str = "l") -> TextStyle:
         """Department tags and other small print."""
         t = self.theme
-        return self._style(t.fonts.body, t.sizes.small, color=color or t.colors.text_secondary,
-                           align=align)
+        return self._style(
+            t.fonts.body, t.sizes.small, color=color or t.colors.text_secondary, align=align
+        )
 
     @property
     def footnote(self) -> TextStyle:

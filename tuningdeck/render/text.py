@@ -20,7 +20,7 @@ BULLET_CHARS = ("•", "–", "◦")
 
 def _pts(value: float) -> int:
     """Hundredths of a point, as DrawingML spacing wants them."""
-    return int(round(value * 100))
+    return round(value * 100)
 
 
 def write_blocks(
@@ -68,12 +68,12 @@ def _paragraph_props(p: etree._Element, block: Block, bullet_color: str) -> None
     if level:
         hang = indent / level
         ppr.set("marL", str(int(Emu(round(indent)))))
-        ppr.set("indent", str(-int(round(hang))))
+        ppr.set("indent", str(-round(hang)))
     else:
         ppr.set("marL", "0")
         ppr.set("indent", "0")
     children = [
-        f'<a:lnSpc><a:spcPct val="{int(round(st.line * 100000))}"/></a:lnSpc>',
+        f'<a:lnSpc><a:spcPct val="{round(st.line * 100000)}"/></a:lnSpc>',
         f'<a:spcBef><a:spcPts val="{_pts(st.space_before)}"/></a:spcBef>',
         f'<a:spcAft><a:spcPts val="{_pts(st.space_after)}"/></a:spcAft>',
     ]

@@ -34,7 +34,7 @@ SUPERSCRIPT_SCALE = 0.58  # how much smaller PowerPoint and LibreOffice draw sup
 
 @frozen
 class TextStyle:
-    """How a paragraph is set: face, size (pt), spacing (pt), left indent (pt), colour, alignment."""
+    """How a paragraph is set: face, size, spacing and left indent (pt), colour, alignment."""
 
     family: str
     size: float
@@ -117,10 +117,12 @@ def _run_style(run: Run, style: TextStyle) -> TextStyle:
 _PIECES = re.compile(r"[^\s\-–—]*(?:[\-–—]+(?=\w)|[\-–—]*\s*)|.+", re.UNICODE)
 
 
-def _span_width(runs: Sequence[Run], starts: Sequence[int], style: TextStyle, a: int, b: int) -> float:
+def _span_width(
+    runs: Sequence[Run], starts: Sequence[int], style: TextStyle, a: int, b: int
+) -> float:
     """Width of characters ``a:b`` of the runs' joined text, each part in its run's style."""
     total = 0.0
-    for run, start in zip(runs, starts):
+    for run, start in zip(runs, starts, strict=True):
         lo, hi = max(a, start), min(b, start + len(run.text))
         if lo < hi:
             total += text_width(run.text[lo - start : hi - start], _run_style(run, style))

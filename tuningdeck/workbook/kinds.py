@@ -175,9 +175,7 @@ def register(kind: SlideKind) -> SlideKind:
 _COMMON_FIELDS = {"department": "Department", "footnote": "Footnote", "notes": "Notes"}
 
 
-def _row_kind(
-    name: str, cls: type[Slide], sheet: SheetSpec, /, **fields: str
-) -> SlideKind:
+def _row_kind(name: str, cls: type[Slide], sheet: SheetSpec, /, **fields: str) -> SlideKind:
     """A kind whose slide takes its fields from one row: ``field="Column"``.
 
     Blank cells are left out, so the slide's own defaults (headings, …) apply.
@@ -190,15 +188,11 @@ def _row_kind(
         values = {f: row.text(c) for f, c in fields.items()}
         return cls(**{f: v for f, v in values.items() if v}, **src.common())
 
-    return SlideKind(
-        name, build, key=KeyUse.ROW, sheet=sheet, fields={**fields, **_COMMON_FIELDS}
-    )
+    return SlideKind(name, build, key=KeyUse.ROW, sheet=sheet, fields={**fields, **_COMMON_FIELDS})
 
 
 def _title(src: SlideSource) -> Slide:
-    return TitleSlide(
-        title=src.title, subtitle=src.settings.get("subtitle", ""), **src.common()
-    )
+    return TitleSlide(title=src.title, subtitle=src.settings.get("subtitle", ""), **src.common())
 
 
 def _section(src: SlideSource) -> Slide:
@@ -209,7 +203,8 @@ def _acronyms(src: SlideSource) -> Slide:
     rows = src.sheets.get(ACRONYMS.name, ())
     if not rows:
         raise RowError(
-            ACRONYMS.name, "A2",
+            ACRONYMS.name,
+            "A2",
             "no acronyms for the acronyms slide; expected one Term and Definition a row",
         )
     return AcronymsSlide(
@@ -221,26 +216,61 @@ def _acronyms(src: SlideSource) -> Slide:
 
 register(SlideKind("title", _title))
 register(SlideKind("section", _section, key=KeyUse.TEXT, key_help="the divider's text"))
-register(_row_kind(
-    "priority update", PriorityUpdateSlide, UPDATES,
-    title="Title", overview="Overview", progress="Progress", deliverables="Deliverables",
-    actions="Actions",
-))
-register(_row_kind(
-    "objective", ObjectiveSlide, OBJECTIVES,
-    title="Title", objective="Objective", narrative="Narrative", target="Target",
-))
-register(_row_kind(
-    "drill-down", DrillDownSlide, DRILL_DOWNS,
-    title="Title", situation="Situation", impact="Impact", recommendation="Recommendation",
-    recommendation_heading="Recommendation heading",
-))
-register(_row_kind(
-    "okr change", OkrChangeSlide, OKR_CHANGES,
-    title="Title", original="Original", proposed="Proposed",
-))
-register(_row_kind(
-    "quote", QuoteSlide, QUOTES,
-    title="Title", quote="Quote", name="Name", affiliation="Affiliation", place="Place",
-))
+register(
+    _row_kind(
+        "priority update",
+        PriorityUpdateSlide,
+        UPDATES,
+        title="Title",
+        overview="Overview",
+        progress="Progress",
+        deliverables="Deliverables",
+        actions="Actions",
+    )
+)
+register(
+    _row_kind(
+        "objective",
+        ObjectiveSlide,
+        OBJECTIVES,
+        title="Title",
+        objective="Objective",
+        narrative="Narrative",
+        target="Target",
+    )
+)
+register(
+    _row_kind(
+        "drill-down",
+        DrillDownSlide,
+        DRILL_DOWNS,
+        title="Title",
+        situation="Situation",
+        impact="Impact",
+        recommendation="Recommendation",
+        recommendation_heading="Recommendation heading",
+    )
+)
+register(
+    _row_kind(
+        "okr change",
+        OkrChangeSlide,
+        OKR_CHANGES,
+        title="Title",
+        original="Original",
+        proposed="Proposed",
+    )
+)
+register(
+    _row_kind(
+        "quote",
+        QuoteSlide,
+        QUOTES,
+        title="Title",
+        quote="Quote",
+        name="Name",
+        affiliation="Affiliation",
+        place="Place",
+    )
+)
 register(SlideKind("acronyms", _acronyms, needs=(ACRONYMS,)))

@@ -103,8 +103,13 @@ def _latest_quarter(raw: dict[str, _RawSheet], path: str | os.PathLike[str]) -> 
                     continue  # reported when the sheet is read
     if not found:
         raise WorkbookError(
-            [Problem(Path(path).name, None, "no quarter given and no sheet has a row for Q1-Q4; "
-                     "pass --quarter")],
+            [
+                Problem(
+                    Path(path).name,
+                    None,
+                    "no quarter given and no sheet has a row for Q1-Q4; pass --quarter",
+                )
+            ],
             path=str(path),
         )
     return max(found)
@@ -149,8 +154,14 @@ def _load(path: str | os.PathLike[str]) -> dict[str, _RawSheet]:
         raise _file_error(path, name, "a folder, not a file") from exc
     except PermissionError as exc:
         raise _file_error(path, name, "cannot be read (permission denied)") from exc
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, SyntaxError,
-            OSError) as exc:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        SyntaxError,
+        OSError,
+    ) as exc:
         raise _file_error(path, name, f"not an .xlsx workbook ({exc})") from exc
     return sheets
 
@@ -198,7 +209,8 @@ class _Reading:
                 self.sheets[spec.name] = self.read_sheet(spec, raw)
             elif spec.required:
                 self.problem(
-                    spec.name, None,
+                    spec.name,
+                    None,
                     f"sheet missing; expected a sheet named {spec.name} with columns {spec.header}",
                 )
         settings, fiscal_year, title = self.read_settings()
@@ -258,13 +270,13 @@ class _Reading:
             key = normalise_name(name)
             if key not in known:
                 self.warnings.append(
-                    f'{title}!{ref}: unknown column "{name}" ignored; '
-                    f"expected one of {spec.header}"
+                    f'{title}!{ref}: unknown column "{name}" ignored; expected one of {spec.header}'
                 )
             elif key in columns:
                 first = get_column_letter(columns[key] + 1)
                 self.problem(
-                    title, ref,
+                    title,
+                    ref,
                     f'duplicate column "{name}" (first in column {first}); expected it once',
                 )
             else:
@@ -273,7 +285,8 @@ class _Reading:
         if missing:
             names = ", ".join(f'"{m}"' for m in missing)
             self.problem(
-                title, f"{get_column_letter(first_empty + 1)}1",
+                title,
+                f"{get_column_letter(first_empty + 1)}1",
                 f"missing column{'s' if len(missing) > 1 else ''} {names}; "
                 f"expected header row with {spec.header}",
             )
@@ -295,7 +308,8 @@ class _Reading:
                 what = " and ".join(f'{c} "{row.value(c)}"' for c in spec.unique)
                 per = " and ".join(spec.unique)
                 self.problem(
-                    row.sheet, row.cell(spec.unique[0]),
+                    row.sheet,
+                    row.cell(spec.unique[0]),
                     f"duplicate row for {what} (first at row {first.number}); "
                     f"expected one row per {per}",
                 )
@@ -332,13 +346,15 @@ class _Reading:
             if not value:
                 if spec.required and row is None:
                     self.problem(
-                        sheet.title, f"A{next_row}",
+                        sheet.title,
+                        f"A{next_row}",
                         f'missing setting "{spec.name}"; expected a row with Setting '
                         f"{spec.name} and its Value: {spec.help}",
                     )
                 elif spec.required:
                     self.problem(
-                        sheet.title, row.cell("Value"),
+                        sheet.title,
+                        row.cell("Value"),
                         f'empty value for setting "{spec.name}"; expected {spec.help}',
                     )
                 continue
@@ -347,7 +363,8 @@ class _Reading:
                     fiscal_year = FiscalYear.parse(value)
                 except ValueError:
                     self.problem(
-                        sheet.title, row.cell("Value"),
+                        sheet.title,
+                        row.cell("Value"),
                         f'bad fiscal year "{value}"; expected {spec.help}',
                     )
                     continue
@@ -385,7 +402,8 @@ class _Reading:
             return []
         usable = {
             name: tuple(r for r in s.rows if r.ok)
-            for name, s in self.sheets.items() if not s.broken
+            for name, s in self.sheets.items()
+            if not s.broken
         }
         slides: list[Slide] = []
         for row in sheet.rows:
@@ -403,8 +421,12 @@ class _Reading:
                 if chosen is None:
                     continue
             source = SlideSource(
-                slide=row, row=chosen, quarter=self.quarter, settings=settings,
-                title=title, sheets=usable,
+                slide=row,
+                row=chosen,
+                quarter=self.quarter,
+                settings=settings,
+                title=title,
+                sheets=usable,
             )
             slide = self.build(kind, source)
             if slide is not None:
@@ -423,7 +445,8 @@ class _Reading:
                     self.missing_asked.add(spec.name)
                     asked_at = row.where("Kind")
                     self.problem(
-                        spec.name, None,
+                        spec.name,
+                        None,
                         f"sheet missing; the {SLIDES.name} sheet asks for it at {asked_at}",
                     )
                 ok = False
@@ -438,7 +461,8 @@ class _Reading:
         if not key:
             expected = kind.key_help or f"the Key of a row in sheet {self.sheet_title(kind.sheet)}"
             self.problem(
-                row.sheet, row.cell("Key"),
+                row.sheet,
+                row.cell("Key"),
                 f"empty Key for a {kind.name} slide; expected {expected}",
             )
             return False
@@ -446,7 +470,8 @@ class _Reading:
             known = sorted({r.text("Key") for r in self.sheets[kind.sheet.name].rows})
             listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
             self.problem(
-                row.sheet, row.cell("Key"),
+                row.sheet,
+                row.cell("Key"),
                 f'unknown {kind.name} "{key}"; expected the Key of a row in sheet '
                 f"{self.sheet_title(kind.sheet)}" + (f" ({listed})" if known else " (it has none)"),
             )
@@ -478,7 +503,8 @@ class _Reading:
             if None not in rows:  # else a Quarter cell was unreadable, already reported
                 q = self.quarter
                 self.problem(
-                    row.sheet, row.cell("Key"),
+                    row.sheet,
+                    row.cell("Key"),
                     f'{kind.name} "{row.text("Key")}" has no text for {q} in sheet '
                     f"{self.sheet_title(kind.sheet)}; add a row with Quarter {q} (or all)",
                 )
@@ -498,9 +524,9 @@ class _Reading:
                 None,
             )
             self.problem(
-                row.sheet, row.cell(column),
-                f"the {kind.name} slide cannot be made ({exc}); "
-                "expected cells the slide can show",
+                row.sheet,
+                row.cell(column),
+                f"the {kind.name} slide cannot be made ({exc}); expected cells the slide can show",
             )
         return None
 
@@ -511,5 +537,3 @@ def _identity(value: object) -> object:
 
 def _key_id(key: str) -> str:
     return " ".join(key.split()).casefold()
-
-

@@ -148,11 +148,17 @@ def _keyed(name: str, help: str, *columns: ColumnSpec) -> SheetSpec:
         name,
         (
             ColumnSpec(
-                "Key", CellKind.KEY, required=True, width=18,
+                "Key",
+                CellKind.KEY,
+                required=True,
+                width=18,
                 help="the name the Slides sheet uses for this row",
             ),
             ColumnSpec(
-                "Quarter", CellKind.QUARTER, required=True, width=10,
+                "Quarter",
+                CellKind.QUARTER,
+                required=True,
+                width=10,
                 help="Q1, Q2, Q3, Q4 or all",
             ),
             *columns,
@@ -173,12 +179,20 @@ DECK = SheetSpec(
     required=True,
     unique=("Setting",),
     settings=(
-        SettingSpec("Priority", required=True, help="the priority the deck is about, e.g. "
-                    "Thriving Movement"),
-        SettingSpec("Fiscal year", required=True, kind=CellKind.FISCAL_YEAR,
-                    help="a fiscal year such as FY20-21 (also FY2020-2021, FY20/21)"),
-        SettingSpec("Title", help="the title slide's text; default "
-                    "{priority} Tuning Session {quarter} {fiscal_year}"),
+        SettingSpec(
+            "Priority", required=True, help="the priority the deck is about, e.g. Thriving Movement"
+        ),
+        SettingSpec(
+            "Fiscal year",
+            required=True,
+            kind=CellKind.FISCAL_YEAR,
+            help="a fiscal year such as FY20-21 (also FY2020-2021, FY20/21)",
+        ),
+        SettingSpec(
+            "Title",
+            help="the title slide's text; default "
+            "{priority} Tuning Session {quarter} {fiscal_year}",
+        ),
         SettingSpec("Subtitle", help="the title slide's subtitle"),
         SettingSpec("Acronyms intro", help="the paragraph above the acronyms list"),
     ),
@@ -189,17 +203,24 @@ SLIDES = SheetSpec(
     "Slides",
     (
         ColumnSpec(
-            "Kind", CellKind.KIND, required=True, width=18,
+            "Kind",
+            CellKind.KIND,
+            required=True,
+            width=18,
             help="a slide kind: title, section, priority update, objective, drill-down, "
             "okr change, quote or acronyms",
         ),
         ColumnSpec(
-            "Key", CellKind.TEXT, width=28,
+            "Key",
+            CellKind.TEXT,
+            width=28,
             help="the Key of a row in the kind's sheet; for section, the divider's text; "
             "blank for title and acronyms",
         ),
         ColumnSpec(
-            "Quarters", CellKind.QUARTERS, width=12,
+            "Quarters",
+            CellKind.QUARTERS,
+            width=12,
             help="blank for every quarter, a list such as Q1, Q2 or a range such as Q2-Q4",
         ),
         ColumnSpec("Notes", help="speaker notes for title, section and acronyms slides", width=40),
@@ -213,8 +234,9 @@ UPDATES = _keyed(
     "Priority updates (kind priority update), one row per key and quarter.",
     ColumnSpec("Title", required=True, help="the priority's name", width=24),
     ColumnSpec("Overview", help="the Overview paragraph", width=50),
-    ColumnSpec("Progress", help="the Progress/Challenges narrative, one paragraph a line",
-               width=60),
+    ColumnSpec(
+        "Progress", help="the Progress/Challenges narrative, one paragraph a line", width=60
+    ),
     ColumnSpec("Deliverables", help="key deliverables, one a line", width=40),
     ColumnSpec("Actions", help="action bullets, one a line", width=40),
 )
@@ -231,20 +253,25 @@ OBJECTIVES = _keyed(
 DRILL_DOWNS = _keyed(
     "Drill-downs",
     "Drill-downs (kind drill-down), one row per key and quarter.",
-    ColumnSpec("Title", required=True, help="the slide's title, e.g. Drill Down: Grantmaking",
-               width=28),
+    ColumnSpec(
+        "Title", required=True, help="the slide's title, e.g. Drill Down: Grantmaking", width=28
+    ),
     ColumnSpec("Situation", required=True, help="the situation", width=45),
     ColumnSpec("Impact", required=True, help="the impact", width=45),
     ColumnSpec("Recommendation", required=True, help="the recommendation", width=45),
-    ColumnSpec("Recommendation heading",
-               help="the third column's heading; default The recommendation", width=22),
+    ColumnSpec(
+        "Recommendation heading",
+        help="the third column's heading; default The recommendation",
+        width=22,
+    ),
 )
 
 OKR_CHANGES = _keyed(
     "OKR changes",
     "OKR changes (kind okr change), one row per key and quarter.",
-    ColumnSpec("Title", required=True, help="the slide's title, e.g. OKR Change: Grantmaking",
-               width=28),
+    ColumnSpec(
+        "Title", required=True, help="the slide's title, e.g. OKR Change: Grantmaking", width=28
+    ),
     ColumnSpec("Original", required=True, help="the original key results, one a line", width=50),
     ColumnSpec("Proposed", required=True, help="the proposed key results, one a line", width=50),
 )
@@ -270,7 +297,14 @@ ACRONYMS = SheetSpec(
 )
 
 SHEETS: tuple[SheetSpec, ...] = (
-    DECK, SLIDES, UPDATES, OBJECTIVES, DRILL_DOWNS, OKR_CHANGES, QUOTES, ACRONYMS,
+    DECK,
+    SLIDES,
+    UPDATES,
+    OBJECTIVES,
+    DRILL_DOWNS,
+    OKR_CHANGES,
+    QUOTES,
+    ACRONYMS,
 )
 """Every sheet the reader knows, in the order the blank workbook has them."""
 

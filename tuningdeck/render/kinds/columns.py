@@ -21,13 +21,17 @@ __all__ = ["plan_drill_down", "plan_okr_change"]
 
 
 def _plan(
-    spec: Slide, title: str, layout: str, names: Sequence[str],
-    columns: Sequence[tuple[str, str]], ctx: PlanContext,
+    spec: Slide,
+    title: str,
+    layout: str,
+    names: Sequence[str],
+    columns: Sequence[tuple[str, str]],
+    ctx: PlanContext,
 ) -> list[SlidePlan]:
     """Each column is a heading and its text; all columns share one type size."""
     st = ctx.styles
     content: list[tuple[tuple[Block, ...], object]] = []
-    for name, (heading, text) in zip(names, columns):
+    for name, (heading, text) in zip(names, columns, strict=True):
         body = (inline(heading, st.heading()), *blocks(text, st.body))
         content.append((body, ctx.frame(layout, name)))
     scale = common_scale(content, floor=st.body_floor)  # type: ignore[arg-type]
@@ -37,7 +41,7 @@ def _plan(
             " shorten it"
         )
     boxes = {"Title": (inline(title, st.title),)}
-    for name, (body, _frame) in zip(names, content):
+    for name, (body, _frame) in zip(names, content, strict=True):
         boxes[name] = scaled(body, scale)
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(layout, boxes, notes=spec.notes)]
@@ -46,9 +50,15 @@ def _plan(
 def plan_drill_down(spec: DrillDownSlide, ctx: PlanContext) -> list[SlidePlan]:
     """The situation, the impact and the recommendation, in three columns."""
     return _plan(
-        spec, spec.title, "Three Columns", ("Left", "Middle", "Right"),
-        ((spec.situation_heading, spec.situation), (spec.impact_heading, spec.impact),
-         (spec.recommendation_heading, spec.recommendation)),
+        spec,
+        spec.title,
+        "Three Columns",
+        ("Left", "Middle", "Right"),
+        (
+            (spec.situation_heading, spec.situation),
+            (spec.impact_heading, spec.impact),
+            (spec.recommendation_heading, spec.recommendation),
+        ),
         ctx,
     )
 
@@ -56,7 +66,10 @@ def plan_drill_down(spec: DrillDownSlide, ctx: PlanContext) -> list[SlidePlan]:
 def plan_okr_change(spec: OkrChangeSlide, ctx: PlanContext) -> list[SlidePlan]:
     """Original and proposed key results, side by side."""
     return _plan(
-        spec, spec.title, "Two Columns", ("Left", "Right"),
+        spec,
+        spec.title,
+        "Two Columns",
+        ("Left", "Right"),
         ((spec.original_heading, spec.original), (spec.proposed_heading, spec.proposed)),
         ctx,
     )

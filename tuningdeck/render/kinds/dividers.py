@@ -12,19 +12,28 @@ __all__ = ["plan_section", "plan_title"]
 
 
 def _plan(
-    layout: str, title: str, subtitle: str, size: float, color: str, sub_color: str,
-    spec: TitleSlide | SectionSlide, ctx: PlanContext,
+    layout: str,
+    title: str,
+    subtitle: str,
+    size: float,
+    color: str,
+    sub_color: str,
+    spec: TitleSlide | SectionSlide,
+    ctx: PlanContext,
 ) -> list[SlidePlan]:
     st = ctx.styles
     floor = ctx.theme.sizes.title / size
     title_block = inline(title, evolve(st.title, size=size, color=color))
     boxes: dict[str, tuple[Block, ...]] = {
-        "Title": fit([title_block], ctx.frame(layout, "Title"), floor=floor, what=f"{layout} title"),
+        "Title": fit(
+            [title_block], ctx.frame(layout, "Title"), floor=floor, what=f"{layout} title"
+        ),
     }
     if subtitle:
         sub = inline(subtitle, st.lead(color=sub_color))
-        boxes["Subtitle"] = fit([sub], ctx.frame(layout, "Subtitle"), floor=st.lead_floor,
-                                what=f"{layout} subtitle")
+        boxes["Subtitle"] = fit(
+            [sub], ctx.frame(layout, "Subtitle"), floor=st.lead_floor, what=f"{layout} subtitle"
+        )
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(layout, boxes, notes=spec.notes)]
 
@@ -32,12 +41,28 @@ def _plan(
 def plan_title(spec: TitleSlide, ctx: PlanContext) -> list[SlidePlan]:
     """The deck's opening slide."""
     c = ctx.theme.colors
-    return _plan("Title", spec.title, spec.subtitle, ctx.theme.sizes.title_slide, c.text,
-                 c.text_secondary, spec, ctx)
+    return _plan(
+        "Title",
+        spec.title,
+        spec.subtitle,
+        ctx.theme.sizes.title_slide,
+        c.text,
+        c.text_secondary,
+        spec,
+        ctx,
+    )
 
 
 def plan_section(spec: SectionSlide, ctx: PlanContext) -> list[SlidePlan]:
     """A section divider, white on the Foundation's dark blue."""
     c = ctx.theme.colors
-    return _plan("Section", spec.title, spec.subtitle, ctx.theme.sizes.section, c.background,
-                 c.accent_light, spec, ctx)
+    return _plan(
+        "Section",
+        spec.title,
+        spec.subtitle,
+        ctx.theme.sizes.section,
+        c.background,
+        c.accent_light,
+        spec,
+        ctx,
+    )

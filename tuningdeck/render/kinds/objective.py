@@ -33,8 +33,12 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     # bottom; the statement may grow into it, up to half of it.
     region_bottom = body_frame.y + body_frame.h
     room = (region_bottom - obj_frame.y) / 2
-    objective = fit([head, *statement], Frame(obj_frame.x, obj_frame.y, obj_frame.w, room),
-                    floor=st.lead_floor, what=f"{spec.title}: objective")
+    objective = fit(
+        [head, *statement],
+        Frame(obj_frame.x, obj_frame.y, obj_frame.w, room),
+        floor=st.lead_floor,
+        what=f"{spec.title}: objective",
+    )
     used = min(room, max(obj_frame.h, blocks_height(objective, obj_frame.w) + 2))
     obj = Frame(obj_frame.x, obj_frame.y, obj_frame.w, used)
     body = Frame(body_frame.x, obj.y + used + GAP, body_frame.w, region_bottom - obj.y - used - GAP)
@@ -54,7 +58,9 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
             boxes["Body"] = page
         if spec.target and i == len(pages) - 1:
             boxes["Target"] = (
-                inline(f"{spec.target_label} **{spec.target}**", st.small(color=ctx.theme.colors.text)),
+                inline(
+                    f"{spec.target_label} **{spec.target}**", st.small(color=ctx.theme.colors.text)
+                ),
             )
         boxes.update(meta_boxes(spec, ctx))
         out.append(SlidePlan(LAYOUT, boxes, notes=spec.notes if i == 0 else "", frames=frames))

@@ -26,8 +26,10 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
     st = ctx.styles
     narrative: list[Block] = []
     keep: list[bool] = []
-    for heading, text in ((spec.overview_heading, spec.overview),
-                          (spec.progress_heading, spec.progress)):
+    for heading, text in (
+        (spec.overview_heading, spec.overview),
+        (spec.progress_heading, spec.progress),
+    ):
         if not text:
             continue
         narrative.append(inline(heading, st.heading(first=not narrative)))
@@ -45,16 +47,21 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
         side += [bullet(a, st.body(1)) for a in spec.actions]
 
     frame = ctx.frame(LAYOUT, "Narrative")
-    pages = paginate(narrative, frame, floor=st.body_floor, keep_with_next=keep) if narrative else [()]
+    pages = (
+        paginate(narrative, frame, floor=st.body_floor, keep_with_next=keep) if narrative else [()]
+    )
     out = []
     for i, page in enumerate(pages):
         boxes = {"Title": (inline(page_title(spec.title, i), st.title),)}
         if page:
             boxes["Narrative"] = page
         if i == 0 and side:
-            boxes["Sidebar"] = fit(side, ctx.frame(LAYOUT, "Sidebar"), floor=st.body_floor,
-                                   what=f"{spec.title}: key deliverables and actions")
+            boxes["Sidebar"] = fit(
+                side,
+                ctx.frame(LAYOUT, "Sidebar"),
+                floor=st.body_floor,
+                what=f"{spec.title}: key deliverables and actions",
+            )
         boxes.update(meta_boxes(spec, ctx))
         out.append(SlidePlan(LAYOUT, boxes, notes=spec.notes if i == 0 else ""))
     return out
-

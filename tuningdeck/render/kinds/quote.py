@@ -18,8 +18,12 @@ def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
     quote = blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True))
     boxes: dict[str, tuple[Block, ...]] = {
         "Title": (inline(spec.title, st.title),) if spec.title else (),
-        "Quote": fit(quote, ctx.frame(LAYOUT, "Quote"), floor=st.lead_floor,
-                     what=f"quote by {spec.name or 'unnamed'}"),
+        "Quote": fit(
+            quote,
+            ctx.frame(LAYOUT, "Quote"),
+            floor=st.lead_floor,
+            what=f"quote by {spec.name or 'unnamed'}",
+        ),
     }
     if not spec.title:
         del boxes["Title"]
@@ -30,7 +34,8 @@ def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
     if detail:
         lines.append(inline(detail, st.body(color=c.text_secondary)))
     if lines:
-        boxes["Attribution"] = fit(lines, ctx.frame(LAYOUT, "Attribution"), floor=st.body_floor,
-                                   what="quote attribution")
+        boxes["Attribution"] = fit(
+            lines, ctx.frame(LAYOUT, "Attribution"), floor=st.body_floor, what="quote attribution"
+        )
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(LAYOUT, boxes, notes=spec.notes)]
