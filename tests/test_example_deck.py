@@ -17,7 +17,7 @@ from tuningdeck.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "thriving-movement-fy20-21.xlsx"
-REFERENCE = ROOT.parent / "shared" / "reference" / "thriving-movement-q1-fy20-21.txt"
+REFERENCE = Path(__file__).parent / "data" / "thriving-movement-q1-fy20-21.txt"
 
 
 @pytest.fixture(scope="module")
