@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 from pptx import Presentation
@@ -113,7 +112,3 @@ class Canvas:
                     sp_pr.remove(child)  # geometry is inherited from the layout
                 slide.shapes._spTree.append(clone)
                 return
-
-    def frames_for(self) -> Mapping[str, Mapping[str, Frame]]:
-        """Placeholder frames of every layout, in points."""
-        return self.frames
