@@ -260,68 +260,51 @@ def _bodies(s: _Shapes, boxes: list[Box]) -> None:
         )
 
 
+def _cover(
+    s: _Shapes,
+    t: Theme,
+    *,
+    title_ph: str,
+    subtitle_ph: str,
+    prompt: str,
+    top: float,
+    height: float,
+    size: float,
+    ink: str,
+    sub_ink: str,
+) -> None:
+    """A big title, an accent bar and a subtitle: the title slide's and dividers' shared shape."""
+    g = t.geometry
+    s.placeholder(
+        "Title", title_ph, 1.2, top, g.width - 2.4, height, prompt=prompt, anchor="b",
+        size=size, color=ink, face=t.fonts.heading, bold=True,
+    )  # fmt: skip
+    bar = top + height + 0.15
+    s.rect("Title accent", 1.2, bar, 1.4, 0.07, t.colors.accent if ink == t.colors.text else ink)
+    s.placeholder(
+        "Subtitle", subtitle_ph, 1.2, bar + 0.25, g.width - 2.4, 1.0, prompt="Subtitle",
+        size=t.sizes.lead, color=sub_ink, face=t.fonts.body,
+    )  # fmt: skip
+
+
 def _title_layout(s: _Shapes, t: Theme) -> None:
-    g, c, z = t.geometry, t.colors, t.sizes
+    g, c = t.geometry, t.colors
     s.rect("Accent band", 0, 0, 0.28, g.height, c.accent)
-    s.placeholder(
-        "Title",
-        '<p:ph type="ctrTitle"/>',
-        1.2,
-        2.0,
-        g.width - 2.4,
-        2.3,
-        prompt="Deck title",
-        anchor="b",
-        size=z.title_slide,
-        color=c.text,
-        face=t.fonts.heading,
-        bold=True,
-    )
-    s.rect("Title accent", 1.2, 4.45, 1.4, 0.07, c.accent)
-    s.placeholder(
-        "Subtitle",
-        '<p:ph type="subTitle" idx="1"/>',
-        1.2,
-        4.7,
-        g.width - 2.4,
-        1.0,
-        prompt="Subtitle",
-        size=z.lead,
-        color=c.text_secondary,
-        face=t.fonts.body,
-    )
+    _cover(
+        s, t, title_ph='<p:ph type="ctrTitle"/>', subtitle_ph='<p:ph type="subTitle" idx="1"/>',
+        prompt="Deck title", top=2.0, height=2.3, size=t.sizes.title_slide, ink=c.text,
+        sub_ink=c.text_secondary,
+    )  # fmt: skip
 
 
 def _section_layout(s: _Shapes, t: Theme) -> None:
-    g, c, z = t.geometry, t.colors, t.sizes
+    g, c = t.geometry, t.colors
     s.rect("Background", 0, 0, g.width, g.height, c.accent_dark)
-    s.placeholder(
-        "Title",
-        '<p:ph type="title"/>',
-        1.2,
-        2.4,
-        g.width - 2.4,
-        1.6,
-        prompt="Section title",
-        anchor="b",
-        size=z.section,
-        color=c.background,
-        face=t.fonts.heading,
-        bold=True,
-    )
-    s.rect("Title accent", 1.2, 4.2, 1.4, 0.07, c.background)
-    s.placeholder(
-        "Subtitle",
-        '<p:ph type="body" idx="1"/>',
-        1.2,
-        4.45,
-        g.width - 2.4,
-        1.0,
-        prompt="Subtitle",
-        size=z.lead,
-        color=c.accent_light,
-        face=t.fonts.body,
-    )
+    _cover(
+        s, t, title_ph='<p:ph type="title"/>', subtitle_ph='<p:ph type="body" idx="1"/>',
+        prompt="Section title", top=2.4, height=1.6, size=t.sizes.section, ink=c.background,
+        sub_ink=c.accent_light,
+    )  # fmt: skip
 
 
 def _columns(t: Theme, names: list[str], first: int = 10) -> list[Box]:
