@@ -10,10 +10,12 @@ builds them from rows, and the renderer turns them into shapes.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-import attrs
 from attrs import field, frozen
+
+from tuningdeck.model.data import DataTable
+from tuningdeck.model.fields import not_empty, to_lines, to_text
 
 __all__ = [
     "Acronym",
@@ -29,37 +31,15 @@ __all__ = [
 ]
 
 
-def _text(value: object) -> str:
-    """Normalise a text field: ``None`` becomes ``""``, line endings become ``\\n``."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, got {type(value).__name__} {value!r}")
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def _lines(value: object) -> tuple[str, ...]:
-    """Normalise a list field: a string is split into lines; empty items are dropped."""
-    if value is None:
-        return ()
-    items = value.splitlines() if isinstance(value, str) else list(value)  # type: ignore[call-overload]
-    return tuple(t for t in (_text(i) for i in items) if t)
-
-
-def _required(instance: Any, attribute: attrs.Attribute, value: str) -> None:
-    if not value:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must not be empty")
-
-
 @frozen(kw_only=True)
 class Slide:
     """What every slide kind has. Not intended to be constructed directly."""
 
     kind: ClassVar[str] = "slide"
 
-    department: str = field(default="", converter=_text)
-    notes: str = field(default="", converter=_text)
-    footnote: str = field(default="", converter=_text)
+    department: str = field(default="", converter=to_text)
+    notes: str = field(default="", converter=to_text)
+    footnote: str = field(default="", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -68,8 +48,8 @@ class TitleSlide(Slide):
 
     kind: ClassVar[str] = "title"
 
-    title: str = field(converter=_text, validator=_required)
-    subtitle: str = field(default="", converter=_text)
+    title: str = field(converter=to_text, validator=not_empty)
+    subtitle: str = field(default="", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -78,8 +58,8 @@ class SectionSlide(Slide):
 
     kind: ClassVar[str] = "section"
 
-    title: str = field(converter=_text, validator=_required)
-    subtitle: str = field(default="", converter=_text)
+    title: str = field(converter=to_text, validator=not_empty)
+    subtitle: str = field(default="", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -88,15 +68,15 @@ class PriorityUpdateSlide(Slide):
 
     kind: ClassVar[str] = "priority update"
 
-    title: str = field(converter=_text, validator=_required)
-    overview: str = field(default="", converter=_text)
-    progress: str = field(default="", converter=_text)
-    deliverables: tuple[str, ...] = field(default=(), converter=_lines)
-    actions: tuple[str, ...] = field(default=(), converter=_lines)
-    overview_heading: str = field(default="Overview:", converter=_text)
-    progress_heading: str = field(default="Progress/Challenges:", converter=_text)
-    deliverables_heading: str = field(default="Key Deliverables", converter=_text)
-    actions_heading: str = field(default="Action:", converter=_text)
+    title: str = field(converter=to_text, validator=not_empty)
+    overview: str = field(default="", converter=to_text)
+    progress: str = field(default="", converter=to_text)
+    deliverables: tuple[str, ...] = field(default=(), converter=to_lines)
+    actions: tuple[str, ...] = field(default=(), converter=to_lines)
+    overview_heading: str = field(default="Overview:", converter=to_text)
+    progress_heading: str = field(default="Progress/Challenges:", converter=to_text)
+    deliverables_heading: str = field(default="Key Deliverables", converter=to_text)
+    actions_heading: str = field(default="Action:", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -105,27 +85,31 @@ class ObjectiveSlide(Slide):
 
     kind: ClassVar[str] = "objective"
 
-    title: str = field(converter=_text, validator=_required)
-    objective: str = field(converter=_text, validator=_required)
-    narrative: str = field(default="", converter=_text)
-    target: str = field(default="", converter=_text)
-    objective_heading: str = field(default="Objective:", converter=_text)
-    target_label: str = field(default="Target quarter for completion:", converter=_text)
+    title: str = field(converter=to_text, validator=not_empty)
+    objective: str = field(converter=to_text, validator=not_empty)
+    narrative: str = field(default="", converter=to_text)
+    target: str = field(default="", converter=to_text)
+    objective_heading: str = field(default="Objective:", converter=to_text)
+    target_label: str = field(default="Target quarter for completion:", converter=to_text)
 
 
 @frozen(kw_only=True)
 class DrillDownSlide(Slide):
-    """Three columns: the situation, the impact and the recommendation (or "Next steps")."""
+    """Three columns: the situation, the impact and the recommendation (or "Next steps").
+
+    An optional :class:`DataTable` is drawn below the columns, continuing on more slides if long.
+    """
 
     kind: ClassVar[str] = "drill-down"
 
-    title: str = field(converter=_text, validator=_required)
-    situation: str = field(converter=_text, validator=_required)
-    impact: str = field(converter=_text, validator=_required)
-    recommendation: str = field(converter=_text, validator=_required)
-    situation_heading: str = field(default="The situation", converter=_text)
-    impact_heading: str = field(default="The impact", converter=_text)
-    recommendation_heading: str = field(default="The recommendation", converter=_text)
+    title: str = field(converter=to_text, validator=not_empty)
+    situation: str = field(converter=to_text, validator=not_empty)
+    impact: str = field(converter=to_text, validator=not_empty)
+    recommendation: str = field(converter=to_text, validator=not_empty)
+    situation_heading: str = field(default="The situation", converter=to_text)
+    impact_heading: str = field(default="The impact", converter=to_text)
+    recommendation_heading: str = field(default="The recommendation", converter=to_text)
+    table: DataTable | None = None
 
 
 @frozen(kw_only=True)
@@ -134,11 +118,11 @@ class OkrChangeSlide(Slide):
 
     kind: ClassVar[str] = "okr change"
 
-    title: str = field(converter=_text, validator=_required)
-    original: str = field(converter=_text, validator=_required)
-    proposed: str = field(converter=_text, validator=_required)
-    original_heading: str = field(default="Original", converter=_text)
-    proposed_heading: str = field(default="Proposed", converter=_text)
+    title: str = field(converter=to_text, validator=not_empty)
+    original: str = field(converter=to_text, validator=not_empty)
+    proposed: str = field(converter=to_text, validator=not_empty)
+    original_heading: str = field(default="Original", converter=to_text)
+    proposed_heading: str = field(default="Proposed", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -147,19 +131,19 @@ class QuoteSlide(Slide):
 
     kind: ClassVar[str] = "quote"
 
-    quote: str = field(converter=_text, validator=_required)
-    name: str = field(default="", converter=_text)
-    affiliation: str = field(default="", converter=_text)
-    place: str = field(default="", converter=_text)
-    title: str = field(default="", converter=_text)
+    quote: str = field(converter=to_text, validator=not_empty)
+    name: str = field(default="", converter=to_text)
+    affiliation: str = field(default="", converter=to_text)
+    place: str = field(default="", converter=to_text)
+    title: str = field(default="", converter=to_text)
 
 
 @frozen
 class Acronym:
     """One appendix entry: ``CSAM`` — ``Child Sex Abuse Material``."""
 
-    term: str = field(converter=_text, validator=_required)
-    definition: str = field(converter=_text, validator=_required)
+    term: str = field(converter=to_text, validator=not_empty)
+    definition: str = field(converter=to_text, validator=not_empty)
 
 
 def _acronyms(value: object) -> tuple[Acronym, ...]:
@@ -177,5 +161,5 @@ class AcronymsSlide(Slide):
     kind: ClassVar[str] = "acronyms"
 
     entries: tuple[Acronym, ...] = field(converter=_acronyms)
-    title: str = field(default="Acronyms", converter=_text, validator=_required)
-    intro: str = field(default="", converter=_text)
+    title: str = field(default="Acronyms", converter=to_text, validator=not_empty)
+    intro: str = field(default="", converter=to_text)
