@@ -14,7 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["Colors", "Fonts", "Geometry", "Sizes", "Spacing", "Theme", "layouts_dir"]
+__all__ = ["Colors", "Fonts", "Geometry", "Sizes", "Spacing", "Tables", "Theme", "layouts_dir"]
 
 
 def layouts_dir() -> Path:
@@ -83,6 +83,10 @@ class Sizes:
     footnote: float
     wordmark: float
     wordmark_title: float
+    table: float
+    table_min: float
+    table_header: float
+    callout: float
 
 
 @frozen
@@ -120,6 +124,35 @@ class Geometry:
         return self.width - 2 * self.margin_x
 
 
+def _shares(value: object) -> tuple[float, ...]:
+    shares = tuple(float(v) for v in value)  # type: ignore[attr-defined]
+    if abs(sum(shares) - 1.0) > 1e-6 or any(v <= 0 for v in shares):
+        raise ValueError(f"column shares must be positive and add up to 1, got {shares}")
+    return shares
+
+
+@frozen
+class Tables:
+    """Table geometry: column shares, cell padding (inches) and rule width (points)."""
+
+    metrics: tuple[float, ...] = field(converter=_shares)
+    key_results: tuple[float, ...] = field(converter=_shares)
+    data_label: float
+    cell_padding_x: float
+    cell_padding_y: float
+    rule_width: float
+
+    @metrics.validator
+    def _metrics(self, attribute: object, value: tuple[float, ...]) -> None:
+        if len(value) != 7:
+            raise ValueError("metrics needs 7 column shares: outcome, metric, goal, Q1-Q4")
+
+    @key_results.validator
+    def _key_results(self, attribute: object, value: tuple[float, ...]) -> None:
+        if len(value) != 6:
+            raise ValueError("key_results needs 6 column shares: key result, goal, Q1-Q4")
+
+
 @frozen
 class Theme:
     """A complete look. Load the bundled one with ``Theme.load()``."""
@@ -130,6 +163,7 @@ class Theme:
     sizes: Sizes
     spacing: Spacing
     geometry: Geometry
+    tables: Tables
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Theme:
@@ -149,6 +183,7 @@ class Theme:
             ("sizes", Sizes),
             ("spacing", Spacing),
             ("geometry", Geometry),
+            ("tables", Tables),
         ):
             table = data.get(key)
             if not isinstance(table, dict):

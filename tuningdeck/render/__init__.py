@@ -22,7 +22,7 @@ def default_template() -> Path:
 
 def plan_deck(deck: Deck, canvas: Canvas) -> list[SlidePlan]:
     """Lay out every slide of ``deck`` against the canvas's template (the first pass)."""
-    ctx = PlanContext(canvas.theme, canvas.frames)
+    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
     return [plan for spec in deck.slides for plan in plan_slide(spec, ctx)]
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import attrs
 from attrs import frozen
 from lxml import etree
 from pptx import Presentation
@@ -50,7 +51,8 @@ class Box:
     y: float
     w: float
     h: float
-    role: str = "body"  # body | lead | heading-panel
+    kind: str = "body"  # the placeholder type: body, or tbl for a table
+    anchor: str = "t"
 
 
 def _emu(inches: float) -> int:
@@ -256,7 +258,14 @@ def _titled(s: _Shapes, t: Theme) -> None:
 def _bodies(s: _Shapes, boxes: list[Box]) -> None:
     for b in boxes:
         s.placeholder(
-            b.name, f'<p:ph type="body" idx="{b.idx}"/>', b.x, b.y, b.w, b.h, prompt=b.name
+            b.name,
+            f'<p:ph type="{b.kind}" idx="{b.idx}"/>',
+            b.x,
+            b.y,
+            b.w,
+            b.h,
+            prompt=b.name,
+            anchor=b.anchor,
         )
 
 
@@ -276,35 +285,67 @@ def _cover(
     """A big title, an accent bar and a subtitle: the title slide's and dividers' shared shape."""
     g = t.geometry
     s.placeholder(
-        "Title", title_ph, 1.2, top, g.width - 2.4, height, prompt=prompt, anchor="b",
-        size=size, color=ink, face=t.fonts.heading, bold=True,
-    )  # fmt: skip
+        "Title",
+        title_ph,
+        1.2,
+        top,
+        g.width - 2.4,
+        height,
+        prompt=prompt,
+        anchor="b",
+        size=size,
+        color=ink,
+        face=t.fonts.heading,
+        bold=True,
+    )
     bar = top + height + 0.15
     s.rect("Title accent", 1.2, bar, 1.4, 0.07, t.colors.accent if ink == t.colors.text else ink)
     s.placeholder(
-        "Subtitle", subtitle_ph, 1.2, bar + 0.25, g.width - 2.4, 1.0, prompt="Subtitle",
-        size=t.sizes.lead, color=sub_ink, face=t.fonts.body,
-    )  # fmt: skip
+        "Subtitle",
+        subtitle_ph,
+        1.2,
+        bar + 0.25,
+        g.width - 2.4,
+        1.0,
+        prompt="Subtitle",
+        size=t.sizes.lead,
+        color=sub_ink,
+        face=t.fonts.body,
+    )
 
 
 def _title_layout(s: _Shapes, t: Theme) -> None:
     g, c = t.geometry, t.colors
     s.rect("Accent band", 0, 0, 0.28, g.height, c.accent)
     _cover(
-        s, t, title_ph='<p:ph type="ctrTitle"/>', subtitle_ph='<p:ph type="subTitle" idx="1"/>',
-        prompt="Deck title", top=2.0, height=2.3, size=t.sizes.title_slide, ink=c.text,
+        s,
+        t,
+        title_ph='<p:ph type="ctrTitle"/>',
+        subtitle_ph='<p:ph type="subTitle" idx="1"/>',
+        prompt="Deck title",
+        top=2.0,
+        height=2.3,
+        size=t.sizes.title_slide,
+        ink=c.text,
         sub_ink=c.text_secondary,
-    )  # fmt: skip
+    )
 
 
 def _section_layout(s: _Shapes, t: Theme) -> None:
     g, c = t.geometry, t.colors
     s.rect("Background", 0, 0, g.width, g.height, c.accent_dark)
     _cover(
-        s, t, title_ph='<p:ph type="title"/>', subtitle_ph='<p:ph type="body" idx="1"/>',
-        prompt="Section title", top=2.4, height=1.6, size=t.sizes.section, ink=c.background,
+        s,
+        t,
+        title_ph='<p:ph type="title"/>',
+        subtitle_ph='<p:ph type="body" idx="1"/>',
+        prompt="Section title",
+        top=2.4,
+        height=1.6,
+        size=t.sizes.section,
+        ink=c.background,
         sub_ink=c.accent_light,
-    )  # fmt: skip
+    )
 
 
 def _columns(t: Theme, names: list[str], first: int = 10) -> list[Box]:
@@ -337,7 +378,7 @@ def _priority_boxes(t: Theme) -> list[Box]:
 def _objective_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
-        Box("Objective", 10, g.margin_x, g.body_top, g.content_width, 1.2, role="lead"),
+        Box("Objective", 10, g.margin_x, g.body_top, g.content_width, 1.2),
         Box(
             "Body",
             11,
@@ -353,9 +394,7 @@ def _objective_boxes(t: Theme) -> list[Box]:
 def _quote_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
-        Box(
-            "Quote", 10, g.margin_x + 0.9, g.body_top + 0.2, g.content_width - 1.8, 3.6, role="lead"
-        ),
+        Box("Quote", 10, g.margin_x + 0.9, g.body_top + 0.2, g.content_width - 1.8, 3.6),
         Box("Attribution", 11, g.margin_x + 0.9, g.body_top + 3.95, g.content_width - 1.8, 0.9),
     ]
 
@@ -366,6 +405,34 @@ def _content_boxes(t: Theme) -> list[Box]:
 
 
 #: The layouts of the Foundation master, by name, and the body placeholders each carries.
+def _table_boxes(t: Theme) -> list[Box]:
+    g = t.geometry
+    return [
+        Box(
+            "Table",
+            10,
+            g.margin_x,
+            g.body_top,
+            g.content_width,
+            g.body_bottom - g.body_top,
+            kind="tbl",
+        ),
+        Box(
+            "Callout", 11, g.width - g.margin_x - 4.0, g.title_top, 4.0, g.title_height, anchor="b"
+        ),
+    ]
+
+
+def _columns_and_table_boxes(t: Theme) -> list[Box]:
+    g = t.geometry
+    columns = [attrs.evolve(b, h=1.9) for b in _columns(t, ["Left", "Middle", "Right"])]
+    top = g.body_top + 1.9 + 0.2
+    return [
+        *columns,
+        Box("Table", 13, g.margin_x, top, g.content_width, g.body_bottom - top, kind="tbl"),
+    ]
+
+
 LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
     "Title": lambda t: [],
     "Section": lambda t: [],
@@ -375,6 +442,8 @@ LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
     "Three Columns": lambda t: _columns(t, ["Left", "Middle", "Right"]),
     "Quote": _quote_boxes,
     "Content": _content_boxes,
+    "Table": _table_boxes,
+    "Three Columns and Table": _columns_and_table_boxes,
 }
 
 

@@ -9,14 +9,18 @@ draws them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
 from tuningdeck.errors import LayoutError, TemplateError
-from tuningdeck.model import Slide
+from tuningdeck.model import Quarter, Slide
 from tuningdeck.text.markup import Paragraph, parse_blocks, parse_inline
 from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
 from tuningdeck.theme import Theme
+
+if TYPE_CHECKING:
+    from tuningdeck.render.table import PlacedTable
 
 __all__ = [
     "Frame",
@@ -52,7 +56,8 @@ class SlidePlan:
     """One slide, laid out: layout name, placeholder contents, speaker notes.
 
     ``boxes`` maps a placeholder name to its paragraphs, already at their final sizes;
-    ``frames`` overrides a placeholder's frame where the layout was adjusted to the content.
+    ``frames`` overrides a placeholder's frame where the layout was adjusted to the content;
+    ``tables`` puts a laid-out table into a table placeholder.
     Placeholders not named in ``boxes`` are removed from the slide.
     """
 
@@ -60,6 +65,7 @@ class SlidePlan:
     boxes: Mapping[str, tuple[Block, ...]]
     notes: str = ""
     frames: Mapping[str, Frame] = field(factory=dict)
+    tables: Mapping[str, PlacedTable] = field(factory=dict)
 
 
 @frozen
@@ -139,10 +145,11 @@ class Styles:
 
 @frozen
 class PlanContext:
-    """What a planner needs: the theme's styles and the template's placeholder frames."""
+    """What a planner needs: the theme's styles, the template's placeholder frames, the quarter."""
 
     theme: Theme
     frames: Frames
+    quarter: Quarter | None = None
 
     @property
     def styles(self) -> Styles:

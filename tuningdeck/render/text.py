@@ -9,7 +9,7 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame, _Paragraph
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from tuningdeck.text.measure import Block
 
@@ -50,7 +50,7 @@ def write_blocks(
             if run.href:
                 r.hyperlink.address = run.href
                 font.underline = True
-            color = link_color if run.href else block.style.color
+            color = link_color if run.href else run.color or block.style.color
             if color:
                 font.color.rgb = RGBColor.from_string(color)
             if run.superscript:
@@ -65,13 +65,8 @@ def _paragraph_props(p: etree._Element, block: Block, bullet_color: str) -> None
     ppr = p.get_or_add_pPr()
     ppr.set("algn", st.align)
     indent = st.indent * 12700
-    if level:
-        hang = indent / level
-        ppr.set("marL", str(int(Emu(round(indent)))))
-        ppr.set("indent", str(-round(hang)))
-    else:
-        ppr.set("marL", "0")
-        ppr.set("indent", "0")
+    ppr.set("marL", str(round(indent)))
+    ppr.set("indent", str(-round(indent / level)) if level else "0")
     children = [
         f'<a:lnSpc><a:spcPct val="{round(st.line * 100000)}"/></a:lnSpc>',
         f'<a:spcBef><a:spcPts val="{_pts(st.space_before)}"/></a:spcBef>',

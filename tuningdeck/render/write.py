@@ -14,6 +14,7 @@ from pptx.util import Emu
 
 from tuningdeck.errors import TemplateError
 from tuningdeck.render.plan import Frame, Frames, SlidePlan
+from tuningdeck.render.table_write import draw_table
 from tuningdeck.render.text import write_blocks
 from tuningdeck.text.markup import plain_text
 from tuningdeck.theme import Theme
@@ -30,6 +31,12 @@ def _frame(shape: object) -> Frame:
         shape.width / EMU_PER_PT,  # type: ignore[attr-defined]
         shape.height / EMU_PER_PT,  # type: ignore[attr-defined]
     )
+
+
+def _place(shape: object, f: Frame) -> None:
+    """Move and size a shape to ``f`` (points)."""
+    shape.left, shape.top = Emu(round(f.x * EMU_PER_PT)), Emu(round(f.y * EMU_PER_PT))  # type: ignore[attr-defined]
+    shape.width, shape.height = Emu(round(f.w * EMU_PER_PT)), Emu(round(f.h * EMU_PER_PT))  # type: ignore[attr-defined]
 
 
 class Canvas:
@@ -73,7 +80,7 @@ class Canvas:
         """Add one slide drawn from ``plan``."""
         layout = self.layout(plan.layout)
         names = {ph.placeholder_format.idx: ph.name for ph in layout.placeholders}
-        missing = set(plan.boxes) - set(names.values())
+        missing = (set(plan.boxes) | set(plan.tables)) - set(names.values())
         if missing:
             raise TemplateError(
                 f"{self.path}: layout {plan.layout!r} has no placeholder named "
@@ -83,15 +90,25 @@ class Canvas:
         c = self.theme.colors
         for ph in list(slide.placeholders):
             name = names.get(ph.placeholder_format.idx)
+            if name in plan.tables:
+                if name in plan.frames:
+                    _place(ph, plan.frames[name])
+                draw_table(
+                    ph,
+                    plan.tables[name],
+                    rule_color=c.rule,
+                    rule_width=self.theme.tables.rule_width,
+                    bullet_color=c.accent,
+                    link_color=c.accent,
+                )
+                continue
             content = plan.boxes.get(name or "")
             if not content:
                 ph._element.getparent().remove(ph._element)
                 continue
             ph._element.nvSpPr.cNvPr.name = name
             if name in plan.frames:
-                f = plan.frames[name]
-                ph.left, ph.top = Emu(round(f.x * EMU_PER_PT)), Emu(round(f.y * EMU_PER_PT))
-                ph.width, ph.height = Emu(round(f.w * EMU_PER_PT)), Emu(round(f.h * EMU_PER_PT))
+                _place(ph, plan.frames[name])
             write_blocks(ph.text_frame, content, bullet_color=c.accent, link_color=c.accent)
         self._add_slide_number(slide, layout)
         if plan.notes:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 __all__ = ["Paragraph", "Run", "escape", "parse_blocks", "parse_inline", "plain_text"]
 
@@ -30,6 +30,7 @@ class Run:
     italic: bool = False
     superscript: bool = False
     href: str | None = None
+    color: str | None = None  # RRGGBB; None: the paragraph's colour
 
 
 @frozen
@@ -90,15 +91,11 @@ def parse_inline(
 
 
 def _merge(runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs of the same style."""
     out: list[Run] = []
     for r in runs:
-        if out and (out[-1].bold, out[-1].italic, out[-1].superscript, out[-1].href) == (
-            r.bold,
-            r.italic,
-            r.superscript,
-            r.href,
-        ):
-            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic, r.superscript, r.href)
+        if out and evolve(out[-1], text="") == evolve(r, text=""):
+            out[-1] = evolve(out[-1], text=out[-1].text + r.text)
         else:
             out.append(r)
     return out

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from tuningdeck.model import (
     AcronymsSlide,
     DrillDownSlide,
+    KeyResultsSlide,
+    MetricsTableSlide,
     ObjectiveSlide,
     OkrChangeSlide,
     PriorityUpdateSlide,
@@ -15,7 +17,16 @@ from tuningdeck.model import (
     Slide,
     TitleSlide,
 )
-from tuningdeck.render.kinds import acronyms, columns, dividers, objective, priority, quote
+from tuningdeck.render.kinds import (
+    acronyms,
+    columns,
+    dividers,
+    key_results,
+    metrics,
+    objective,
+    priority,
+    quote,
+)
 from tuningdeck.render.plan import PlanContext, SlidePlan
 
 __all__ = ["PLANNERS", "plan_slide"]
@@ -32,6 +43,8 @@ PLANNERS: dict[type[Slide], Planner] = {
     OkrChangeSlide: columns.plan_okr_change,  # type: ignore[dict-item]
     QuoteSlide: quote.plan,  # type: ignore[dict-item]
     AcronymsSlide: acronyms.plan,  # type: ignore[dict-item]
+    MetricsTableSlide: metrics.plan,  # type: ignore[dict-item]
+    KeyResultsSlide: key_results.plan,  # type: ignore[dict-item]
 }
 
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tuningdeck.errors import LayoutError
-from tuningdeck.model import DrillDownSlide, OkrChangeSlide, Slide
+from tuningdeck.model import DataTable, DrillDownSlide, OkrChangeSlide, Slide
+from tuningdeck.render.kinds.grid import header_cells
+from tuningdeck.render.kinds.tabular import LAYOUT, lay_out, table_style
 from tuningdeck.render.plan import (
+    Frame,
     PlanContext,
     SlidePlan,
     blocks,
     common_scale,
     inline,
     meta_boxes,
+    page_title,
     scaled,
 )
-from tuningdeck.text.measure import Block
+from tuningdeck.render.table import Cell, Group
+from tuningdeck.text.measure import Block, blocks_height
 
 __all__ = ["plan_drill_down", "plan_okr_change"]
 
@@ -48,7 +53,9 @@ def _plan(
 
 
 def plan_drill_down(spec: DrillDownSlide, ctx: PlanContext) -> list[SlidePlan]:
-    """The situation, the impact and the recommendation, in three columns."""
+    """The situation, the impact and the recommendation, in three columns; a data table below."""
+    if spec.table is not None:
+        return _with_table(spec, spec.table, ctx)
     return _plan(
         spec,
         spec.title,
@@ -73,3 +80,67 @@ def plan_okr_change(spec: OkrChangeSlide, ctx: PlanContext) -> list[SlidePlan]:
         ((spec.original_heading, spec.original), (spec.proposed_heading, spec.proposed)),
         ctx,
     )
+
+
+WITH_TABLE = "Three Columns and Table"
+GAP = 12.0  # points between the columns' text and the table
+
+
+def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> list[SlidePlan]:
+    """Columns take the height their text needs; the table starts below and continues if long."""
+    st = ctx.styles
+    t = ctx.theme
+    names = ("Left", "Middle", "Right")
+    texts = (
+        (spec.situation_heading, spec.situation),
+        (spec.impact_heading, spec.impact),
+        (spec.recommendation_heading, spec.recommendation),
+    )
+    content = [
+        ((inline(h, st.heading()), *blocks(x, st.body)), ctx.frame(WITH_TABLE, n))
+        for n, (h, x) in zip(names, texts, strict=True)
+    ]
+    scale = common_scale(content, floor=st.body_floor)
+    if scale is None:
+        raise LayoutError(f"{spec.title}: a column is too long to leave room for the table")
+    columns = {n: scaled(b, scale) for n, (b, _f) in zip(names, content, strict=True)}
+    used = max(blocks_height(b, f.w) for (_b, f), b in zip(content, columns.values(), strict=True))
+    slot = ctx.frame(WITH_TABLE, "Table")
+    top = content[0][1].y + used + GAP
+    first = Frame(slot.x, top, slot.w, slot.y + slot.h - top)
+
+    n = len(table.columns)
+    shares = [t.tables.data_label] + [(1 - t.tables.data_label) / (n - 1)] * (n - 1)
+    header = header_cells(ctx, list(table.columns), first_quarter_column=n)
+    body = table_style(ctx)
+    groups = []
+    for g in table.groups:
+        rows: list[tuple[Cell | None, ...]] = []
+        if g.heading:
+            head = table_style(ctx, bold=True)
+            band = t.colors.band_light
+            rest = [Cell((), fill=band) for _ in range(n - 1)]
+            rows.append((Cell((inline(g.heading, head),), fill=band), *rest))
+        for r in g.rows:
+            rows.append(tuple(Cell(blocks(v, lambda level: body)) for v in r))
+        groups.append(Group(rows))
+    laid = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, "Table"), first_frame=first)
+
+    plans = []
+    for i in range(len(laid.pages)):
+        title = (inline(page_title(spec.title, i), st.title),)
+        if i == 0:
+            boxes = {"Title": title, **columns, **meta_boxes(spec, ctx)}
+            plans.append(
+                SlidePlan(
+                    WITH_TABLE,
+                    boxes,
+                    notes=spec.notes,
+                    frames={"Table": first},
+                    tables={"Table": laid.placed(0)},
+                )
+            )
+        else:
+            boxes = {"Title": title, **meta_boxes(spec, ctx)}
+            plans.append(SlidePlan(LAYOUT, boxes, tables={"Table": laid.placed(i)}))
+    return plans

@@ -1,0 +1,26 @@
+"""The key-results grid: each key result (with its sub-rows), its year goal, Q1–Q4 statuses."""
+
+from __future__ import annotations
+
+from tuningdeck.model import KeyResultsSlide, StatusRow
+from tuningdeck.render.kinds.grid import header_cells, quarter_headings, result_cells, status_cells
+from tuningdeck.render.kinds.tabular import table_slides
+from tuningdeck.render.plan import PlanContext, SlidePlan
+from tuningdeck.render.table import Group
+
+__all__ = ["plan"]
+
+
+def plan(spec: KeyResultsSlide, ctx: PlanContext) -> list[SlidePlan]:
+    """A key result and its sub-rows stay on one slide; long grids continue on more slides."""
+    headings = [spec.result_heading, spec.goal_heading, *quarter_headings(ctx)]
+    header = header_cells(ctx, headings, first_quarter_column=2)
+    grouped: list[list[StatusRow]] = []
+    for row in spec.results:
+        if row.level == 0 or not grouped:
+            grouped.append([])
+        grouped[-1].append(row)
+    groups = [
+        Group([(*result_cells(ctx, r), *status_cells(ctx, r)) for r in rows]) for rows in grouped
+    ]
+    return table_slides(spec, ctx, header, groups, ctx.theme.tables.key_results)

@@ -1,0 +1,37 @@
+"""The MTP metrics table: outcomes spanning their metric rows, goals, and Q1–Q4 statuses."""
+
+from __future__ import annotations
+
+from tuningdeck.model import MetricsTableSlide
+from tuningdeck.render.kinds.grid import header_cells, quarter_headings, result_cells, status_cells
+from tuningdeck.render.kinds.tabular import table_slides, table_style
+from tuningdeck.render.plan import PlanContext, SlidePlan, inline
+from tuningdeck.render.table import Cell, Group
+
+__all__ = ["plan"]
+
+
+def plan(spec: MetricsTableSlide, ctx: PlanContext) -> list[SlidePlan]:
+    """One slide, or more with the header repeated when the table is long."""
+    t = ctx.theme
+    headings = [
+        spec.outcome_heading,
+        spec.metric_heading,
+        spec.goal_heading,
+        *quarter_headings(ctx),
+    ]
+    header = header_cells(ctx, headings, first_quarter_column=3)
+    groups = []
+    for outcome in spec.outcomes:
+        rows = []
+        for i, row in enumerate(outcome.rows):
+            lead: Cell | None = None
+            if i == 0:
+                lead = Cell(
+                    (inline(outcome.text, table_style(ctx)),),
+                    fill=t.colors.band_light,
+                    span=len(outcome.rows),
+                )
+            rows.append((lead, *result_cells(ctx, row), *status_cells(ctx, row)))
+        groups.append(Group(rows))
+    return table_slides(spec, ctx, header, groups, t.tables.metrics, callout=spec.callout)

@@ -1,0 +1,89 @@
+"""Slides that are mostly one table: lay the table out, then one slide per page of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import evolve
+
+from tuningdeck.model import Slide
+from tuningdeck.render.plan import Frame, PlanContext, SlidePlan, inline, meta_boxes, page_title
+from tuningdeck.render.table import Cell, Group, TableLayout, lay_out_table
+from tuningdeck.text.measure import TextStyle, blocks_height
+
+__all__ = ["lay_out", "table_slides", "table_style"]
+
+LAYOUT = "Table"
+
+
+def table_style(ctx: PlanContext, **kw: object) -> TextStyle:
+    """Table body text: Lato at the theme's table size."""
+    t = ctx.theme
+    settings: dict[str, object] = {"color": t.colors.text, "space_after": 2.0, **kw}
+    return TextStyle(t.fonts.body, t.sizes.table, **settings)  # type: ignore[arg-type]
+
+
+def lay_out(
+    ctx: PlanContext,
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    shares: Sequence[float],
+    frame: Frame,
+    first_frame: Frame | None = None,
+) -> TableLayout:
+    """Lay a table out in ``frame`` with the theme's padding and smallest size."""
+    t = ctx.theme
+    return lay_out_table(
+        header,
+        groups,
+        shares,
+        frame,
+        floor=t.sizes.table_min / t.sizes.table,
+        pad_x=t.tables.cell_padding_x * 72,
+        pad_y=t.tables.cell_padding_y * 72,
+        first_frame=first_frame,
+    )
+
+
+def table_slides(
+    spec: Slide,
+    ctx: PlanContext,
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    shares: Sequence[float],
+    *,
+    callout: str = "",
+) -> list[SlidePlan]:
+    """The slides of a table: title (with "(cont.)"), the table's pages, an optional callout."""
+    t = ctx.theme
+    st = ctx.styles
+    layout = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, "Table"))
+    title_frame = ctx.frame(LAYOUT, "Title")
+    boxes_common = meta_boxes(spec, ctx)
+    frames: dict[str, Frame] = {}
+    callout_boxes = {}
+    if callout:
+        box = ctx.frame(LAYOUT, "Callout")
+        style = TextStyle(
+            t.fonts.heading, t.sizes.callout, bold=True, color=t.colors.accent, align="r"
+        )
+        callout_boxes["Callout"] = (inline(callout, style),)
+        if blocks_height(callout_boxes["Callout"], box.w) > box.h:
+            callout_boxes["Callout"] = (inline(callout, evolve(style, size=t.sizes.heading)),)
+        frames["Title"] = evolve(title_frame, w=title_frame.w - box.w - t.geometry.gutter * 72)
+    out = []
+    title = getattr(spec, "title", "")
+    for i in range(len(layout.pages)):
+        boxes = {"Title": (inline(page_title(title, i), st.title),), **boxes_common}
+        if i == 0:
+            boxes.update(callout_boxes)
+        out.append(
+            SlidePlan(
+                LAYOUT,
+                boxes,
+                notes=spec.notes if i == 0 else "",
+                frames=frames if i == 0 else {},
+                tables={"Table": layout.placed(i)},
+            )
+        )
+    return out
