@@ -131,8 +131,8 @@ def forty_key_results() -> KeyResultsSlide:
     for i in range(40):
         results.append(
             StatusRow(
-                text=f"KR{i + 1}: Support at least {i + 5} potential or ongoing consultation efforts "
-                "across the movement's regions and languages",
+                text=f"KR{i + 1}: Support at least {i + 5} potential or ongoing consultation "
+                "efforts across the movement's regions and languages",
                 baseline=f"{i} consultations",
                 goal=f"{i + 5} consultations",
                 statuses=[f"{i + 3} consultations ✓"],
