@@ -16,15 +16,30 @@ from tuningdeck.model.slides import (
     TitleSlide,
 )
 from tuningdeck.model.tables import KeyResultsSlide, MetricsTableSlide, Outcome, StatusRow
+from tuningdeck.model.visuals import (
+    ChartSlide,
+    ChartSpec,
+    Highlight,
+    HighlightsSlide,
+    Image,
+    ImageSlide,
+    Series,
+)
 
 __all__ = [
     "Acronym",
     "AcronymsSlide",
+    "ChartSlide",
+    "ChartSpec",
     "DataGroup",
     "DataTable",
     "Deck",
     "DrillDownSlide",
     "FiscalYear",
+    "Highlight",
+    "HighlightsSlide",
+    "Image",
+    "ImageSlide",
     "KeyResultsSlide",
     "MetricsTableSlide",
     "ObjectiveSlide",
@@ -34,6 +49,7 @@ __all__ = [
     "Quarter",
     "QuoteSlide",
     "SectionSlide",
+    "Series",
     "Slide",
     "StatusRow",
     "TitleSlide",

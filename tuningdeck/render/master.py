@@ -433,6 +433,52 @@ def _columns_and_table_boxes(t: Theme) -> list[Box]:
     ]
 
 
+def _chart_boxes(t: Theme) -> list[Box]:
+    g = t.geometry
+    panel = 3.2
+    top = g.body_top + 0.45
+    return [
+        Box("Subtitle", 12, g.margin_x, g.body_top - 0.1, g.content_width - panel - g.gutter, 0.45),
+        Box(
+            "Chart",
+            10,
+            g.margin_x,
+            top,
+            g.content_width - panel - g.gutter,
+            g.body_bottom - top,
+            kind="chart",
+        ),
+        Box(
+            "Callout",
+            11,
+            g.width - g.margin_x - panel,
+            top,
+            panel,
+            g.body_bottom - top,
+            anchor="ctr",
+        ),
+    ]
+
+
+def _image_quote_boxes(t: Theme) -> list[Box]:
+    g = t.geometry
+    half = (g.content_width - g.gutter) / 2
+    h = g.body_bottom - g.body_top
+    return [
+        Box("Images", 10, g.margin_x, g.body_top, half, h),
+        Box("Quote", 11, g.margin_x + half + g.gutter, g.body_top, half, h - 1.0, anchor="ctr"),
+        Box("Attribution", 12, g.margin_x + half + g.gutter, g.body_bottom - 0.9, half, 0.9),
+    ]
+
+
+def _region_boxes(name: str) -> Callable[[Theme], list[Box]]:
+    def boxes(t: Theme) -> list[Box]:
+        g = t.geometry
+        return [Box(name, 10, g.margin_x, g.body_top, g.content_width, g.body_bottom - g.body_top)]
+
+    return boxes
+
+
 LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
     "Title": lambda t: [],
     "Section": lambda t: [],
@@ -444,6 +490,10 @@ LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
     "Content": _content_boxes,
     "Table": _table_boxes,
     "Three Columns and Table": _columns_and_table_boxes,
+    "Chart": _chart_boxes,
+    "Images": _region_boxes("Images"),
+    "Image and Quote": _image_quote_boxes,
+    "Highlights": _region_boxes("Grid"),
 }
 
 

@@ -9,12 +9,13 @@ draws them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
 from tuningdeck.errors import LayoutError, TemplateError
-from tuningdeck.model import Quarter, Slide
+from tuningdeck.model import ChartSpec, Quarter, Slide
 from tuningdeck.text.markup import Paragraph, parse_blocks, parse_inline
 from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
 from tuningdeck.theme import Theme
@@ -25,9 +26,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Frame",
     "Frames",
+    "PictureShape",
     "PlanContext",
     "SlidePlan",
     "Styles",
+    "TextShape",
     "blocks",
     "bullet",
     "fit",
@@ -52,12 +55,39 @@ Frames = Mapping[str, Mapping[str, Frame]]
 
 
 @frozen
+class PictureShape:
+    """A picture drawn at ``frame``; ``crop`` trims (left, top, right, bottom) as fractions."""
+
+    source: Path | bytes
+    frame: Frame
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    name: str = "Picture"
+    description: str = ""
+
+
+@frozen
+class TextShape:
+    """A text box drawn at ``frame`` (captions, highlight tiles), optionally filled."""
+
+    frame: Frame
+    blocks: tuple[Block, ...]
+    fill: str | None = None
+    anchor: str = "t"
+    name: str = "Text"
+    inset: float = 0.0
+
+
+Shape = PictureShape | TextShape
+
+
+@frozen
 class SlidePlan:
     """One slide, laid out: layout name, placeholder contents, speaker notes.
 
     ``boxes`` maps a placeholder name to its paragraphs, already at their final sizes;
     ``frames`` overrides a placeholder's frame where the layout was adjusted to the content;
-    ``tables`` puts a laid-out table into a table placeholder.
+    ``tables`` puts a laid-out table into a table placeholder, ``charts`` a native chart into a
+    chart placeholder; ``shapes`` are drawn on top (pictures, captions, tiles).
     Placeholders not named in ``boxes`` are removed from the slide.
     """
 
@@ -66,6 +96,8 @@ class SlidePlan:
     notes: str = ""
     frames: Mapping[str, Frame] = field(factory=dict)
     tables: Mapping[str, PlacedTable] = field(factory=dict)
+    charts: Mapping[str, ChartSpec] = field(factory=dict)
+    shapes: tuple[Shape, ...] = ()
 
 
 @frozen

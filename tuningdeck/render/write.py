@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import copy
+import io
 import os
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from tuningdeck.errors import TemplateError
-from tuningdeck.render.plan import Frame, Frames, SlidePlan
+from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
 from tuningdeck.render.table_write import draw_table
 from tuningdeck.render.text import write_blocks
 from tuningdeck.text.markup import plain_text
@@ -80,7 +83,7 @@ class Canvas:
         """Add one slide drawn from ``plan``."""
         layout = self.layout(plan.layout)
         names = {ph.placeholder_format.idx: ph.name for ph in layout.placeholders}
-        missing = (set(plan.boxes) | set(plan.tables)) - set(names.values())
+        missing = (set(plan.boxes) | set(plan.tables) | set(plan.charts)) - set(names.values())
         if missing:
             raise TemplateError(
                 f"{self.path}: layout {plan.layout!r} has no placeholder named "
@@ -90,6 +93,11 @@ class Canvas:
         c = self.theme.colors
         for ph in list(slide.placeholders):
             name = names.get(ph.placeholder_format.idx)
+            if name in plan.charts:
+                from tuningdeck.render.chart_write import draw_chart
+
+                draw_chart(ph, plan.charts[name], self.theme)
+                continue
             if name in plan.tables:
                 if name in plan.frames:
                     _place(ph, plan.frames[name])
@@ -110,10 +118,44 @@ class Canvas:
             if name in plan.frames:
                 _place(ph, plan.frames[name])
             write_blocks(ph.text_frame, content, bullet_color=c.accent, link_color=c.accent)
+        for shape in plan.shapes:
+            self._draw(slide, shape)
         self._add_slide_number(slide, layout)
         if plan.notes:
             slide.notes_slide.notes_text_frame.text = plain_text(plan.notes)
         return slide
+
+    def _draw(self, slide: Slide, shape: PictureShape | TextShape) -> None:
+        """Draw a free shape: a picture (cropped as planned) or a text box."""
+        f = shape.frame
+        x, y = Emu(round(f.x * EMU_PER_PT)), Emu(round(f.y * EMU_PER_PT))
+        w, h = Emu(round(f.w * EMU_PER_PT)), Emu(round(f.h * EMU_PER_PT))
+        if isinstance(shape, PictureShape):
+            source = (
+                io.BytesIO(shape.source) if isinstance(shape.source, bytes) else str(shape.source)
+            )
+            pic = slide.shapes.add_picture(source, x, y, w, h)
+            pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = shape.crop
+            pic.name = shape.name
+            if shape.description:
+                pic._element.nvPicPr.cNvPr.set("descr", shape.description)
+            return
+        box = slide.shapes.add_textbox(x, y, w, h)
+        box.name = shape.name
+        tf = box.text_frame
+        tf.word_wrap = True
+        inset = Emu(round(shape.inset * EMU_PER_PT))
+        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = inset
+        tf.vertical_anchor = {
+            "t": MSO_ANCHOR.TOP,
+            "ctr": MSO_ANCHOR.MIDDLE,
+            "b": MSO_ANCHOR.BOTTOM,
+        }[shape.anchor]
+        if shape.fill:
+            box.fill.solid()
+            box.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
+        c = self.theme.colors
+        write_blocks(tf, shape.blocks, bullet_color=c.accent, link_color=c.accent)
 
     @staticmethod
     def _add_slide_number(slide: Slide, layout: SlideLayout) -> None:

@@ -1,0 +1,1 @@
+"""Chart data: shaping dated series into charts and computing their headlines (pure Python)."""

@@ -1,0 +1,165 @@
+"""The visual slide kinds: charts, images (with an optional quote), and big-number highlights."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from attrs import field, frozen
+
+from tuningdeck.model.fields import not_empty, to_text
+from tuningdeck.model.slides import Slide
+
+__all__ = [
+    "ChartKind",
+    "ChartSlide",
+    "ChartSpec",
+    "Highlight",
+    "HighlightsSlide",
+    "Image",
+    "ImageSlide",
+    "Series",
+]
+
+ChartKind = Literal["yoy", "line", "bar", "stacked bar"]
+Engine = Literal["native", "matplotlib"]
+Fit = Literal["crop", "fit"]
+
+
+def _values(value: object) -> tuple[float | None, ...]:
+    out: list[float | None] = []
+    for v in value:  # type: ignore[attr-defined]
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            out.append(None)
+        elif isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise TypeError(f"a chart value must be a number or None, got {v!r}")
+        else:
+            out.append(float(v))
+    return tuple(out)
+
+
+@frozen(kw_only=True)
+class Series:
+    """One line or set of bars: a name and one value per category (``None`` for a gap)."""
+
+    name: str = field(converter=to_text, validator=not_empty)
+    values: tuple[float | None, ...] = field(converter=_values)
+
+
+def _series(value: object) -> tuple[Series, ...]:
+    series = tuple(value)  # type: ignore[call-overload]
+    if not series:
+        raise ValueError("a chart needs at least one series")
+    return series
+
+
+@frozen(kw_only=True)
+class ChartSpec:
+    """A chart's data and how to draw it. Immutable.
+
+    ``categories`` are the periods along the x axis (``"Jul"``, ``"Aug"``, … for a year-over-year
+    chart, whose series are the years). ``number_format`` is an Excel format for the value axis
+    (``'0,"K"'`` shows 89000 as 89K; ``"0.0%"`` shows 0.057 as 5.7%). ``marked`` is the category
+    to highlight (the current period); ``goal`` draws a horizontal goal line at that value.
+    """
+
+    kind: ChartKind = "line"
+    categories: tuple[str, ...] = field(converter=lambda v: tuple(to_text(str(c)) for c in v))
+    series: tuple[Series, ...] = field(converter=_series)
+    number_format: str = "General"
+    marked: str = field(default="", converter=to_text)
+    goal: float | None = None
+    goal_label: str = field(default="Goal", converter=to_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in ("yoy", "line", "bar", "stacked bar"):
+            raise ValueError(
+                f"unknown chart kind {self.kind!r}; expected yoy, line, bar or stacked bar"
+            )
+        n = len(self.categories)
+        for s in self.series:
+            if len(s.values) != n:
+                raise ValueError(f"series {s.name!r} has {len(s.values)} values for {n} categories")
+        if self.marked and self.marked not in self.categories:
+            raise ValueError(f"the marked period {self.marked!r} is not one of the categories")
+
+
+@frozen(kw_only=True)
+class ChartSlide(Slide):
+    """A chart with its title, period subtitle and headline callout.
+
+    ``engine="native"`` writes an editable PowerPoint chart with its data embedded;
+    ``engine="matplotlib"`` draws the same spec as a picture.
+    """
+
+    kind: ClassVar[str] = "chart"
+
+    title: str = field(converter=to_text, validator=not_empty)
+    chart: ChartSpec
+    subtitle: str = field(default="", converter=to_text)
+    callout: str = field(default="", converter=to_text)
+    callout_detail: str = field(default="", converter=to_text)
+    engine: Engine = "native"
+
+    def __attrs_post_init__(self) -> None:
+        if self.engine not in ("native", "matplotlib"):
+            raise ValueError(f"unknown chart engine {self.engine!r}; expected native or matplotlib")
+
+
+@frozen(kw_only=True)
+class Image:
+    """A picture file and its caption. ``fit`` is ``"crop"`` (fill the frame) or ``"fit"``."""
+
+    path: Path = field(converter=Path)
+    caption: str = field(default="", converter=to_text)
+    fit: Fit = "fit"
+
+
+def _images(value: object) -> tuple[Image, ...]:
+    images = tuple(value)  # type: ignore[call-overload]
+    if not 1 <= len(images) <= 4:
+        raise ValueError(f"an image slide holds one to four images, got {len(images)}")
+    return images
+
+
+@frozen(kw_only=True)
+class ImageSlide(Slide):
+    """One to four images with captions; with ``quote`` set, one image beside a quoted text."""
+
+    kind: ClassVar[str] = "image"
+
+    title: str = field(default="", converter=to_text)
+    images: tuple[Image, ...] = field(converter=_images)
+    quote: str = field(default="", converter=to_text)
+    attribution: str = field(default="", converter=to_text)
+    caption: str = field(default="", converter=to_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.quote and len(self.images) != 1:
+            raise ValueError("an image slide with a quote holds exactly one image")
+
+
+@frozen(kw_only=True)
+class Highlight:
+    """A big number and its short label: ``"470+"`` — ``"teachers in 3 countries"``."""
+
+    value: str = field(converter=to_text, validator=not_empty)
+    label: str = field(converter=to_text, validator=not_empty)
+
+
+def _highlights(value: object) -> tuple[Highlight, ...]:
+    items = tuple(value)  # type: ignore[call-overload]
+    if not 3 <= len(items) <= 6:
+        raise ValueError(f"a highlights slide holds three to six numbers, got {len(items)}")
+    return items
+
+
+@frozen(kw_only=True)
+class HighlightsSlide(Slide):
+    """Three to six big numbers, each with a short label, on a grid that adapts to the count."""
+
+    kind: ClassVar[str] = "highlights"
+
+    title: str = field(converter=to_text, validator=not_empty)
+    items: tuple[Highlight, ...] = field(converter=_highlights)
