@@ -2,10 +2,12 @@
 
 usage: python examples/make_example_workbook.py [OUTPUT.xlsx]
 
-The workbook follows docs/workbook.md: the sheets Deck, Slides, Updates, Objectives, Drill-downs,
-OKR changes, Quotes and Acronyms, each with its header in row 1. Its text is the Q1 FY20-21
-Thriving Movement Tuning Session, word for word, for the title, section, priority update,
-objective, drill-down, OKR change and acronyms slides.
+The workbook follows docs/workbook.md: the sheets Deck, Slides, Updates, Tables, Metrics,
+Objectives, Key results, Drill-downs, Drill-down data, OKR changes, Quotes and Acronyms, each with
+its header in row 1. Its text is the Q1 FY20-21 Thriving Movement Tuning Session, word for word,
+for the title, section, priority update, metrics table, objective, key results, drill-down (with
+its data table), OKR change and acronyms slides, in the deck's order. Statuses are filled in for
+Q1 only: the later quarters show "-".
 
 The output is the same byte for byte on every run (fixed document dates and zip timestamps), and
 it is written atomically: a reader never sees a half-written file.
@@ -63,20 +65,32 @@ SLIDES = [
     {"Kind": "title"},
     {"Kind": "section", "Key": "MTP Priority Update"},
     {"Kind": "priority update", "Key": "thriving-movement"},
+    {"Kind": "metrics table", "Key": "metrics-editors"},
+    {"Kind": "metrics table", "Key": "metrics-retention"},
+    {"Kind": "metrics table", "Key": "metrics-newcomers"},
+    {"Kind": "metrics table", "Key": "metrics-leaders"},
     {"Kind": "section", "Key": "MTP Priority OKRs"},
     {"Kind": "objective", "Key": "armdeb"},
+    {"Kind": "key results", "Key": "armdeb"},
     {"Kind": "objective", "Key": "ip-masking"},
+    {"Kind": "key results", "Key": "ip-masking"},
     {"Kind": "drill-down", "Key": "ip-masking"},
     {"Kind": "objective", "Key": "community-programs"},
+    {"Kind": "key results", "Key": "community-programs"},
     {"Kind": "objective", "Key": "community-leadership-development"},
+    {"Kind": "key results", "Key": "community-leadership-development"},
     {"Kind": "objective", "Key": "grantmaking"},
     {"Kind": "okr change", "Key": "grantmaking"},
+    {"Kind": "key results", "Key": "grantmaking"},
     {"Kind": "drill-down", "Key": "grantmaking"},
     {"Kind": "objective", "Key": "address-knowledge-gaps"},
+    {"Kind": "key results", "Key": "address-knowledge-gaps"},
     {"Kind": "objective", "Key": "movement-consultation"},
     {"Kind": "okr change", "Key": "movement-consultation"},
+    {"Kind": "key results", "Key": "movement-consultation"},
     {"Kind": "section", "Key": "Appendix"},
     {"Kind": "acronyms"},
+    {"Kind": "metrics table", "Key": "metrics-appendix"},
 ]
 
 # --- Updates ---------------------------------------------------------------------------------
@@ -127,6 +141,415 @@ UPDATES = [
             "Grantmaking OKRs update, new equitable metrics",
         ),
     },
+]
+
+# --- Tables, Metrics and Key results ---------------------------------------------------------
+# A status row holds the whole year, Q1 to Q4; only Q1 is filled in. Footnote marks are
+# superscript markup (^{+o}); a "*" that opens nothing, as in "89K/mo*", stays a star.
+
+METRICS_TITLE = "Thriving Movement Metrics"
+
+TABLES = [
+    {"Key": "metrics-editors", "Quarter": QUARTER, "Title": METRICS_TITLE, "Department": "Product"},
+    {
+        "Key": "metrics-retention",
+        "Quarter": QUARTER,
+        "Title": METRICS_TITLE,
+        "Department": "Product",
+    },
+    {"Key": "metrics-newcomers", "Quarter": QUARTER, "Title": METRICS_TITLE},
+    {"Key": "metrics-leaders", "Quarter": QUARTER, "Title": METRICS_TITLE},
+    {
+        "Key": "armdeb",
+        "Quarter": QUARTER,
+        "Title": "Attract and Retain a Larger and More Diverse Editor Base",
+    },
+    {"Key": "ip-masking", "Quarter": QUARTER, "Title": "IP Masking"},
+    {"Key": "community-programs", "Quarter": QUARTER, "Title": "Community Programs"},
+    {
+        "Key": "community-leadership-development",
+        "Quarter": QUARTER,
+        "Title": "Community Leadership Development",
+    },
+    {
+        "Key": "grantmaking",
+        "Quarter": QUARTER,
+        "Title": "Grantmaking",
+        "Department": "Advancement",
+    },
+    {"Key": "address-knowledge-gaps", "Quarter": QUARTER, "Title": "Address Knowledge Gaps"},
+    {"Key": "movement-consultation", "Quarter": QUARTER, "Title": "Movement Consultation"},
+    {"Key": "metrics-appendix", "Quarter": QUARTER, "Title": METRICS_TITLE},
+]
+
+
+def status_row(
+    table: str,
+    text: tuple[str, str],
+    goal: str,
+    q1: str = "",
+    *,
+    baseline: str = "",
+    outcome: str = "",
+    sub: bool = False,
+    better: str = "",
+) -> dict[str, str]:
+    """One row of Metrics or Key results: ``text`` is (column, text); Q2-Q4 stay blank."""
+    row = {
+        "Table": table,
+        text[0]: text[1],
+        "Baseline": baseline,
+        "Goal": goal,
+        "Q1": q1,
+        "Level": "sub" if sub else "",
+        "Better": better,
+    }
+    if outcome:
+        row["Outcome"] = outcome
+    return row
+
+
+def metric(
+    table: str,
+    outcome: str,
+    text: str,
+    goal: str,
+    q1: str = "",
+    *,
+    baseline: str = "",
+    better: str = "",
+) -> dict[str, str]:
+    """A Metrics row; a blank ``outcome`` continues the outcome of the row above."""
+    return status_row(
+        table, ("Metric", text), goal, q1, baseline=baseline, outcome=outcome, better=better
+    )
+
+
+def sub_metric(table: str, text: str, goal: str, q1: str) -> dict[str, str]:
+    """A Metrics sub-row, such as Established markets."""
+    return status_row(table, ("Metric", text), goal, q1, sub=True)
+
+
+def result(
+    table: str, text: str, goal: str, q1: str = "", *, baseline: str = "", sub: bool = False
+) -> dict[str, str]:
+    """A Key results row; ``sub`` for a sub-row."""
+    return status_row(table, ("Key result", text), goal, q1, baseline=baseline, sub=sub)
+
+
+NEWCOMERS = "We will welcome and support newcomers."
+COMMUNITIES = "We will have strong, diverse, and innovative communities that represent the world."
+LEADERS = "We will have strong and empowered movement leaders and affiliates."
+CONTENT = "We will support diverse content creation."
+SAFETY = (
+    "We will have safe and secure spaces and equitable, efficient processes for all participants."
+)
+ACTIVE_EDITORS = "Monthly active editors increase YoY"
+RETENTION = "New editor retention rate increases YoY"
+EMPOWERMENT = "Improve newcomer empowerment"
+EMPOWERMENT_BASELINE = "72% of newcomers feel empowered to succeed."
+PARTICIPATION = (
+    "Increase participation of youth, diverse genders, diverse sexual orientations, and "
+    "diverse geographies"
+)
+PARTICIPATION_BASELINE = (
+    "Youth (15%); Women (11.6%); Gender minorities (1.8%); Outside NA/EU (32%)."
+)
+PARTICIPATION_GOAL = "Maintain participation for all target groups."
+ANNUALLY = "Measured annually Q2"
+YOY = "+5% YoY"
+
+METRICS = [
+    # Slide 1: active editors, with the established and emerging markets as sub-rows.
+    metric(
+        "metrics-editors",
+        NEWCOMERS,
+        ACTIVE_EDITORS,
+        YOY,
+        "+7.3% YoY (89K/mo*)",
+        baseline="99K active editors/month",
+    ),
+    sub_metric("metrics-editors", "Established markets", YOY, "+6.0% YoY (71K/mo ^{+o})"),
+    sub_metric("metrics-editors", "Emerging markets", YOY, "+9.5% YoY (23K/mo ^{+})"),
+    # Slide 2: new editor retention.
+    metric(
+        "metrics-retention",
+        NEWCOMERS,
+        RETENTION,
+        YOY,
+        "+7.5% YoY (5.7%/mo*)",
+        baseline="6.7% editor retention/month",
+    ),
+    sub_metric("metrics-retention", "Established markets", YOY, "not available# (6.6%/mo ^{†})"),
+    sub_metric("metrics-retention", "Emerging markets", YOY, "+12.2% YoY (4.6%/mo ^{†})"),
+    # Slide 3: the annual surveys.
+    metric(
+        "metrics-newcomers",
+        NEWCOMERS,
+        EMPOWERMENT,
+        "Maintain baseline",
+        ANNUALLY,
+        baseline=EMPOWERMENT_BASELINE,
+    ),
+    metric(
+        "metrics-newcomers",
+        COMMUNITIES,
+        PARTICIPATION,
+        PARTICIPATION_GOAL,
+        ANNUALLY,
+        baseline=PARTICIPATION_BASELINE,
+    ),
+    # Slide 4: leaders, content and safety; "paused" metrics have no Q1 status.
+    metric(
+        "metrics-leaders",
+        LEADERS,
+        "Increase diversity of movement leaders",
+        "Maintain baselines",
+        ANNUALLY,
+        baseline="Women (26%), Gender minorities (2.9%), outside Eur/NA (45%)",
+    ),
+    metric(
+        "metrics-leaders",
+        "",
+        "Movement leaders feel supported",
+        "Maintain baselines",
+        ANNUALLY,
+        baseline="Organizers (64%), Admins (86%)",
+    ),
+    metric(
+        "metrics-leaders",
+        CONTENT,
+        "Metric for GLAM and campaign content contributions",
+        "Establish baseline",
+        "no data yet",
+    ),
+    metric(
+        "metrics-leaders", "", "Increased presence of underrepresented forms of knowledge", "paused"
+    ),
+    metric(
+        "metrics-leaders",
+        SAFETY,
+        "Decrease in reported threats to safety",
+        "33% unsafe, 13% harassed",
+        ANNUALLY,
+        baseline="35% unsafe, 14% harassed",
+        better="lower",
+    ),
+    metric(
+        "metrics-leaders",
+        "",
+        "Documentation and announcements available in 10 most spoken languages",
+        "paused",
+        baseline="English only",
+    ),
+    # The appendix: the editors and the surveys on one slide.
+    metric(
+        "metrics-appendix",
+        NEWCOMERS,
+        ACTIVE_EDITORS,
+        YOY,
+        "+7.3% YoY (89K/mo*)",
+        baseline="99K/month",
+    ),
+    sub_metric("metrics-appendix", "Established markets", YOY, "+6.0% YoY (71K/mo ^{+o})"),
+    sub_metric("metrics-appendix", "Emerging markets", YOY, "+9.5% YoY (23K/mo ^{+})"),
+    metric("metrics-appendix", "", RETENTION, YOY, "+7.5% YoY (5.7%/mo*)", baseline="6.7%/month"),
+    sub_metric("metrics-appendix", "Established markets", YOY, "(6.6%/mo ^{+#})"),
+    sub_metric("metrics-appendix", "Emerging markets", YOY, "+12.2% YoY (4.6%/mo ^{+})"),
+    metric(
+        "metrics-appendix",
+        COMMUNITIES,
+        EMPOWERMENT,
+        "75% (+5% YoY)",
+        ANNUALLY,
+        baseline=EMPOWERMENT_BASELINE,
+    ),
+    metric(
+        "metrics-appendix",
+        "",
+        PARTICIPATION,
+        PARTICIPATION_GOAL,
+        ANNUALLY,
+        baseline=PARTICIPATION_BASELINE,
+    ),
+]
+
+KEY_RESULTS = [
+    # ARMDEB
+    result(
+        "armdeb",
+        "Monthly active editors increase 5% YoY",
+        YOY,
+        "+7.3% YoY (89K/mo*)",
+        baseline="99K active editors/month",
+    ),
+    result("armdeb", "Established markets", YOY, "+6.0% YoY (71K/mo ^{+o})", sub=True),
+    result("armdeb", "Emerging markets", YOY, "+9.5% YoY (23K/mo ^{+})", sub=True),
+    result(
+        "armdeb",
+        "New editor retention rate increases 5% YoY",
+        YOY,
+        "+7.5% YoY (5.7%/mo*)",
+        baseline="6.7% editor retention/month",
+    ),
+    result("armdeb", "Established markets", YOY, "(6.6%/mo ^{+#})", sub=True),
+    result("armdeb", "Emerging markets", YOY, "+12.2% YoY (4.6%/mo ^{+})", sub=True),
+    # IP Masking
+    result(
+        "ip-masking",
+        "Build and ship two tools to identify and block bad actors without exposing IP "
+        "addresses, improving the ability to protect users and wiki content while shielding "
+        "unregistered users from misuse of personally identifiable information",
+        "Develop 2 tools towards IP Masking",
+        "Developed prototype for the first of the two tools (IP Info) and began user testing",
+        baseline="Zero existing tools that allow patrollers to work without relying on IP "
+        "addresses when dealing with vandalism from unregistered editors.",
+    ),
+    # Community Programs: several lines in a cell
+    result(
+        "community-programs",
+        "A support model for community content campaigns is developed and tested through at "
+        "least 1 pilot with a UN partner and 4 consultations on community-led campaigns; 15% YoY "
+        "total edit increase in the #lib1ref campaign (Jan & May) with increased participation "
+        "in 1 underrepresented region.",
+        lines(
+            "1 UN pilot", "4 mentored campaigns", "lib1ref: 15% YoY growth, 1 new region engaged"
+        ),
+        lines("WHO & UN Human Rights partnerships in development", "1 campaign mentored"),
+        baseline="1 pilot 0 consultations 51,289 edits on 84 wikis",
+    ),
+    result(
+        "community-programs",
+        "GLAM best practices are developed for Structured Data on Commons and demonstrated by a "
+        "cohort of mentored institutions uploading 350,000 images with captions and copyright "
+        "statements.",
+        "350K uploads with captions and copyright statements",
+        "0",
+        baseline="0 uploads",
+    ),
+    result(
+        "community-programs",
+        "Reading Wikipedia toolkit is piloted with 75 teachers in 3 countries and 3 languages; "
+        "a proof of concept aligning national curricula and Wikimedia content initiated w/ "
+        "UNESCO.",
+        lines("75 teachers, 3 countries/lang", "UNESCO PoC"),
+        lines("470 teachers in 3 countries/lang", "Pilot partner selected"),
+        baseline="0 teachers",
+    ),
+    # Community Leadership Development
+    result(
+        "community-leadership-development",
+        "Pilot an online learning experience that will engage 3-5 movement partners/groups to "
+        "support critical capacity building in diverse contexts to address the decentralization "
+        "of learning and capacity building in the movement as outlined by the movement strategy",
+        "3-5 groups (30 volunteers per cohort)",
+        "(3 groups) confirmed",
+        baseline="0 groups",
+    ),
+    result(
+        "community-leadership-development",
+        "Provide an intensive trainer development program to support the growth of 10+ "
+        "movement volunteers who will be empowered as trainers of capacity-building efforts in "
+        "the movement over time.",
+        "10+ volunteers",
+        "(curriculum scoped and recruitment launched)",
+        baseline="0 volunteers",
+    ),
+    # Grantmaking
+    result(
+        "grantmaking",
+        "KR1: Ensure 65% of all grants are from communities that are not well established * so "
+        "that grantmaking becomes a key mechanism to empower and welcome newcomers and increase "
+        "diversity of content.",
+        "66%",
+        "Measured Annually",
+        baseline="64% of grants",
+    ),
+    result(
+        "grantmaking",
+        "KR2: 70% of movement organizers from emerging communities are satisfied with the "
+        "resources (financial and otherwise) they have to reach the goals.",
+        "70%",
+        "Measured Annually",
+        baseline="67.7% of movement organizers",
+    ),
+    result(
+        "grantmaking",
+        "KR3: Develop model in collaboration with community/staff following milestones of: "
+        "Define grantmaking priorities in support of movement recommendations and in "
+        "consultation with staff/communities, create new grantmaking strategy, develop ongoing "
+        "evaluation plan, and pilot new grantmaking structures.",
+        "Grants Strategy Completed",
+        lines(
+            "- Developed Strategy Review Values & Process",
+            "- Created Vision for Role of CR",
+            "- Reviewed grantmaking insights/needs with 9 teams in WMF",
+            "- Historical metrics review and clean up",
+            "- Creation of D&I grantee survey",
+        ),
+        baseline="Strategy Non Existent",
+    ),
+    # Address Knowledge Gaps: the key result holds its milestones, one a line
+    result(
+        "address-knowledge-gaps",
+        lines(
+            "Knowledge Gap Index",
+            "Q1: Communicate and gather feedback on the taxonomy of knowledge gaps from 4 "
+            "communities",
+            "Q2: Iterate and improve the taxonomy based on feedback and bring external "
+            "collaborators for co-developing the metrics",
+            "Q2-Q4: Define the first set of metrics for 60% of gaps",
+            "Q4: Prototype metrics and the knowledge gap index",
+        ),
+        "Define or finalize metrics for 60% of the gaps",
+        "0",
+        baseline="0%",
+    ),
+    result(
+        "address-knowledge-gaps",
+        lines(
+            "Prioritization",
+            "Q4: Develop a validated algorithm and test API to prioritize (missing) articles for "
+            "contributors and readers.",
+        ),
+        "4 milestones",
+        "1",
+        baseline="0 milestones",
+    ),
+    result(
+        "address-knowledge-gaps",
+        lines(
+            "Language agnostic topic models",
+            "Q2: Develop a validated algorithm for list building for content creation, and",
+            "Q4: Recommending what articles to read.",
+        ),
+        "4 milestones",
+        "1",
+        baseline="0 milestones",
+    ),
+    # Movement Consultation
+    result(
+        "movement-consultation",
+        "Lead and coordinate consultations & other large community-facing activities across 6 "
+        "departments. Reshape and manage weekly meetings and shared calendar.",
+        "X",
+        "✓",
+        baseline="Temporary cross-dept weekly sync and calendar managed by Product.",
+    ),
+    result(
+        "movement-consultation",
+        "Build, share, and/or update 3 consultation tools on a quarterly basis.",
+        "X",
+        "✓",
+        baseline="90% completed v1 Consultation Guidebook, not widely shared.",
+    ),
+    result(
+        "movement-consultation",
+        "Support at least 5 potential or ongoing consultation efforts.",
+        "X",
+        "✓",
+        baseline="No support.",
+    ),
 ]
 
 # --- Objectives ------------------------------------------------------------------------------
@@ -347,6 +770,81 @@ DRILL_DOWNS = [
     },
 ]
 
+# The Grantmaking drill-down's table, one value a row: rows grouped under the MTP outcomes.
+
+
+def data_rows(
+    drill_down: str, group: str, columns: Sequence[str], rows: Sequence[Sequence[str]]
+) -> list[dict[str, str]]:
+    """Drill-down data rows: each of ``rows`` is (label, one value per column)."""
+    out = []
+    for label, *values in rows:
+        for column, value in zip(columns, values, strict=True):
+            out.append(
+                {
+                    "Drill-down": drill_down,
+                    "Group": group if not out else "",
+                    "Row": label,
+                    "Column": column,
+                    "Value": value,
+                }
+            )
+    return out
+
+
+FISCAL_YEARS = ("FY19/20", "FY20/21")
+
+DRILL_DOWN_DATA = [
+    *data_rows(
+        "grantmaking",
+        COMMUNITIES,
+        FISCAL_YEARS,
+        [
+            (
+                "KR1: Ensure 65% of all grantees are from communities that are not well "
+                "established * so that grantmaking becomes a key mechanism to empower and "
+                "welcome newcomers and increase diversity of content.",
+                "64%",
+                "66 %",
+            ),
+            (
+                "% of grantees who are new/ from not well established community*",
+                "43% / 51%",
+                "45% / 53%",
+            ),
+            (
+                "% of all funds for all grants in emerging and least developed communities",
+                "37%",
+                "39%",
+            ),
+            ("% of gender focused grants/ % of funds", "26% / 8.7%", "26% / 9%"),
+        ],
+    ),
+    *data_rows(
+        "grantmaking",
+        LEADERS,
+        FISCAL_YEARS,
+        [
+            (
+                "KR2: 70% of movement organizers from emerging communities are satisfied with "
+                "the resources (financial and otherwise) they have to reach the goals.",
+                "67.7%",
+                "70%",
+            ),
+            (
+                "% of rapid grant grantees that received a rapid grant in the prior year",
+                "55%",
+                "57%",
+            ),
+            (
+                "% of rapid grantees that had more than 1 rapid grant in the reporting year",
+                "24%",
+                "26%",
+            ),
+        ],
+    ),
+]
+
 # --- OKR changes -----------------------------------------------------------------------------
 
 OKR_CHANGES = [
@@ -403,6 +901,17 @@ ACRONYMS = [
 # --- Sheets: name, columns (header and width), rows ------------------------------------------
 
 _TAIL = (("Department", 14), ("Footnote", 24), ("Notes", 40))
+_STATUS = (
+    ("Baseline", 30),
+    ("Goal", 24),
+    ("Q1", 28),
+    ("Q2", 12),
+    ("Q3", 12),
+    ("Q4", 12),
+    ("Level", 8),
+    ("Better", 8),
+    ("Judge", 8),
+)
 
 #: Each sheet in workbook order: its name, its columns as (header, width), and its rows.
 SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, str]]], ...] = (
@@ -423,6 +932,12 @@ SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, str]
         UPDATES,
     ),
     (
+        "Tables",
+        (("Key", 30), ("Quarter", 9), ("Title", 34), ("Callout", 16), *_TAIL),
+        TABLES,
+    ),
+    ("Metrics", (("Table", 20), ("Outcome", 34), ("Metric", 45), *_STATUS), METRICS),
+    (
         "Objectives",
         (
             ("Key", 30),
@@ -435,6 +950,7 @@ SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, str]
         ),
         OBJECTIVES,
     ),
+    ("Key results", (("Table", 30), ("Key result", 60), *_STATUS), KEY_RESULTS),
     (
         "Drill-downs",
         (
@@ -448,6 +964,11 @@ SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, str]
             *_TAIL,
         ),
         DRILL_DOWNS,
+    ),
+    (
+        "Drill-down data",
+        (("Drill-down", 14), ("Group", 34), ("Row", 60), ("Column", 10), ("Value", 12)),
+        DRILL_DOWN_DATA,
     ),
     (
         "OKR changes",

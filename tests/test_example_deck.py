@@ -49,7 +49,7 @@ def test_slide_order_and_kinds(deck: Path) -> None:
         "Thriving Movement",
     ]
     assert layouts[:3] == ["Title", "Section", "Priority Update"]
-    assert titles[-2:] == ["Appendix", "Acronyms"]
+    assert titles[-3:] == ["Appendix", "Acronyms", "Thriving Movement Metrics"]
     for expected in (
         "IP Masking",
         "OKR Change: Grantmaking",
@@ -59,7 +59,9 @@ def test_slide_order_and_kinds(deck: Path) -> None:
         "Community Leadership Development",
     ):
         assert expected in titles
-    assert layouts.count("Three Columns") == 2 and layouts.count("Two Columns") == 2
+    assert layouts.count("Three Columns") == 1 and layouts.count("Two Columns") == 2
+    assert layouts.count("Three Columns and Table") == 1
+    assert layouts.count("Table") >= 12
 
 
 @pytest.mark.parametrize(

@@ -337,9 +337,9 @@ def _drop_row(sheet: str, row: int) -> Callable[[Sheets], None]:
     ("edit", "expected"),
     [
         pytest.param(
-            _append("Slides", ["chart", "editors"]),
-            'Slides!A10: unknown kind "chart"; expected one of title, section, '
-            "priority update, objective, drill-down, okr change, quote, acronyms",
+            _append("Slides", ["pie", "editors"]),
+            'Slides!A10: unknown kind "pie"; expected one of '
+            + ", ".join(kind.name for kind in KINDS.values()),
             id="unknown kind",
         ),
         pytest.param(

@@ -15,7 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tuningdeck.workbook.kinds import KINDS
-from tuningdeck.workbook.schema import SHEETS, CellKind, SheetSpec
+from tuningdeck.workbook.schema import CHOICES, SHEETS, CellKind, SheetSpec
 
 __all__ = ["write_blank_workbook"]
 
@@ -73,6 +73,8 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec) -> None:
             _choices(ws, rows, ["Q1", "Q2", "Q3", "Q4", "all"])
         elif column.kind is CellKind.KIND:
             _choices(ws, rows, [k.name for k in KINDS.values()])
+        elif column.kind in CHOICES:
+            _choices(ws, rows, list(CHOICES[column.kind]))
     for row, setting in enumerate(spec.settings, start=2):
         cell = ws.cell(row=row, column=1, value=setting.name)
         cell.alignment = _TOP_WRAP

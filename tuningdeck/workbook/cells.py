@@ -49,6 +49,24 @@ _EXPECTED = {
     CellKind.QUARTERS: "quarters (blank, a list such as Q1, Q2 or a range such as Q2-Q4)",
     CellKind.KIND: "a slide kind",
     CellKind.FISCAL_YEAR: "a fiscal year such as FY20-21",
+    CellKind.LEVEL: "blank, metric or sub",
+    CellKind.BETTER: "higher or lower",
+    CellKind.YES_NO: "yes or no",
+}
+
+_WORDS: dict[CellKind, dict[str, object]] = {
+    CellKind.LEVEL: {"metric": 0, "0": 0, "sub": 1, "sub row": 1, "1": 1},
+    CellKind.BETTER: {"higher": "higher", "lower": "lower"},
+    CellKind.YES_NO: {"yes": True, "no": False, "true": True, "false": False},
+}
+"""What each word of a closed vocabulary reads as (compared as :func:`normalise_name` does)."""
+
+_BLANK: dict[CellKind, object] = {
+    CellKind.QUARTERS: ALL_QUARTERS,
+    CellKind.QUARTER: None,
+    CellKind.LEVEL: 0,
+    CellKind.BETTER: "higher",
+    CellKind.YES_NO: True,
 }
 
 
@@ -63,19 +81,18 @@ def is_blank(cell: RawCell | None) -> bool:
 
 
 def blank_value(column: ColumnSpec) -> object:
-    """What a blank (or absent) cell of ``column`` reads as."""
-    if column.kind is CellKind.QUARTERS:
-        return ALL_QUARTERS
-    if column.kind is CellKind.QUARTER:
-        return None
-    return ""
+    """What a blank (or absent) cell of ``column`` reads as: ``""`` for text, 0 for a Level, …"""
+    return _BLANK.get(column.kind, "")
 
 
 def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) -> object:
     """The value of ``cell`` as ``column`` declares it; raise :class:`CellError` if it has none.
 
-    ``kinds`` are the known slide kinds' display names, for :attr:`CellKind.KIND` cells.
+    ``kinds`` are the known slide kinds' display names, for :attr:`CellKind.KIND` cells. A
+    Level reads as 0 or 1, a Better as ``"higher"`` or ``"lower"``, a yes/no cell as a bool.
     """
+    if column.kind is CellKind.YES_NO and cell.data_type != "e" and isinstance(cell.value, bool):
+        return cell.value
     text = as_text(cell, _EXPECTED[column.kind])
     if not text:
         return blank_value(column)
@@ -90,6 +107,12 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
         if name not in {normalise_name(k) for k in kinds}:
             raise CellError(f'unknown kind "{text}"; expected one of {", ".join(kinds)}')
         return name
+    words = _WORDS.get(column.kind)
+    if words is not None:
+        try:
+            return words[normalise_name(text)]
+        except KeyError:
+            raise CellError(f'bad {column.name} "{text}"; expected {column.help}') from None
     return text
 
 

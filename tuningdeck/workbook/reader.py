@@ -4,8 +4,9 @@ Reading goes in three steps: load the known sheets' cells from the file (the onl
 touches openpyxl), read each sheet's rows as :mod:`~tuningdeck.workbook.schema` declares them, then
 walk the Slides sheet and build each of the quarter's slides with its kind's builder
 (:mod:`~tuningdeck.workbook.kinds`). Every cell of every known sheet is checked whatever the
-quarter; the rows a slide names are looked up only for the slides the quarter shows. Every problem
-found is reported at once in one :class:`~tuningdeck.errors.WorkbookError`.
+quarter, and so are the keys a sheet's rows name in another and each kind's checks across rows;
+the rows a slide names are looked up only for the slides the quarter shows. Every problem found is
+reported at once, each once, in one :class:`~tuningdeck.errors.WorkbookError`.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ from tuningdeck.workbook.kinds import (
     ALL,
     KINDS,
     KeyUse,
+    Reported,
     Row,
     RowError,
     SlideKind,
     SlideSource,
+    key_id,
 )
 from tuningdeck.workbook.schema import (
     DECK,
@@ -48,6 +51,7 @@ from tuningdeck.workbook.schema import (
     CellKind,
     SheetSpec,
     normalise_name,
+    sheet_spec,
 )
 
 __all__ = ["read_workbook"]
@@ -197,7 +201,10 @@ class _Reading:
     indexes: dict[str, dict[str, dict[object, Row]]] = attrs.Factory(dict)
 
     def problem(self, sheet: str, cell: str | None, message: str) -> None:
-        self.problems.append(Problem(sheet, cell, message))
+        """Add a problem to the report, unless it is there already."""
+        found = Problem(sheet, cell, message)
+        if found not in self.problems:
+            self.problems.append(found)
 
     # the whole workbook
 
@@ -213,6 +220,8 @@ class _Reading:
                     None,
                     f"sheet missing; expected a sheet named {spec.name} with columns {spec.header}",
                 )
+        self.check_references()
+        self.check_rows()
         settings, fiscal_year, title = self.read_settings()
         slides = self.read_slides(settings, title)
         if self.problems:
@@ -317,6 +326,57 @@ class _Reading:
             out.append(row)
         return tuple(out)
 
+    @property
+    def readable(self) -> dict[str, tuple[Row, ...]]:
+        """The rows of every sheet read whose header is whole, by the sheet's declared name."""
+        return {name: s.rows for name, s in self.sheets.items() if not s.broken}
+
+    # across sheets and rows
+
+    def check_references(self) -> None:
+        """Report each key a column names (``refers``) that its sheet has no row for."""
+        for sheet in self.sheets.values():
+            if sheet.broken:
+                continue
+            for column in sheet.spec.columns:
+                if column.refers:
+                    self.check_reference(sheet, column.name, sheet_spec(column.refers))
+
+    def check_reference(self, sheet: _Sheet, column: str, target: SheetSpec) -> None:
+        """Report the rows of ``sheet`` whose ``column`` names no row of ``target``."""
+        rows = [r for r in sheet.rows if r.text(column)]
+        if not rows:
+            return
+        if target.name not in self.sheets:
+            if target.name not in self.missing_asked:
+                self.missing_asked.add(target.name)
+                self.problem(
+                    target.name,
+                    None,
+                    f"sheet missing; the {sheet.title} sheet asks for it at "
+                    f"{rows[0].where(column)}",
+                )
+            return
+        if self.sheets[target.name].broken:
+            return
+        keys = self.index(target)
+        for row in rows:
+            if key_id(row.text(column)) not in keys:
+                self.problem(
+                    row.sheet,
+                    row.cell(column),
+                    f'unknown {column.lower()} "{row.text(column)}"; expected the Key of a row '
+                    f"in sheet {self.sheet_title(target)}{self.known_keys(target)}",
+                )
+
+    def check_rows(self) -> None:
+        """Run every kind's checks across rows, whatever the quarter."""
+        readable = self.readable
+        for kind in KINDS.values():
+            if kind.check is not None:
+                for exc in kind.check(readable):
+                    self.problem(exc.sheet, exc.cell, exc.message)
+
     # the Deck sheet
 
     def read_settings(self) -> tuple[dict[str, str], FiscalYear | None, str]:
@@ -400,11 +460,7 @@ class _Reading:
         sheet = self.sheets.get(SLIDES.name)
         if sheet is None or sheet.broken:
             return []
-        usable = {
-            name: tuple(r for r in s.rows if r.ok)
-            for name, s in self.sheets.items()
-            if not s.broken
-        }
+        readable = self.readable
         slides: list[Slide] = []
         for row in sheet.rows:
             if not row.ok:
@@ -426,7 +482,7 @@ class _Reading:
                 quarter=self.quarter,
                 settings=settings,
                 title=title,
-                sheets=usable,
+                sheets=readable,
             )
             slide = self.build(kind, source)
             if slide is not None:
@@ -466,14 +522,12 @@ class _Reading:
                 f"empty Key for a {kind.name} slide; expected {expected}",
             )
             return False
-        if ok and kind.sheet is not None and _key_id(key) not in self.index(kind.sheet):
-            known = sorted({r.text("Key") for r in self.sheets[kind.sheet.name].rows})
-            listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+        if ok and kind.sheet is not None and key_id(key) not in self.index(kind.sheet):
             self.problem(
                 row.sheet,
                 row.cell("Key"),
                 f'unknown {kind.name} "{key}"; expected the Key of a row in sheet '
-                f"{self.sheet_title(kind.sheet)}" + (f" ({listed})" if known else " (it has none)"),
+                f"{self.sheet_title(kind.sheet)}{self.known_keys(kind.sheet)}",
             )
             return False
         return ok
@@ -485,19 +539,26 @@ class _Reading:
         sheet = self.sheets.get(spec.name)
         return sheet.title if sheet else spec.name
 
+    def known_keys(self, spec: SheetSpec) -> str:
+        """`` (a, b, c)``: the keys a keyed sheet has, for messages; `` (it has none)``."""
+        known = sorted({r.text("Key") for r in self.sheets[spec.name].rows if r.text("Key")})
+        if not known:
+            return " (it has none)"
+        return " (" + ", ".join(known[:12]) + (", …" if len(known) > 12 else "") + ")"
+
     def index(self, spec: SheetSpec) -> dict[str, dict[object, Row]]:
         """A keyed sheet's rows by key id, then by quarter (``"all"``, or None if unreadable)."""
         if spec.name not in self.indexes:
             out: dict[str, dict[object, Row]] = {}
             for r in self.sheets[spec.name].rows:
-                out.setdefault(_key_id(r.text("Key")), {}).setdefault(r.value("Quarter"), r)
+                out.setdefault(key_id(r.text("Key")), {}).setdefault(r.value("Quarter"), r)
             self.indexes[spec.name] = out
         return self.indexes[spec.name]
 
     def pick_quarter(self, kind: SlideKind, row: Row) -> Row | None:
         """The row of the kind's sheet for the quarter, else its ``all`` row; None if unusable."""
         assert kind.sheet is not None
-        rows = self.index(kind.sheet)[_key_id(row.text("Key"))]
+        rows = self.index(kind.sheet)[key_id(row.text("Key"))]
         chosen = rows.get(self.quarter) or rows.get(ALL)
         if chosen is None:
             if None not in rows:  # else a Quarter cell was unreadable, already reported
@@ -515,6 +576,8 @@ class _Reading:
         """The slide, or None after reporting why the model refused it."""
         try:
             return kind.build(source)
+        except Reported:
+            pass
         except RowError as exc:
             self.problem(exc.sheet, exc.cell, exc.message)
         except (ValueError, TypeError) as exc:
@@ -533,7 +596,3 @@ class _Reading:
 
 def _identity(value: object) -> object:
     return " ".join(value.split()).casefold() if isinstance(value, str) else value
-
-
-def _key_id(key: str) -> str:
-    return " ".join(key.split()).casefold()

@@ -14,13 +14,19 @@ from attrs import field, frozen
 
 __all__ = [
     "ACRONYMS",
+    "CHOICES",
     "DECK",
     "DRILL_DOWNS",
+    "DRILL_DOWN_DATA",
+    "KEY_RESULTS",
+    "METRICS",
     "OBJECTIVES",
     "OKR_CHANGES",
+    "QUARTER_COLUMNS",
     "QUOTES",
     "SHEETS",
     "SLIDES",
+    "TABLES",
     "UPDATES",
     "CellKind",
     "ColumnSpec",
@@ -54,6 +60,20 @@ class CellKind(enum.Enum):
     """A slide kind's name, e.g. ``priority update``."""
     FISCAL_YEAR = "fiscal year"
     """A fiscal year such as ``FY20-21``."""
+    LEVEL = "level"
+    """Blank or ``metric``: a row of its own (0); ``sub``: a sub-row under the one above (1)."""
+    BETTER = "better"
+    """``higher`` (blank) or ``lower``: which direction of a status's number is good."""
+    YES_NO = "yes/no"
+    """``yes`` (blank) or ``no``; a TRUE/FALSE cell is read as yes/no."""
+
+
+CHOICES: dict[CellKind, tuple[str, ...]] = {
+    CellKind.LEVEL: ("metric", "sub"),
+    CellKind.BETTER: ("higher", "lower"),
+    CellKind.YES_NO: ("yes", "no"),
+}
+"""The words a cell of a closed vocabulary holds; the blank workbook offers them in a drop-down."""
 
 
 @frozen
@@ -70,6 +90,8 @@ class ColumnSpec:
     """What the cell holds, as the end of "expected …" messages and the blank header's note."""
     width: int = 30
     """The column's width in the blank workbook, in characters."""
+    refers: str = ""
+    """The keyed sheet whose Key this column names; a value naming no row of it is an error."""
 
     @property
     def key(self) -> str:
@@ -207,8 +229,8 @@ SLIDES = SheetSpec(
             CellKind.KIND,
             required=True,
             width=18,
-            help="a slide kind: title, section, priority update, objective, drill-down, "
-            "okr change, quote or acronyms",
+            help="a slide kind: title, section, priority update, metrics table, objective, "
+            "key results, drill-down, okr change, quote or acronyms",
         ),
         ColumnSpec(
             "Key",
@@ -250,6 +272,87 @@ OBJECTIVES = _keyed(
     ColumnSpec("Target", help="the target quarter for completion, e.g. EOY", width=14),
 )
 
+TABLES = _keyed(
+    "Tables",
+    "The slide text of the metrics tables and key-results grids (kinds metrics table and "
+    "key results), one row per key and quarter; their rows are in Metrics and Key results.",
+    ColumnSpec(
+        "Title", required=True, help="the slide's title, e.g. Thriving Movement Metrics", width=28
+    ),
+    ColumnSpec("Callout", help="a headline for the quarter, e.g. Q1 +7.3% YoY", width=18),
+)
+
+QUARTER_COLUMNS: tuple[str, ...] = ("Q1", "Q2", "Q3", "Q4")
+"""The status columns of Metrics and Key results, one per quarter of the fiscal year."""
+
+
+def _status_sheet(name: str, help: str, *lead: ColumnSpec) -> SheetSpec:
+    """A sheet of status rows: Table, the ``lead`` columns, Baseline, Goal, Q1–Q4 and flags."""
+    return SheetSpec(
+        name,
+        (
+            ColumnSpec(
+                "Table",
+                CellKind.KEY,
+                required=True,
+                refers="Tables",
+                width=18,
+                help="the Key of the table's row in sheet Tables",
+            ),
+            *lead,
+            ColumnSpec("Baseline", help="the baseline, shown after Baseline:", width=30),
+            ColumnSpec("Goal", help="the year's goal, e.g. +5% YoY", width=18),
+            *(
+                ColumnSpec(q, help=f"the status in {q}; blank shows -", width=18)
+                for q in QUARTER_COLUMNS
+            ),
+            ColumnSpec(
+                "Level",
+                CellKind.LEVEL,
+                width=9,
+                help="blank or metric for a row of its own, or sub for a sub-row such as "
+                "Established markets",
+            ),
+            ColumnSpec(
+                "Better",
+                CellKind.BETTER,
+                width=9,
+                help="higher (the default) or lower: which direction of the number is good",
+            ),
+            ColumnSpec(
+                "Judge",
+                CellKind.YES_NO,
+                width=8,
+                help="yes (the default) to judge the statuses against the goal, or no",
+            ),
+        ),
+        help=help,
+    )
+
+
+METRICS = _status_sheet(
+    "Metrics",
+    "The rows of the metrics tables, in order: one metric or sub-row a row.",
+    ColumnSpec(
+        "Outcome",
+        present=True,
+        width=34,
+        help="the MTP outcome; blank for the same outcome as the row above",
+    ),
+    ColumnSpec(
+        "Metric",
+        required=True,
+        width=45,
+        help="the metric, e.g. Monthly active editors increase YoY",
+    ),
+)
+
+KEY_RESULTS = _status_sheet(
+    "Key results",
+    "The rows of the key-results grids, in order: one key result or sub-row a row.",
+    ColumnSpec("Key result", required=True, help="the key result", width=50),
+)
+
 DRILL_DOWNS = _keyed(
     "Drill-downs",
     "Drill-downs (kind drill-down), one row per key and quarter.",
@@ -264,6 +367,31 @@ DRILL_DOWNS = _keyed(
         help="the third column's heading; default The recommendation",
         width=22,
     ),
+)
+
+DRILL_DOWN_DATA = SheetSpec(
+    "Drill-down data",
+    (
+        ColumnSpec(
+            "Drill-down",
+            CellKind.KEY,
+            required=True,
+            refers="Drill-downs",
+            width=18,
+            help="the Key of the drill-down's row in sheet Drill-downs",
+        ),
+        ColumnSpec(
+            "Group",
+            width=34,
+            help="the heading of the rows' group, e.g. an MTP outcome; blank for the same "
+            "group as the row above",
+        ),
+        ColumnSpec("Row", required=True, help="the row's label", width=50),
+        ColumnSpec("Column", required=True, help="the column's header, e.g. FY19/20", width=12),
+        ColumnSpec("Value", present=True, help="the value in that row and column", width=14),
+    ),
+    help="The data tables under drill-downs, one value a row: Drill-down, Group, Row, Column, "
+    "Value.",
 )
 
 OKR_CHANGES = _keyed(
@@ -300,8 +428,12 @@ SHEETS: tuple[SheetSpec, ...] = (
     DECK,
     SLIDES,
     UPDATES,
+    TABLES,
+    METRICS,
     OBJECTIVES,
+    KEY_RESULTS,
     DRILL_DOWNS,
+    DRILL_DOWN_DATA,
     OKR_CHANGES,
     QUOTES,
     ACRONYMS,
