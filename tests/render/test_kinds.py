@@ -208,3 +208,28 @@ def test_missing_layout_in_template_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="no slide layout named 'Section'"):
         write_deck(Deck([SectionSlide(title="x")]), tmp_path / "o.pptx", template=plain)
     assert not (tmp_path / "o.pptx").exists()
+
+
+def test_long_deliverables_and_narrative_continue_on_more_slides(tmp_path: Path) -> None:
+    narrative = "\n".join(
+        f"Paragraph {i}: " + "progress was made on the work. " * 12 for i in range(14)
+    )
+    deliverables = [f"Workstream number {i}" for i in range(40)]
+    prs = build(
+        tmp_path,
+        PriorityUpdateSlide(
+            title="Thriving Movement",
+            progress=narrative,
+            deliverables=deliverables,
+            actions=["Hire"],
+        ),
+    )
+    slides = list(prs.slides)
+    assert len(slides) >= 2
+    assert [s.shapes.title.text for s in slides[1:]] == ["Thriving Movement (cont.)"] * (
+        len(slides) - 1
+    )
+    side = [ln for s in slides for ln in texts(s).get("Sidebar", "").split("\n") if ln]
+    assert side == ["Key Deliverables", *deliverables, "Action:", "Hire"]
+    paragraphs = [ln for s in slides for ln in texts(s).get("Narrative", "").split("\n") if ln]
+    assert paragraphs[0] == "Progress/Challenges:" and len(paragraphs) == 15

@@ -8,7 +8,6 @@ from tuningdeck.render.plan import (
     SlidePlan,
     blocks,
     bullet,
-    fit,
     inline,
     meta_boxes,
     page_title,
@@ -22,7 +21,7 @@ LAYOUT = "Priority Update"
 
 
 def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
-    """One slide, or more when the narrative is too long for one even at the smallest size."""
+    """One slide, or more when the narrative or the deliverables are too long for one."""
     st = ctx.styles
     narrative: list[Block] = []
     keep: list[bool] = []
@@ -39,29 +38,33 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
         keep += [False] * len(body)
 
     side: list[Block] = []
-    if spec.deliverables:
-        side.append(inline(spec.deliverables_heading, st.heading()))
-        side += [bullet(d, st.body(1)) for d in spec.deliverables]
-    if spec.actions:
-        side.append(inline(spec.actions_heading, st.heading(first=not side)))
-        side += [bullet(a, st.body(1)) for a in spec.actions]
+    side_keep: list[bool] = []
+    for heading, items in (
+        (spec.deliverables_heading, spec.deliverables),
+        (spec.actions_heading, spec.actions),
+    ):
+        if not items:
+            continue
+        side.append(inline(heading, st.heading(first=not side)))
+        side += [bullet(item, st.body(1)) for item in items]
+        side_keep += [True] + [False] * len(items)
 
-    frame = ctx.frame(LAYOUT, "Narrative")
-    pages = (
-        paginate(narrative, frame, floor=st.body_floor, keep_with_next=keep) if narrative else [()]
-    )
+    def pages_of(items: list[Block], name: str, keep: list[bool]) -> list[tuple[Block, ...]]:
+        if not items:
+            return []
+        frame = ctx.frame(LAYOUT, name)
+        return paginate(items, frame, floor=st.body_floor, keep_with_next=keep)
+
+    # the narrative and the sidebar each continue on further slides when they are long
+    narrative_pages = pages_of(narrative, "Narrative", keep)
+    side_pages = pages_of(side, "Sidebar", side_keep)
     out = []
-    for i, page in enumerate(pages):
+    for i in range(max(len(narrative_pages), len(side_pages), 1)):
         boxes = {"Title": (inline(page_title(spec.title, i), st.title),)}
-        if page:
-            boxes["Narrative"] = page
-        if i == 0 and side:
-            boxes["Sidebar"] = fit(
-                side,
-                ctx.frame(LAYOUT, "Sidebar"),
-                floor=st.body_floor,
-                what=f"{spec.title}: key deliverables and actions",
-            )
+        if i < len(narrative_pages):
+            boxes["Narrative"] = narrative_pages[i]
+        if i < len(side_pages):
+            boxes["Sidebar"] = side_pages[i]
         boxes.update(meta_boxes(spec, ctx))
         out.append(SlidePlan(LAYOUT, boxes, notes=spec.notes if i == 0 else ""))
     return out
