@@ -34,8 +34,10 @@ def render_deck(
 ) -> Canvas:
     """Plan and draw ``deck``; return the canvas holding the finished presentation."""
     canvas = Canvas(template or default_template(), theme or Theme.load())
-    for plan in plan_deck(deck, canvas):
-        canvas.add(plan)
+    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
+    for spec in deck.slides:  # plan and draw slide by slide: memory stays flat
+        for plan in plan_slide(spec, ctx):
+            canvas.add(plan)
     props = canvas.prs.core_properties
     props.title = deck.title or getattr(next(iter(deck.slides), None), "title", "")
     props.author = "tuningdeck"

@@ -224,6 +224,8 @@ def bullet(text: str, style: TextStyle, level: int = 1) -> Block:
 
 def scaled(items: Sequence[Block], scale: float) -> tuple[Block, ...]:
     """The blocks with every size multiplied by ``scale``."""
+    if scale == 1.0:
+        return tuple(items)
     return tuple(Block(b.paragraph, b.style.scaled(scale)) for b in items)
 
 

@@ -5,26 +5,38 @@ from __future__ import annotations
 import copy
 import io
 import os
+import re
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
+from attrs import frozen
+from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from tuningdeck.errors import TemplateError
+from tuningdeck.render.parts import PartCounter
 from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
-from tuningdeck.render.table_write import draw_table
-from tuningdeck.render.text import write_blocks
+from tuningdeck.render.table_write import table_xml
+from tuningdeck.render.text import paragraphs_xml, write_blocks
 from tuningdeck.text.markup import plain_text
 from tuningdeck.theme import Theme
 
 __all__ = ["Canvas"]
 
 EMU_PER_PT = 12700
+TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_NS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
 
 
 def _frame(shape: object) -> Frame:
@@ -36,10 +48,21 @@ def _frame(shape: object) -> Frame:
     )
 
 
-def _place(shape: object, f: Frame) -> None:
-    """Move and size a shape to ``f`` (points)."""
-    shape.left, shape.top = Emu(round(f.x * EMU_PER_PT)), Emu(round(f.y * EMU_PER_PT))  # type: ignore[attr-defined]
-    shape.width, shape.height = Emu(round(f.w * EMU_PER_PT)), Emu(round(f.h * EMU_PER_PT))  # type: ignore[attr-defined]
+@frozen
+class _Placeholder:
+    """A layout placeholder a slide may fill: its name, idx and ``<p:ph>`` element as XML."""
+
+    name: str
+    idx: int
+    ph: str
+
+
+def _xfrm(f: Frame, ns: str = "a") -> str:
+    """An ``xfrm`` element placing a shape at ``f`` (points)."""
+    return (
+        f'<{ns}:xfrm><a:off x="{round(f.x * EMU_PER_PT)}" y="{round(f.y * EMU_PER_PT)}"/>'
+        f'<a:ext cx="{round(f.w * EMU_PER_PT)}" cy="{round(f.h * EMU_PER_PT)}"/></{ns}:xfrm>'
+    )
 
 
 class Canvas:
@@ -56,6 +79,9 @@ class Canvas:
         self.path = path
         self.theme = theme
         self._drop_existing_slides()
+        self._parts = PartCounter(self.prs)
+        self._layout_phs: dict[str, list[_Placeholder]] = {}
+        self._slide_number: dict[str, str | None] = {}
         self.layouts: dict[str, SlideLayout] = {lay.name: lay for lay in self.prs.slide_layouts}
         self.frames: Frames = {
             name: {ph.name: _frame(ph) for ph in lay.placeholders}
@@ -80,50 +106,119 @@ class Canvas:
             ) from None
 
     def add(self, plan: SlidePlan) -> Slide:
-        """Add one slide drawn from ``plan``."""
+        """Add one slide drawn from ``plan``.
+
+        The slide's placeholders are written straight from the plan: only those it fills, in the
+        layout's order, named as on the layout, at the layout's place unless the plan moves them.
+        """
         layout = self.layout(plan.layout)
-        names = {ph.placeholder_format.idx: ph.name for ph in layout.placeholders}
-        missing = (set(plan.boxes) | set(plan.tables) | set(plan.charts)) - set(names.values())
+        placeholders = self._placeholders(plan.layout)
+        known = {p.name for p in placeholders}
+        missing = (set(plan.boxes) | set(plan.tables) | set(plan.charts)) - known
         if missing:
             raise TemplateError(
                 f"{self.path}: layout {plan.layout!r} has no placeholder named "
                 f"{', '.join(sorted(missing))}"
             )
-        slide = self.prs.slides.add_slide(layout)
+        slide = self._parts.add_slide(layout)
         c = self.theme.colors
-        for ph in list(slide.placeholders):
-            name = names.get(ph.placeholder_format.idx)
-            if name in plan.charts:
-                from tuningdeck.render.chart_write import draw_chart
 
-                draw_chart(ph, plan.charts[name], self.theme)
-                continue
-            if name in plan.tables:
-                if name in plan.frames:
-                    _place(ph, plan.frames[name])
-                draw_table(
-                    ph,
-                    plan.tables[name],
+        def link_id(url: str) -> str:
+            return slide.part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+        xml = []
+        charts = []
+        for shape_id, ph in enumerate(placeholders, start=2):
+            frame = plan.frames.get(ph.name)
+            xfrm = _xfrm(frame) if frame else ""
+            nv = f'<p:cNvPr id="{shape_id}" name={quoteattr(ph.name)}/>'
+            if ph.name in plan.tables:
+                f = frame or self.frames[plan.layout][ph.name]
+                table = plan.tables[ph.name]
+                tbl = table_xml(
+                    table,
                     rule_color=c.rule,
                     rule_width=self.theme.tables.rule_width,
                     bullet_color=c.accent,
                     link_color=c.accent,
+                    link_id=link_id,
                 )
-                continue
-            content = plan.boxes.get(name or "")
-            if not content:
-                ph._element.getparent().remove(ph._element)
-                continue
-            ph._element.nvSpPr.cNvPr.name = name
-            if name in plan.frames:
-                _place(ph, plan.frames[name])
-            write_blocks(ph.text_frame, content, bullet_color=c.accent, link_color=c.accent)
+                size = Frame(f.x, f.y, sum(table.widths), table.page.height)
+                xml.append(
+                    f"<p:graphicFrame><p:nvGraphicFramePr>{nv}<p:cNvGraphicFramePr>"
+                    '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
+                    f"<p:nvPr>{ph.ph}</p:nvPr></p:nvGraphicFramePr>"
+                    f'{_xfrm(size, "p")}<a:graphic><a:graphicData uri="{TABLE_URI}">{tbl}'
+                    "</a:graphicData></a:graphic></p:graphicFrame>"
+                )
+            elif ph.name in plan.charts:
+                charts.append((len(xml), ph.name))
+                xml.append(
+                    f'<p:sp><p:nvSpPr>{nv}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+                    f"<p:nvPr>{ph.ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr></p:sp>"
+                )
+            elif plan.boxes.get(ph.name):
+                body = paragraphs_xml(
+                    plan.boxes[ph.name],
+                    bullet_color=c.accent,
+                    link_color=c.accent,
+                    link_id=link_id,
+                )
+                xml.append(
+                    f'<p:sp><p:nvSpPr>{nv}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+                    f"<p:nvPr>{ph.ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr>"
+                    f"<p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>"
+                )
+        if self._slide_number[plan.layout] is not None:
+            xml.append(self._slide_number[plan.layout].replace("{id}", str(len(placeholders) + 2)))
+        tree = slide.shapes._spTree
+        for element in etree.fromstring(f"<p:spTree {_NS}>{''.join(xml)}</p:spTree>"):
+            tree.append(element)
+        for _, name in charts:
+            from tuningdeck.render.chart_write import draw_chart
+
+            sp = next(e for e in tree.iter_ph_elms() if e.ph_idx == self._idx(plan.layout, name))
+            draw_chart(slide.shapes._shape_factory(sp), plan.charts[name], self.theme)
         for shape in plan.shapes:
             self._draw(slide, shape)
-        self._add_slide_number(slide, layout)
         if plan.notes:
-            slide.notes_slide.notes_text_frame.text = plain_text(plan.notes)
+            self._parts.set_notes(slide, plain_text(plan.notes))
         return slide
+
+    def _idx(self, layout: str, name: str) -> int:
+        return next(p.idx for p in self._placeholders(layout) if p.name == name)
+
+    def _placeholders(self, layout: str) -> list[_Placeholder]:
+        """The layout's fillable placeholders in z-order (read once per layout)."""
+        if layout not in self._layout_phs:
+            found = []
+            number = None
+            for sp in self.layout(layout).shapes._spTree.iter_ph_elms():
+                ph = next(sp.iter(qn("p:ph")))
+                kind = ph.get("type", "body")
+                if kind == "sldNum":
+                    number = self._number_xml(sp)
+                    continue
+                if kind in ("dt", "ftr"):
+                    continue
+                xml = etree.tostring(ph, encoding="unicode")
+                xml = re.sub(r'\sxmlns(:\w+)?="[^"]*"', "", xml)
+                name = next(sp.iter(qn("p:cNvPr"))).get("name")
+                found.append(_Placeholder(name, sp.ph_idx, xml))
+            self._layout_phs[layout] = found
+            self._slide_number[layout] = number
+        return self._layout_phs[layout]
+
+    @staticmethod
+    def _number_xml(sp: etree._Element) -> str:
+        """The layout's slide-number placeholder as slide XML, as PowerPoint writes it."""
+        clone = copy.deepcopy(sp)
+        clone.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", "{id}")
+        sp_pr = clone.find(qn("p:spPr"))
+        for child in list(sp_pr):
+            sp_pr.remove(child)  # geometry is inherited from the layout
+        xml = etree.tostring(clone, encoding="unicode")
+        return re.sub(r'\sxmlns(:\w+)?="[^"]*"', "", xml)
 
     def _draw(self, slide: Slide, shape: PictureShape | TextShape) -> None:
         """Draw a free shape: a picture (cropped as planned) or a text box."""
@@ -156,18 +251,3 @@ class Canvas:
             box.fill.fore_color.rgb = RGBColor.from_string(shape.fill)
         c = self.theme.colors
         write_blocks(tf, shape.blocks, bullet_color=c.accent, link_color=c.accent)
-
-    @staticmethod
-    def _add_slide_number(slide: Slide, layout: SlideLayout) -> None:
-        """Copy the layout's slide-number placeholder, as PowerPoint does when numbers are on."""
-        for sp in layout.shapes._spTree.iter(qn("p:sp")):
-            ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
-            if ph is not None and ph.get("type") == "sldNum":
-                clone = copy.deepcopy(sp)
-                ids = [int(e.get("id")) for e in slide.shapes._spTree.iter(qn("p:cNvPr"))]
-                clone.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(max(ids) + 1))
-                sp_pr = clone.find(qn("p:spPr"))
-                for child in list(sp_pr):
-                    sp_pr.remove(child)  # geometry is inherited from the layout
-                slide.shapes._spTree.append(clone)
-                return

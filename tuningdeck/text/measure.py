@@ -49,6 +49,8 @@ class TextStyle:
 
     def scaled(self, factor: float) -> TextStyle:
         """The same style with size and spacing multiplied by ``factor`` (indents stay)."""
+        if factor == 1.0:
+            return self
         return evolve(
             self,
             size=self.size * factor,
@@ -109,6 +111,8 @@ def text_width(text: str, style: TextStyle) -> float:
 
 
 def _run_style(run: Run, style: TextStyle) -> TextStyle:
+    if not (run.superscript or (run.bold and not style.bold) or (run.italic and not style.italic)):
+        return style
     size = style.size * (SUPERSCRIPT_SCALE if run.superscript else 1.0)
     return evolve(style, size=size, bold=style.bold or run.bold, italic=style.italic or run.italic)
 
