@@ -48,6 +48,7 @@ the good one. This module is pure Python: it knows nothing of PowerPoint or Exce
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from typing import Literal
@@ -146,6 +147,7 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(value, _unit(clean[m.end() :]), at_least=m.group("plus") is not None)
 
 
+@functools.lru_cache(maxsize=8192)
 def judge(status: str, goal: str, *, better: Better = "higher", at_risk: float = 0.1) -> Verdict:
     """Judge a status cell against its goal cell; see the module's rules.
 

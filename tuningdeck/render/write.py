@@ -13,7 +13,7 @@ from attrs import frozen
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
@@ -239,6 +239,7 @@ class Canvas:
         box.name = shape.name
         tf = box.text_frame
         tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE  # the box keeps its planned size in every application
         inset = Emu(round(shape.inset * EMU_PER_PT))
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = inset
         tf.vertical_anchor = {

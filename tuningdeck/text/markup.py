@@ -14,6 +14,7 @@ This module is pure Python: it knows nothing of PowerPoint.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from attrs import evolve, frozen
@@ -101,6 +102,7 @@ def _merge(runs: list[Run]) -> list[Run]:
     return out
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_blocks(text: str) -> tuple[Paragraph, ...]:
     """Split a text field into paragraphs, one per non-empty line, with bullet levels."""
     paragraphs = []

@@ -45,7 +45,12 @@ class TextStyle:
     space_after: float = 0.0
     indent: float = 0.0
     color: str | None = None
-    align: str = "l"
+    align: str = field(default="l")
+
+    @align.validator
+    def _align(self, attribute: object, value: str) -> None:
+        if value not in ("l", "ctr", "r", "just"):
+            raise ValueError(f'align is "l", "ctr", "r" or "just" (DrawingML), got {value!r}')
 
     def scaled(self, factor: float) -> TextStyle:
         """The same style with size and spacing multiplied by ``factor`` (indents stay)."""
@@ -178,8 +183,14 @@ def wrap(runs: Sequence[Run], style: TextStyle, width: float) -> list[str]:
 
 def paragraph_height(block: Block, width: float) -> float:
     """The height of one paragraph, spacing included, in a box ``width`` points wide."""
-    n = len(wrap(block.paragraph.runs, block.style, width))
+    n = _line_count(block.paragraph, block.style, width)
     return block.style.space_before + n * line_height(block.style) + block.style.space_after
+
+
+@functools.lru_cache(maxsize=32768)
+def _line_count(paragraph: Paragraph, style: TextStyle, width: float) -> int:
+    """Lines of a paragraph; decks repeat the same cells ("-", goals), so results are kept."""
+    return len(wrap(paragraph.runs, style, width))
 
 
 def blocks_height(blocks: Sequence[Block], width: float, scale: float = 1.0) -> float:

@@ -1,0 +1,265 @@
+"""The image slide: one to four pictures with captions, or one picture beside a quote.
+
+Pictures are laid out in the layout's ``Images`` region: one, two or three across, four as two
+rows of two. The captions are measured first and their height kept free under the pictures. The
+pictures of a row share one height, each as wide as its aspect ratio makes it (a cropped picture
+takes the shape of an equal share of the row), with a gutter between them; rows are centred, and
+the whole block, with the slide's own caption under it, is centred in the region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import evolve, frozen
+
+from tuningdeck.errors import LayoutError
+from tuningdeck.model import Image, ImageSlide
+from tuningdeck.render.fitting import image_size, picture_source, place
+from tuningdeck.render.plan import (
+    Frame,
+    PictureShape,
+    PlanContext,
+    Shape,
+    SlidePlan,
+    TextShape,
+    blocks,
+    common_scale,
+    fit,
+    inline,
+    meta_boxes,
+    scaled,
+)
+from tuningdeck.text.markup import plain_text
+from tuningdeck.text.measure import Block, TextStyle, blocks_height, line_height
+
+__all__ = ["GRID", "lay_out_images", "plan"]
+
+LAYOUT = "Images"
+QUOTE_LAYOUT = "Image and Quote"
+
+#: Rows and columns for one to four images.
+GRID = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2)}
+CAPTION_GAP = 6.0  # points between a picture and its caption
+CAPTION_SHARE = 0.3  # the most of a row's height its captions may take
+CAPTION_FLOOR = 0.8  # captions may shrink to this share of their size, no further
+SLIDE_CAPTION_SHARE = 0.2  # the most of the region the slide's own caption may take
+QUOTE_MARK = 72.0  # points: the size of the opening quote mark beside a quote
+QUOTE_INDENT = 46.0  # points: the quote text's distance from the mark's left edge
+QUOTE_GAP = 14.0  # points between the quote and its attribution
+MARK_RAISE = 0.2  # how far the quote mark is raised, as a share of its size
+
+
+def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
+    """Pictures and captions in the ``Images`` region; with a quote, the ``Image and Quote``
+    layout: the picture on the left, the quote (large italic, shrunk to fit) on the right with
+    its attribution right under it."""
+    st = ctx.styles
+    layout = QUOTE_LAYOUT if spec.quote else LAYOUT
+    region = ctx.frame(layout, "Images")
+    boxes: dict[str, tuple[Block, ...]] = {}
+    if spec.title:
+        boxes["Title"] = (inline(spec.title, st.title),)
+    shapes = lay_out_images(spec.images, region, ctx, caption=spec.caption, alt=spec.title)
+    frames: dict[str, Frame] = {}
+    if spec.quote:
+        quote_boxes, frames, mark = _quote(spec, region, ctx)
+        boxes.update(quote_boxes)
+        shapes.append(mark)
+    boxes.update(meta_boxes(spec, ctx))
+    return [SlidePlan(layout, boxes, notes=spec.notes, frames=frames, shapes=tuple(shapes))]
+
+
+def _quote(
+    spec: ImageSlide, region: Frame, ctx: PlanContext
+) -> tuple[dict[str, tuple[Block, ...]], dict[str, Frame], TextShape]:
+    """The quote and attribution, centred as one block beside the picture, and the quote mark."""
+    st = ctx.styles
+    c = ctx.theme.colors
+    box = ctx.frame(QUOTE_LAYOUT, "Quote")
+    x, w = box.x + QUOTE_INDENT, box.w - QUOTE_INDENT
+    quote = fit(
+        blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True)),
+        Frame(x, box.y, w, box.h),
+        floor=st.lead_floor,
+        what=f"{spec.title or 'image slide'}: quote",
+    )
+    quote_h = blocks_height(quote, w)
+    boxes = {"Quote": quote}
+    attribution: tuple[Block, ...] = ()
+    attribution_h = 0.0
+    if spec.attribution:
+        style = evolve(st.body(color=c.text_secondary), space_after=0.0)
+        attribution = fit(
+            [inline(f"— {spec.attribution}", style)],
+            Frame(x, box.y, w, ctx.frame(QUOTE_LAYOUT, "Attribution").h),
+            floor=st.body_floor,
+            what=f"{spec.title or 'image slide'}: attribution",
+        )
+        attribution_h = blocks_height(attribution, w)
+        boxes["Attribution"] = attribution
+    used = quote_h + (QUOTE_GAP + attribution_h if attribution else 0.0)
+    top = region.y + (region.h - used) / 2
+    frames = {"Quote": Frame(x, top, w, quote_h)}
+    if attribution:
+        frames["Attribution"] = Frame(x, top + quote_h + QUOTE_GAP, w, attribution_h)
+    mark_style = TextStyle(ctx.theme.fonts.heading, QUOTE_MARK, bold=True, color=c.accent)
+    # the mark's glyph sits well below its line's top: raise it to the quote's first line
+    mark = TextShape(
+        Frame(box.x, top - QUOTE_MARK * MARK_RAISE, QUOTE_INDENT, line_height(mark_style)),
+        (Block.of("“", mark_style),),
+        name="Quote mark",
+    )
+    return boxes, frames, mark
+
+
+@frozen
+class _Row:
+    """One row of pictures, laid out: the images' indexes, widths, shared height, caption room."""
+
+    items: tuple[int, ...]
+    widths: tuple[float, ...]
+    height: float
+    caption_h: float
+
+    @property
+    def total(self) -> float:
+        """The row's height with its captions."""
+        return self.height + (self.caption_h + CAPTION_GAP if self.caption_h else 0.0)
+
+
+def lay_out_images(
+    images: Sequence[Image], region: Frame, ctx: PlanContext, *, caption: str = "", alt: str = ""
+) -> list[Shape]:
+    """Pictures, their captions and an optional caption under them all, placed in ``region``.
+
+    ``alt`` describes a picture that has neither a caption of its own nor a slide caption (for
+    screen readers). A missing or unreadable image file raises
+    :class:`~tuningdeck.render.fitting.ImageError`; captions too long to leave the pictures room
+    raise :class:`~tuningdeck.errors.LayoutError`.
+    """
+    st = ctx.styles
+    c = ctx.theme.colors
+    gap = ctx.theme.geometry.gutter * 72
+    rows, cols = GRID[len(images)]
+    sizes = [image_size(im.path) for im in images]
+
+    # The slide's caption is measured first: the pictures get what it leaves.
+    under: tuple[Block, ...] = ()
+    under_h = 0.0
+    if caption:
+        style = evolve(st.body(color=c.text_secondary), align="ctr", space_after=0.0)
+        under = fit(
+            blocks(caption, lambda level: style),
+            Frame(region.x, region.y, region.w, region.h * SLIDE_CAPTION_SHARE),
+            floor=st.body_floor,
+            what="image slide caption",
+        )
+        under_h = blocks_height(under, region.w)
+
+    room = region.h - (under_h + gap / 2 if under else 0.0)
+    row_h = (room - (rows - 1) * gap) / rows
+    cell_w = (region.w - (cols - 1) * gap) / cols
+    captions = _captions(images, cell_w, row_h, ctx)
+    laid = [
+        _row(images, sizes, captions, tuple(range(r * cols, (r + 1) * cols)), region.w, row_h, gap)
+        for r in range(rows)
+    ]
+    # rows of a grid share one picture height, so the grid reads as one
+    height = min(r.height for r in laid)
+    laid = [_scaled(r, height / r.height, captions) for r in laid]
+
+    shapes: list[Shape] = []
+    used = sum(r.total for r in laid) + (rows - 1) * gap + (under_h + gap / 2 if under else 0.0)
+    y = region.y + (region.h - used) / 2
+    for r in laid:
+        x = region.x + (region.w - sum(r.widths) - (len(r.items) - 1) * gap) / 2
+        for i, w in zip(r.items, r.widths, strict=True):
+            image = images[i]
+            frame, crop = place(*sizes[i], Frame(x, y, w, r.height), image.fit)
+            shapes.append(
+                PictureShape(
+                    picture_source(image.path),
+                    frame,
+                    crop,
+                    name=f"Picture {i + 1}",
+                    description=plain_text(image.caption or caption or alt),
+                )
+            )
+            if captions[i]:
+                below = Frame(x, y + r.height + CAPTION_GAP, w, r.caption_h)
+                shapes.append(TextShape(below, captions[i], name=f"Caption {i + 1}"))
+            x += w + gap
+        y += r.total + gap
+    if under:
+        shapes.append(
+            TextShape(Frame(region.x, y - gap / 2, region.w, under_h), under, name="Caption")
+        )
+    return shapes
+
+
+def _row(
+    images: Sequence[Image],
+    sizes: Sequence[tuple[int, int]],
+    captions: Sequence[tuple[Block, ...]],
+    items: tuple[int, ...],
+    width: float,
+    row_h: float,
+    gap: float,
+) -> _Row:
+    """Lay out one row: the tallest pictures that leave room for their captions and fit across.
+
+    A caption is as wide as its picture, so a narrower picture may need a taller caption, which
+    leaves less height for the pictures: repeat until the captions fit.
+    """
+    cell_w = (width - (len(items) - 1) * gap) / len(items)
+    caption_h = max((blocks_height(captions[i], cell_w) for i in items), default=0.0)
+    for _ in range(8):
+        room = row_h - (caption_h + CAPTION_GAP if caption_h else 0.0)
+        if room < row_h * (1 - CAPTION_SHARE) - 0.01:
+            break
+        ratios = [
+            sizes[i][0] / sizes[i][1] if images[i].fit == "fit" else cell_w / room for i in items
+        ]
+        height = min(room, (width - (len(items) - 1) * gap) / sum(ratios))
+        widths = tuple(height * a for a in ratios)
+        need = max(
+            (blocks_height(captions[i], w) for i, w in zip(items, widths, strict=True)),
+            default=0.0,
+        )
+        if need <= caption_h + 0.01:
+            return _Row(items, widths, height, caption_h)
+        caption_h = need
+    raise LayoutError(
+        f"{images[items[0]].path}: the captions of its row leave too little room for the "
+        "pictures; shorten them"
+    )
+
+
+def _scaled(row: _Row, factor: float, captions: Sequence[tuple[Block, ...]]) -> _Row:
+    """The row with its pictures scaled by ``factor``; caption room measured again."""
+    widths = tuple(w * factor for w in row.widths)
+    caption_h = max(
+        (blocks_height(captions[i], w) for i, w in zip(row.items, widths, strict=True)),
+        default=0.0,
+    )
+    return _Row(row.items, widths, row.height * factor, caption_h)
+
+
+def _captions(
+    images: Sequence[Image], width: float, row_h: float, ctx: PlanContext
+) -> list[tuple[Block, ...]]:
+    """Each image's caption, all at one size: the largest at which each, as wide as a cell,
+    takes at most its share of the row's height."""
+    st = ctx.styles
+    style = evolve(st.small(color=ctx.theme.colors.text_secondary, align="ctr"), space_after=2.0)
+    items = [blocks(im.caption, lambda level: style) if im.caption else () for im in images]
+    limit = Frame(0.0, 0.0, width, row_h * CAPTION_SHARE)
+    scale = common_scale([(b, limit) for b in items], floor=CAPTION_FLOOR)
+    if scale is None:
+        longest = max(images, key=lambda im: len(im.caption))
+        raise LayoutError(
+            f"{longest.path}: its caption is too long to fit under the picture even at the "
+            "smallest allowed size; shorten it"
+        )
+    return [scaled(b, scale) if b else () for b in items]
