@@ -7,6 +7,8 @@ from collections.abc import Callable
 from tuningdeck.model import (
     AcronymsSlide,
     DrillDownSlide,
+    HighlightsSlide,
+    ImageSlide,
     KeyResultsSlide,
     MetricsTableSlide,
     ObjectiveSlide,
@@ -21,6 +23,8 @@ from tuningdeck.render.kinds import (
     acronyms,
     columns,
     dividers,
+    highlights,
+    images,
     key_results,
     metrics,
     objective,
@@ -45,6 +49,8 @@ PLANNERS: dict[type[Slide], Planner] = {
     AcronymsSlide: acronyms.plan,  # type: ignore[dict-item]
     MetricsTableSlide: metrics.plan,  # type: ignore[dict-item]
     KeyResultsSlide: key_results.plan,  # type: ignore[dict-item]
+    ImageSlide: images.plan,  # type: ignore[dict-item]
+    HighlightsSlide: highlights.plan,  # type: ignore[dict-item]
 }
 
 
