@@ -8,8 +8,8 @@ quarter a year earlier: ``+7.3% YoY``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from tuningdeck.model.fiscal import FiscalYear, Quarter
@@ -20,11 +20,29 @@ __all__ = [
     "format_change",
     "headline_matches",
     "parse_periods",
+    "period_label",
     "quarter_change",
     "yoy_spec",
 ]
 
 FISCAL_START = 7  # the Foundation's fiscal year starts in July
+
+# English month names whatever the process's locale: the deck is written in English.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_ABBR = tuple(m[:3] for m in MONTHS)
 
 
 def fiscal_months(start_month: int = FISCAL_START) -> list[int]:
@@ -69,8 +87,8 @@ def yoy_spec(
             year = start if m >= start_month else start + 1
             row.append(values.get((year, m)))
         series.append(Series(name=FiscalYear(start).label, values=row))
-    categories = [calendar.month_abbr[m] for m in months]
-    mark = calendar.month_abbr[marked.month] if marked else ""
+    categories = [MONTH_ABBR[m - 1] for m in months]
+    mark = MONTH_ABBR[marked.month - 1] if marked else ""
     return ChartSpec(
         kind="yoy", categories=categories, series=series, number_format=number_format, marked=mark
     )
@@ -106,19 +124,52 @@ def quarter_change(
 
 
 def format_change(change: float, *, digits: int = 1) -> str:
-    """``0.073`` → ``"+7.3% YoY"``."""
-    return f"{change * 100:+.{digits}f}% YoY"
+    """``0.073`` → ``"+7.3% YoY"``; a change that rounds to nothing is ``"+0.0% YoY"``."""
+    percent = round(change * 100, digits)
+    return f"{percent + 0.0:+.{digits}f}% YoY"  # + 0.0 turns -0.0 into 0.0
 
 
-def headline_matches(given: str, computed: float, *, digits: int = 1) -> bool:
-    """Whether a callout written in the workbook (``"+7.3% YoY"``) agrees with the data."""
-    return format_change(computed, digits=digits) in " ".join(given.split())
+_PERCENT = re.compile(r"([+\-\u2212\u2013]?)\s*(\d+(?:\.(\d+))?)\s*%")
 
 
-def parse_periods(labels: Sequence[str]) -> list[dt.date]:
-    """``"2020-09"`` (or a date) → the first of that month."""
+def headline_matches(given: str, computed: float, *, digits: int | None = None) -> bool:
+    """Whether a callout written in the workbook (``"Q1 +7.3% YoY"``) agrees with the data.
+
+    The callout's first percentage must be ``computed`` (``0.073``) as rounded to the decimals
+    the callout shows (``"+7% YoY"`` agrees with 0.073), or to ``digits`` decimals when given.
+    A callout without a percentage never agrees.
+    """
+    m = _PERCENT.search(given)
+    if m is None:
+        return False
+    sign, number, decimals = m.groups()
+    shown = float(number) * (-1 if sign and sign != "+" else 1)
+    places = len(decimals or "") if digits is None else digits
+    return abs(shown - computed * 100) <= 0.5 * 10.0**-places + 1e-9
+
+
+def parse_periods(labels: Sequence[object]) -> list[dt.date]:
+    """``"2020-09"`` (or a date) → the first of that month; ``ValueError`` naming a bad label."""
     out = []
     for label in labels:
-        year, month = str(label)[:7].split("-")
-        out.append(dt.date(int(year), int(month), 1))
+        if isinstance(label, dt.date):
+            out.append(dt.date(label.year, label.month, 1))
+            continue
+        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2}(?:[ T][\d:.]+)?)?\s*", str(label))
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise ValueError(f"expected a month as YYYY-MM, such as 2020-09, got {label!r}")
+        out.append(dt.date(int(m.group(1)), int(m.group(2)), 1))
     return out
+
+
+def period_label(days: Iterable[dt.date]) -> str:
+    """The span of ``days`` as a chart's subtitle: ``"July 2018 - September 2020"``."""
+    ordered = sorted(days)
+    if not ordered:
+        raise ValueError("a period needs at least one month")
+    first, last = ordered[0], ordered[-1]
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{MONTHS[first.month - 1]} - {MONTHS[last.month - 1]} {last.year}"
+    return f"{MONTHS[first.month - 1]} {first.year} - {MONTHS[last.month - 1]} {last.year}"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from tuningdeck.model import (
     AcronymsSlide,
+    ChartSlide,
     DrillDownSlide,
     HighlightsSlide,
     ImageSlide,
@@ -21,6 +22,7 @@ from tuningdeck.model import (
 )
 from tuningdeck.render.kinds import (
     acronyms,
+    chart,
     columns,
     dividers,
     highlights,
@@ -49,6 +51,7 @@ PLANNERS: dict[type[Slide], Planner] = {
     AcronymsSlide: acronyms.plan,  # type: ignore[dict-item]
     MetricsTableSlide: metrics.plan,  # type: ignore[dict-item]
     KeyResultsSlide: key_results.plan,  # type: ignore[dict-item]
+    ChartSlide: chart.plan,  # type: ignore[dict-item]
     ImageSlide: images.plan,  # type: ignore[dict-item]
     HighlightsSlide: highlights.plan,  # type: ignore[dict-item]
 }
