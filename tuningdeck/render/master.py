@@ -240,7 +240,8 @@ def _footer(s: _Shapes, t: Theme, *, dark: bool = False) -> None:
     )
 
 
-def _titled(s: _Shapes, t: Theme) -> None:
+def _title_placeholder(s: _Shapes, t: Theme) -> None:
+    """The slide title's placeholder, where the master and every titled layout put it."""
     g = t.geometry
     s.placeholder(
         "Title",
@@ -252,6 +253,11 @@ def _titled(s: _Shapes, t: Theme) -> None:
         prompt="Slide title",
         anchor="b",
     )
+
+
+def _titled(s: _Shapes, t: Theme) -> None:
+    g = t.geometry
+    _title_placeholder(s, t)
     s.rect("Title accent", g.margin_x, g.rule_under_title, 0.9, 0.05, t.colors.accent)
 
 
@@ -566,16 +572,7 @@ def _levels(t: Theme, *, title: bool) -> str:
 def _master_tree(t: Theme) -> str:
     g = t.geometry
     s = _Shapes()
-    s.placeholder(
-        "Title",
-        '<p:ph type="title"/>',
-        g.margin_x,
-        g.title_top,
-        g.content_width,
-        g.title_height,
-        prompt="Slide title",
-        anchor="b",
-    )
+    _title_placeholder(s, t)
     s.placeholder(
         "Body",
         '<p:ph type="body" idx="1"/>',
