@@ -3,11 +3,17 @@
 usage: python examples/make_example_workbook.py [OUTPUT.xlsx]
 
 The workbook follows docs/workbook.md: the sheets Deck, Slides, Updates, Tables, Metrics,
-Objectives, Key results, Drill-downs, Drill-down data, OKR changes, Quotes and Acronyms, each with
-its header in row 1. Its text is the Q1 FY20-21 Thriving Movement Tuning Session, word for word,
-for the title, section, priority update, metrics table, objective, key results, drill-down (with
-its data table), OKR change and acronyms slides, in the deck's order. Statuses are filled in for
-Q1 only: the later quarters show "-".
+Objectives, Key results, Drill-downs, Drill-down data, OKR changes, Quotes, Charts, Chart data,
+Images and Acronyms, each with its header in row 1. Its text is the Q1 FY20-21 Thriving Movement
+Tuning Session, word for word, for the title, section, priority update, metrics table, objective,
+key results, drill-down (with its data table), OKR change, image, chart and acronyms slides, in
+the deck's order. Statuses are filled in for Q1 only: the later quarters show "-".
+
+The reference deck gives the charts' figures only by quarter, so their monthly series are
+illustrative: shaped like the year (higher in spring, the COVID-19 peak in April and May 2020)
+and scaled so that each quarter the deck quotes averages to its figure (89K active editors a
+month in Q1 FY20-21, +7.3% on Q1 FY19-20). The pictures are illustrations drawn by
+make_example_images.py into images/, which the Images sheet names relative to the workbook.
 
 The output is the same byte for byte on every run (fixed document dates and zip timestamps), and
 it is written atomically: a reader never sees a half-written file.
@@ -15,6 +21,7 @@ it is written atomically: a reader never sees a half-written file.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -72,17 +79,21 @@ SLIDES = [
     {"Kind": "section", "Key": "MTP Priority OKRs"},
     {"Kind": "objective", "Key": "armdeb"},
     {"Kind": "key results", "Key": "armdeb"},
+    {"Kind": "image", "Key": "talk-pages"},
     {"Kind": "objective", "Key": "ip-masking"},
     {"Kind": "key results", "Key": "ip-masking"},
     {"Kind": "drill-down", "Key": "ip-masking"},
     {"Kind": "objective", "Key": "community-programs"},
     {"Kind": "key results", "Key": "community-programs"},
+    {"Kind": "image", "Key": "reading-wikipedia-classroom"},
+    {"Kind": "image", "Key": "fb-live"},
     {"Kind": "objective", "Key": "community-leadership-development"},
     {"Kind": "key results", "Key": "community-leadership-development"},
     {"Kind": "objective", "Key": "grantmaking"},
     {"Kind": "okr change", "Key": "grantmaking"},
     {"Kind": "key results", "Key": "grantmaking"},
     {"Kind": "drill-down", "Key": "grantmaking"},
+    {"Kind": "image", "Key": "grantmaking-global-metrics"},
     {"Kind": "objective", "Key": "address-knowledge-gaps"},
     {"Kind": "key results", "Key": "address-knowledge-gaps"},
     {"Kind": "objective", "Key": "movement-consultation"},
@@ -91,6 +102,8 @@ SLIDES = [
     {"Kind": "section", "Key": "Appendix"},
     {"Kind": "acronyms"},
     {"Kind": "metrics table", "Key": "metrics-appendix"},
+    {"Kind": "chart", "Key": "active-editors"},
+    {"Kind": "chart", "Key": "new-editor-retention"},
 ]
 
 # --- Updates ---------------------------------------------------------------------------------
@@ -890,6 +903,128 @@ OKR_CHANGES = [
     },
 ]
 
+# --- Images ----------------------------------------------------------------------------------
+# The pictures are illustrations drawn by make_example_images.py; paths are relative to this
+# workbook's folder. The talk-page screenshot's text is part of the picture, not of the deck.
+
+IMAGES = [
+    {
+        "Key": "talk-pages",
+        "Quarter": QUARTER,
+        "Title": "Project: Talk pages",
+        "Image 1": "images/reply-tool-sv-wiki.png",
+        "Caption 1": "Reply Tool at sv.wiki",
+        "Department": "Product",
+    },
+    {
+        "Key": "reading-wikipedia-classroom",
+        "Quarter": QUARTER,
+        "Title": "Reading Wikipedia in the Classroom: Engaging educators in the age of COVID",
+        "Image 1": "images/reading-wp-toolkit-module-1.png",
+        "Caption 1": "Reading WP Toolkit (Arabic version) - Module 1 Learning Pathway",
+    },
+    {
+        "Key": "fb-live",
+        "Quarter": QUARTER,
+        "Image 1": "images/fb-live-mou-signing.png",
+        "Image 2": "images/fb-live-teacher-training.png",
+        "Caption": "Images: FB Live screenshots of 1) MOU signing and 2) Module 1 teacher "
+        "training with Pasay School District (Philippines)",
+    },
+    {
+        "Key": "grantmaking-global-metrics",
+        "Quarter": QUARTER,
+        "Title": "Drill Down: Grantmaking",
+        "Image 1": "images/target-participants-new-editors.png",
+        "Caption 1": "Target Numbers for Participants and New Editors",
+        "Image 2": "images/target-content-pages.png",
+        "Caption 2": "Target Number of Content Pages Created or Improved",
+        "Intro": lines(
+            "**Target Impact for Global Metrics FY19-20**",
+            "Global metrics are one element of current evaluation. We plan to develop a "
+            "holistic approach for measuring impact that is connected to a theory of change for "
+            "a new grants portfolio.",
+        ),
+    },
+]
+
+# --- Charts and Chart data -------------------------------------------------------------------
+# The reference deck quotes quarterly figures only; the monthly series below are illustrative,
+# shaped like a year (a summer dip, higher in spring, the COVID-19 peak in April and May 2020)
+# and scaled so the quarters the deck quotes come out exactly: Q1 FY20-21 averages 89,000
+# active editors a month, 7.3% above Q1 FY19-20, and FY19-20 averages about the 99K baseline;
+# new editor retention averages 5.7% a month in Q1 FY20-21, 7.5% above Q1 FY19-20.
+
+YOY_GOAL = "(Goal: +5% YoY)"
+ILLUSTRATIVE = (
+    "Illustrative monthly series, consistent with the deck's quarterly figures: {figures}."
+)
+
+CHARTS = [
+    {
+        "Key": "active-editors",
+        "Quarter": QUARTER,
+        "Title": "Wikimedia Active Editors year-over-year comparison",
+        "Subtitle": "July 2018 - September 2020",
+        "Kind": "yoy",
+        "Number format": '0,"K"',
+        # Callout blank: computed from the data, Q1 +7.3% YoY
+        "Callout detail": YOY_GOAL,
+        "Note": ILLUSTRATIVE.format(figures="Q1 FY20-21 89K/month, +7.3% YoY; baseline 99K"),
+    },
+    {
+        "Key": "new-editor-retention",
+        "Quarter": QUARTER,
+        "Title": "New Editors Retention year-over-year comparison",
+        # The reference's period; the series runs on to September 2020 for Q1's callout.
+        "Subtitle": "July 2017 - June 2020",
+        "Kind": "yoy",
+        "Number format": "0.0%",
+        "Callout": "Q1 +7.5% YoY",
+        "Callout detail": YOY_GOAL,
+        "Note": ILLUSTRATIVE.format(figures="Q1 FY20-21 5.7%/month, +7.5% YoY"),
+    },
+]
+
+#: Monthly values by fiscal year, July to June (the current year up to September).
+ACTIVE_EDITORS = {
+    2018: (79_800, 78_900, 83_100, 86_400, 87_200, 82_600, 88_900, 88_100, 92_300, 91_200,
+           92_800, 86_900),
+    2019: (81_935, 81_200, 85_700, 89_800, 90_600, 86_100, 95_400, 94_700, 107_900, 131_600,
+           127_300, 112_200),
+    2020: (87_400, 88_300, 91_300),
+}  # fmt: skip
+NEW_EDITOR_RETENTION = {
+    2017: (0.0541, 0.0532, 0.0566, 0.0618, 0.0630, 0.0589, 0.0652, 0.0660, 0.0688, 0.0671,
+           0.0664, 0.0602),
+    2018: (0.0528, 0.0519, 0.0557, 0.0611, 0.0622, 0.0578, 0.0641, 0.0655, 0.0679, 0.0662,
+           0.0650, 0.0596),
+    2019: (0.0514, 0.0523, 0.0554, 0.0642, 0.0655, 0.0607, 0.0688, 0.0702, 0.0761, 0.0893,
+           0.0865, 0.0741),
+    2020: (0.0552, 0.0561, 0.0597),
+}  # fmt: skip
+
+#: How the Value cells of each chart are shown in the workbook.
+VALUE_FORMATS = {"active-editors": "#,##0", "new-editor-retention": "0.00%"}
+
+
+def monthly_rows(chart: str, by_year: Mapping[int, Sequence[float]]) -> list[dict[str, object]]:
+    """Chart data rows of a yoy chart: one a month, its Period a date cell, Series blank."""
+    rows: list[dict[str, object]] = []
+    for start, values in by_year.items():
+        for i, value in enumerate(values):
+            month = 7 + i
+            year = start if month <= 12 else start + 1
+            period = dt.datetime(year, (month - 1) % 12 + 1, 1)
+            rows.append({"Chart": chart, "Period": period, "Value": value})
+    return rows
+
+
+CHART_DATA = [
+    *monthly_rows("active-editors", ACTIVE_EDITORS),
+    *monthly_rows("new-editor-retention", NEW_EDITOR_RETENTION),
+]
+
 # --- Acronyms --------------------------------------------------------------------------------
 
 ACRONYMS = [
@@ -914,7 +1049,7 @@ _STATUS = (
 )
 
 #: Each sheet in workbook order: its name, its columns as (header, width), and its rows.
-SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, str]]], ...] = (
+SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, object]]], ...] = (
     ("Deck", (("Setting", 18), ("Value", 70)), DECK),
     ("Slides", (("Kind", 16), ("Key", 34), ("Quarters", 10), ("Notes", 50)), SLIDES),
     (
@@ -996,6 +1131,57 @@ SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, str]
         ),
         (),
     ),
+    (
+        "Charts",
+        (
+            ("Key", 22),
+            ("Quarter", 9),
+            ("Title", 34),
+            ("Subtitle", 24),
+            ("Kind", 8),
+            ("Number format", 12),
+            ("Goal", 8),
+            ("Goal label", 10),
+            ("Callout", 14),
+            ("Callout detail", 16),
+            ("Engine", 9),
+            ("Note", 40),
+            *_TAIL,
+        ),
+        CHARTS,
+    ),
+    (
+        "Chart data",
+        (("Chart", 22), ("Period", 10), ("Series", 10), ("Value", 10)),
+        CHART_DATA,
+    ),
+    (
+        "Images",
+        (
+            ("Key", 26),
+            ("Quarter", 9),
+            ("Title", 34),
+            *((f"{c} {i}", w) for i in range(1, 5) for c, w in (("Image", 30), ("Caption", 30))),
+            ("Fit", 6),
+            ("Caption", 50),
+            ("Intro", 50),
+            ("Quote", 30),
+            ("Attribution", 16),
+            *_TAIL,
+        ),
+        IMAGES,
+    ),
+    (
+        "Highlights",
+        (
+            ("Key", 16),
+            ("Quarter", 9),
+            ("Title", 24),
+            *((f"{c} {i}", w) for i in range(1, 7) for c, w in (("Value", 10), ("Label", 24))),
+            *_TAIL,
+        ),
+        (),
+    ),
     ("Acronyms", (("Term", 12), ("Definition", 50)), ACRONYMS),
 )
 
@@ -1005,8 +1191,18 @@ _HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 _CELL_ALIGN = Alignment(vertical="top", wrap_text=True)
 
 
+def _number_format(sheet: str, column: str, row: Mapping[str, object]) -> str | None:
+    """How a cell that holds a date or a number is shown; None for the default."""
+    value = row.get(column)
+    if isinstance(value, dt.date):
+        return "yyyy-mm"
+    if sheet == "Chart data" and column == "Value":
+        return VALUE_FORMATS.get(str(row.get("Chart")))
+    return None
+
+
 def _fill_sheet(
-    ws: Worksheet, columns: Sequence[tuple[str, int]], rows: Iterable[Mapping[str, str]]
+    ws: Worksheet, columns: Sequence[tuple[str, int]], rows: Iterable[Mapping[str, object]]
 ) -> None:
     """Write the header row, the rows (by header name) and the sheet's formatting."""
     headers = [name for name, _ in columns]
@@ -1019,8 +1215,12 @@ def _fill_sheet(
         if unknown:
             raise KeyError(f"sheet {ws.title}: no column for {sorted(unknown)}")
         for col, name in enumerate(headers, start=1):
-            cell = ws.cell(row=r, column=col, value=row.get(name) or None)
+            value = row.get(name)
+            cell = ws.cell(row=r, column=col, value=None if value in ("", None) else value)
             cell.alignment = _CELL_ALIGN
+            fmt = _number_format(ws.title, name, row)
+            if fmt:
+                cell.number_format = fmt
     # Keep the header, and on narrative sheets the Key and Quarter columns, in view.
     ws.freeze_panes = "C2" if headers[:2] == ["Key", "Quarter"] else "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"

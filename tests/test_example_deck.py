@@ -49,7 +49,15 @@ def test_slide_order_and_kinds(deck: Path) -> None:
         "Thriving Movement",
     ]
     assert layouts[:3] == ["Title", "Section", "Priority Update"]
-    assert titles[-3:] == ["Appendix", "Acronyms", "Thriving Movement Metrics"]
+    assert titles[-5:] == [
+        "Appendix",
+        "Acronyms",
+        "Thriving Movement Metrics",
+        "Wikimedia Active Editors year-over-year comparison",
+        "New Editors Retention year-over-year comparison",
+    ]
+    assert layouts[-2:] == ["Chart", "Chart"]
+    assert layouts.count("Images") == 3 and layouts.count("Untitled Images") == 1
     for expected in (
         "IP Masking",
         "OKR Change: Grantmaking",

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from pptx import Presentation
@@ -14,9 +15,10 @@ from pptx.shapes.picture import Picture
 
 from tests.render_check import RenderedDeck, deck_problems
 from tuningdeck.errors import InputError
+from tuningdeck.imagefile import ImageError, image_size, picture_source
 from tuningdeck.model import Deck, Image, ImageSlide
 from tuningdeck.render import default_template, write_deck
-from tuningdeck.render.fitting import ImageError, image_size, picture_source, place
+from tuningdeck.render.fitting import place
 from tuningdeck.render.kinds import images
 from tuningdeck.render.plan import Frame, PictureShape, PlanContext, TextShape
 from tuningdeck.render.write import Canvas
@@ -206,6 +208,26 @@ def test_no_title_removes_the_title_and_a_slide_caption_goes_under_all(
     assert under.blocks[0].paragraph.text == "Both photos: 2020"
     lowest = max(s.frame.y + s.frame.h for s in plan.shapes if s.name != "Caption")
     assert under.frame.y >= lowest
+
+
+def test_intro_text_sits_above_the_pictures_and_untitled_has_no_title_bar(
+    tmp_path: Path, ctx: PlanContext
+) -> None:
+    spec = slide(
+        tmp_path, [(800, 600)] * 2, intro="**Target Impact**\nGlobal metrics are one element."
+    )
+    (plan,) = images.plan(spec, ctx)
+    assert plan.layout == "Untitled Images"
+    intro = next(s for s in plan.shapes if s.name == "Intro")
+    assert isinstance(intro, TextShape)
+    assert [b.paragraph.text for b in intro.blocks] == [
+        "Target Impact",
+        "Global metrics are one element.",
+    ]
+    pictures = [s for s in plan.shapes if isinstance(s, PictureShape)]
+    assert all(p.frame.y >= intro.frame.y + intro.frame.h for p in pictures)
+    (titled,) = images.plan(evolve(spec, title="Drill Down: Grantmaking"), ctx)
+    assert titled.layout == "Images"
 
 
 def test_a_missing_image_names_its_path(tmp_path: Path) -> None:

@@ -491,6 +491,8 @@ def test_example_workbook_reads_for_q1() -> None:
         "key results": 7,
         "drill-down": 2,
         "okr change": 2,
+        "image": 4,
+        "chart": 2,
         "acronyms": 1,
     }
     assert kinds[:8] == [
@@ -503,7 +505,7 @@ def test_example_workbook_reads_for_q1() -> None:
         "metrics table",
         "section",
     ]
-    assert kinds[-3:] == ["section", "acronyms", "metrics table"]
+    assert kinds[-5:] == ["section", "acronyms", "metrics table", "chart", "chart"]
 
     tables = [s for s in deck.slides if isinstance(s, MetricsTableSlide)]
     assert [sum(len(o.rows) for o in t.outcomes) for t in tables] == [3, 3, 2, 6, 8]

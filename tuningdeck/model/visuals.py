@@ -125,12 +125,16 @@ def _images(value: object) -> tuple[Image, ...]:
 
 @frozen(kw_only=True)
 class ImageSlide(Slide):
-    """One to four images with captions; with ``quote`` set, one image beside a quoted text."""
+    """One to four images with captions; with ``quote`` set, one image beside a quoted text.
+
+    ``intro`` is text above the pictures (a heading and a paragraph); ``caption`` goes under them.
+    """
 
     kind: ClassVar[str] = "image"
 
     title: str = field(default="", converter=to_text)
     images: tuple[Image, ...] = field(converter=_images)
+    intro: str = field(default="", converter=to_text)
     quote: str = field(default="", converter=to_text)
     attribution: str = field(default="", converter=to_text)
     caption: str = field(default="", converter=to_text)

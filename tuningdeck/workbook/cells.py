@@ -7,6 +7,7 @@ as a Python value or a :class:`CellError` whose message says what is wrong and w
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Collection
 
@@ -22,6 +23,7 @@ __all__ = [
     "RawCell",
     "blank_value",
     "is_blank",
+    "parse_number",
     "parse_quarters",
     "read_cell",
 ]
@@ -52,12 +54,26 @@ _EXPECTED = {
     CellKind.LEVEL: "blank, metric or sub",
     CellKind.BETTER: "higher or lower",
     CellKind.YES_NO: "yes or no",
+    CellKind.NUMBER: "a number",
+    CellKind.PERIOD: "a date or text",
+    CellKind.CHART_KIND: "yoy, line, bar or stacked bar",
+    CellKind.ENGINE: "native or matplotlib",
+    CellKind.FIT: "fit or crop",
 }
 
 _WORDS: dict[CellKind, dict[str, object]] = {
     CellKind.LEVEL: {"metric": 0, "0": 0, "sub": 1, "sub row": 1, "1": 1},
     CellKind.BETTER: {"higher": "higher", "lower": "lower"},
     CellKind.YES_NO: {"yes": True, "no": False, "true": True, "false": False},
+    CellKind.CHART_KIND: {
+        "yoy": "yoy",
+        "year over year": "yoy",
+        "line": "line",
+        "bar": "bar",
+        "stacked bar": "stacked bar",
+    },
+    CellKind.ENGINE: {"native": "native", "matplotlib": "matplotlib"},
+    CellKind.FIT: {"fit": "fit", "crop": "crop"},
 }
 """What each word of a closed vocabulary reads as (compared as :func:`normalise_name` does)."""
 
@@ -67,6 +83,10 @@ _BLANK: dict[CellKind, object] = {
     CellKind.LEVEL: 0,
     CellKind.BETTER: "higher",
     CellKind.YES_NO: True,
+    CellKind.NUMBER: None,
+    CellKind.CHART_KIND: "yoy",
+    CellKind.ENGINE: "native",
+    CellKind.FIT: "fit",
 }
 
 
@@ -89,10 +109,19 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
     """The value of ``cell`` as ``column`` declares it; raise :class:`CellError` if it has none.
 
     ``kinds`` are the known slide kinds' display names, for :attr:`CellKind.KIND` cells. A
-    Level reads as 0 or 1, a Better as ``"higher"`` or ``"lower"``, a yes/no cell as a bool.
+    Level reads as 0 or 1, a Better as ``"higher"`` or ``"lower"``, a yes/no cell as a bool, a
+    number as a float (None when blank), a period's date cell as a :class:`datetime.date`.
     """
     if column.kind is CellKind.YES_NO and cell.data_type != "e" and isinstance(cell.value, bool):
         return cell.value
+    if column.kind is CellKind.NUMBER:
+        return _read_number(cell)
+    if column.kind is CellKind.PERIOD and cell.data_type != "e":
+        v = cell.value
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, dt.date):
+            return v
     text = as_text(cell, _EXPECTED[column.kind])
     if not text:
         return blank_value(column)
@@ -130,6 +159,35 @@ def as_text(cell: RawCell, expected: str = "text") -> str:
     if isinstance(v, int | float):
         return _number(v, cell.number_format)
     raise CellError(f"expected {expected}, found {_describe(v)}")
+
+
+def _read_number(cell: RawCell) -> float | None:
+    v = cell.value
+    if cell.data_type != "e" and isinstance(v, int | float) and not isinstance(v, bool):
+        if isinstance(v, float) and not math.isfinite(v):
+            raise CellError(f"expected a number, found {v}")
+        return float(v)
+    text = as_text(cell, "a number")
+    if not text:
+        return None
+    number = parse_number(text)
+    if number is None:
+        raise CellError(f'expected a number, found the text "{text}"')
+    return number
+
+
+_NUMBER = re.compile(r"([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?\s*(%?)")
+
+
+def parse_number(text: str) -> float | None:
+    """``"89,000"`` → 89000.0; ``"5.7%"`` → 0.057; ``"-1.5"`` → -1.5; None for other text."""
+    m = _NUMBER.fullmatch(text.strip().replace("\u2212", "-"))
+    if m is None or not (m.group(2) or m.group(3)):
+        return None
+    sign, whole, fraction, percent = m.groups()
+    number = float((whole or "0").replace(",", "") + (fraction or ""))
+    number = -number if sign == "-" else number
+    return number / 100 if percent else number
 
 
 def _number(v: float, number_format: str | None) -> str:

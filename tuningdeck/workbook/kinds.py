@@ -3,26 +3,31 @@
 :data:`KINDS` maps a kind's name (see :func:`~tuningdeck.workbook.schema.normalise_name`) to a
 :class:`SlideKind`: the sheet its Key picks a row of, the sheets it reads whole, a function
 that builds the slide from a :class:`SlideSource`, and a check of the rows it reads that runs
-whatever the quarter. A new kind is one :func:`register` call here and, when it has a sheet of its
-own, one :class:`~tuningdeck.workbook.schema.SheetSpec`; the reader's loop stays as it is.
-Nothing here knows of Excel.
+whatever the quarter. A new kind is one :func:`register` call here (or in a module of kinds such
+as :mod:`~tuningdeck.workbook.visuals`) and, when it has a sheet of its own, one
+:class:`~tuningdeck.workbook.schema.SheetSpec`; the reader's loop stays as it is. Nothing here
+knows of Excel.
 """
 
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
 import attrs
 from attrs import field, frozen
 
+from tuningdeck.errors import WorkbookWarning
 from tuningdeck.model import (
     AcronymsSlide,
     DataGroup,
     DataTable,
     DrillDownSlide,
+    FiscalYear,
     KeyResultsSlide,
     MetricsTableSlide,
     ObjectiveSlide,
@@ -59,12 +64,17 @@ __all__ = [
     "Reported",
     "Row",
     "RowError",
+    "RowErrors",
     "SlideKind",
     "SlideSource",
+    "by_key",
     "data_table",
     "key_id",
+    "one_line",
     "outcome_groups",
     "register",
+    "rows_of",
+    "short",
 ]
 
 ALL: Literal["all"] = "all"
@@ -88,7 +98,8 @@ class Row:
 
     def value(self, column: str) -> object:
         """The read value of ``column``: text, a :class:`Quarter`, ``"all"``, a set of quarters,
-        a Level's 0 or 1, a Better's ``"higher"`` or ``"lower"``, a yes/no cell's bool."""
+        a Level's 0 or 1, a Better's ``"higher"`` or ``"lower"``, a yes/no cell's bool, a number
+        (a float, None when blank), a Period's date."""
         return self.values.get(normalise_name(column))
 
     def text(self, column: str) -> str:
@@ -129,12 +140,24 @@ class RowError(ValueError):
         super().__init__(f"{sheet}!{cell}: {message}" if cell else f"{sheet}: {message}")
 
 
+class RowErrors(ValueError):
+    """Several complaints about the cells of one slide, raised together and reported each."""
+
+    def __init__(self, errors: Iterable[RowError]) -> None:
+        self.errors: tuple[RowError, ...] = tuple(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+
 class Reported(Exception):
     """Raised by a builder whose slide cannot be made for a reason already reported.
 
     A row it reads had a cell that could not be read (the row's ``ok`` is False); that cell's
     problem is in the report already, and the slide adds nothing to it.
     """
+
+
+def _warn(message: str) -> None:
+    warnings.warn(WorkbookWarning(message), stacklevel=3)
 
 
 @frozen
@@ -153,6 +176,12 @@ class SlideSource:
     sheets: Mapping[str, tuple[Row, ...]]
     """The rows of every sheet the workbook has whose header is whole, by the sheet's declared
     name; a row whose ``ok`` is False had a cell that could not be read (already reported)."""
+    fiscal_year: FiscalYear | None = None
+    """The deck's fiscal year (None when the Deck sheet's is missing or bad: already reported)."""
+    folder: Path = field(default=Path(), converter=Path)
+    """The workbook's folder: paths in its cells are relative to it."""
+    warn: Callable[[str], None] = field(default=_warn, eq=False)
+    """Report something that may be a mistake but does not stop the deck (``Sheet!Cell: …``)."""
 
     def common(self) -> dict[str, str]:
         """Department, footnote and notes from the row, notes falling back to the Slides row's."""
@@ -258,18 +287,18 @@ def _acronyms(src: SlideSource) -> Slide:
 # -- rows that belong to a key: the tables' rows and the drill-downs' data -----------------------
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """``text`` with its runs of spaces and line breaks made one space: how labels compare."""
     return " ".join(text.split())
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short(text: str, limit: int = 40) -> str:
     """``text`` on one line, cut to ``limit`` characters, for messages."""
-    text = _one_line(text)
+    text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _by_key(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
+def by_key(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
     """Rows grouped by the key in ``column``, keys and rows in sheet order; blank keys left out."""
     out: dict[str, list[Row]] = {}
     for row in rows:
@@ -278,13 +307,13 @@ def _by_key(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
     return out
 
 
-def _rows_of(src: SlideSource, name: str, sheet: SheetSpec, column: str) -> list[Row]:
+def rows_of(src: SlideSource, name: str, sheet: SheetSpec, column: str) -> list[Row]:
     """The rows of ``sheet`` whose ``column`` names the slide's Key; raise if there are none.
 
     Raise :class:`Reported` when one of them had a cell that could not be read.
     """
     key = src.slide.text("Key")
-    rows = _by_key(src.sheets.get(sheet.name, ()), column).get(key_id(key), [])
+    rows = by_key(src.sheets.get(sheet.name, ()), column).get(key_id(key), [])
     if not rows:
         raise RowError(
             src.slide.sheet,
@@ -300,7 +329,7 @@ def _first_sub_row(row: Row, text_column: str, where: str) -> RowError:
     return RowError(
         row.sheet,
         row.cell("Level"),
-        f'sub-row "{_short(row.text(text_column))}" is the first row of {where}; expected a '
+        f'sub-row "{short(row.text(text_column))}" is the first row of {where}; expected a '
         "row of its own (Level blank or metric) above its sub-rows",
     )
 
@@ -316,7 +345,7 @@ def outcome_groups(rows: Sequence[Row]) -> tuple[list[tuple[str, list[Row]]], li
     problems: list[RowError] = []
     for row in rows:
         outcome = row.text("Outcome")
-        if not groups or (outcome and _one_line(outcome) != _one_line(groups[-1][0])):
+        if not groups or (outcome and one_line(outcome) != one_line(groups[-1][0])):
             if not outcome and row.ok:
                 problems.append(
                     RowError(
@@ -329,7 +358,7 @@ def outcome_groups(rows: Sequence[Row]) -> tuple[list[tuple[str, list[Row]]], li
             groups.append((outcome, []))
         under = groups[-1][1]
         if not under and row.value("Level") == 1 and row.ok:
-            where = f'outcome "{_short(groups[-1][0])}"' if groups[-1][0] else "its outcome"
+            where = f'outcome "{short(groups[-1][0])}"' if groups[-1][0] else "its outcome"
             where += f' in table "{row.text("Table")}"'
             problems.append(_first_sub_row(row, "Metric", where))
         under.append(row)
@@ -358,7 +387,7 @@ def _status_row(row: Row, text_column: str) -> StatusRow:
 
 def _metrics_table(src: SlideSource) -> Slide:
     row = _source_row(src, "metrics table", TABLES)
-    groups, problems = outcome_groups(_rows_of(src, "metrics table", METRICS, "Table"))
+    groups, problems = outcome_groups(rows_of(src, "metrics table", METRICS, "Table"))
     if problems:
         raise problems[0]
     return MetricsTableSlide(
@@ -374,7 +403,7 @@ def _metrics_table(src: SlideSource) -> Slide:
 
 def _key_results(src: SlideSource) -> Slide:
     row = _source_row(src, "key results", TABLES)
-    rows = _rows_of(src, "key results", KEY_RESULTS, "Table")
+    rows = rows_of(src, "key results", KEY_RESULTS, "Table")
     problems = _results_problems(rows)
     if problems:
         raise problems[0]
@@ -386,12 +415,12 @@ def _key_results(src: SlideSource) -> Slide:
 
 
 def _check_metrics(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
-    tables = _by_key(sheets.get(METRICS.name, ()), "Table").values()
+    tables = by_key(sheets.get(METRICS.name, ()), "Table").values()
     return [p for rows in tables for p in outcome_groups(rows)[1]]
 
 
 def _check_key_results(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
-    tables = _by_key(sheets.get(KEY_RESULTS.name, ()), "Table").values()
+    tables = by_key(sheets.get(KEY_RESULTS.name, ()), "Table").values()
     return [p for rows in tables for p in _results_problems(rows)]
 
 
@@ -410,8 +439,8 @@ def data_table(rows: Sequence[Row]) -> tuple[DataTable, list[RowError]]:
     problems: list[RowError] = []
     heading = ""
     for row in rows:
-        heading = _one_line(row.text("Group")) or heading
-        label, column = _one_line(row.text("Row")), _one_line(row.text("Column"))
+        heading = one_line(row.text("Group")) or heading
+        label, column = one_line(row.text("Row")), one_line(row.text("Column"))
         headings.setdefault(heading, row.text("Group"))
         headers.setdefault(column, row.text("Column"))
         labels.setdefault((heading, label), row.text("Row"))
@@ -423,7 +452,7 @@ def data_table(rows: Sequence[Row]) -> tuple[DataTable, list[RowError]]:
                     RowError(
                         row.sheet,
                         row.cell("Column"),
-                        f'a second value for row "{_short(label)}" and column "{column}" '
+                        f'a second value for row "{short(label)}" and column "{column}" '
                         f"(first at row {first[at].number}); expected one value per row and "
                         "column",
                     )
@@ -448,7 +477,7 @@ def data_table(rows: Sequence[Row]) -> tuple[DataTable, list[RowError]]:
 
 
 def _check_drill_down_data(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
-    keys = _by_key(sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down").values()
+    keys = by_key(sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down").values()
     return [p for rows in keys for p in data_table(rows)[1]]
 
 
@@ -467,7 +496,7 @@ _DRILL_DOWN = _row_kind(
 def _drill_down(src: SlideSource) -> Slide:
     """The drill-down's three columns, and its data table when Drill-down data has rows for it."""
     slide = _DRILL_DOWN.build(src)
-    data = _by_key(src.sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down")
+    data = by_key(src.sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down")
     rows = data.get(key_id(src.slide.text("Key")))
     if not rows:
         return slide
@@ -550,3 +579,6 @@ register(
     )
 )
 register(SlideKind("acronyms", _acronyms, needs=(ACRONYMS,)))
+
+# The visual kinds (chart, image, highlights) are registered by their own module, after these.
+from tuningdeck.workbook import visuals as _visuals  # noqa: E402, F401

@@ -40,6 +40,7 @@ from tuningdeck.workbook.kinds import (
     Reported,
     Row,
     RowError,
+    RowErrors,
     SlideKind,
     SlideSource,
     key_id,
@@ -79,7 +80,7 @@ def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = 
         q = Quarter.parse(quarter)
     except ValueError as exc:
         raise InputError(f'bad quarter "{quarter}"; expected Q1, Q2, Q3 or Q4') from exc
-    reading = _Reading(raw, q)
+    reading = _Reading(raw, q, folder=Path(os.path.abspath(path)).parent)
     deck = reading.deck()
     for message in reading.warnings:
         warnings.warn(WorkbookWarning(message), stacklevel=2)
@@ -194,6 +195,8 @@ class _Reading:
 
     raw: Mapping[str, _RawSheet]
     quarter: Quarter
+    folder: Path = Path()
+    """The workbook's folder, which paths in its cells are relative to."""
     problems: list[Problem] = attrs.Factory(list)
     warnings: list[str] = attrs.Factory(list)
     sheets: dict[str, _Sheet] = attrs.Factory(dict)
@@ -223,7 +226,7 @@ class _Reading:
         self.check_references()
         self.check_rows()
         settings, fiscal_year, title = self.read_settings()
-        slides = self.read_slides(settings, title)
+        slides = self.read_slides(settings, title, fiscal_year)
         if self.problems:
             return None
         return Deck(slides, quarter=self.quarter, fiscal_year=fiscal_year, title=title)
@@ -456,7 +459,9 @@ class _Reading:
 
     # the Slides sheet
 
-    def read_slides(self, settings: Mapping[str, str], title: str) -> list[Slide]:
+    def read_slides(
+        self, settings: Mapping[str, str], title: str, fiscal_year: FiscalYear | None
+    ) -> list[Slide]:
         sheet = self.sheets.get(SLIDES.name)
         if sheet is None or sheet.broken:
             return []
@@ -483,6 +488,9 @@ class _Reading:
                 settings=settings,
                 title=title,
                 sheets=readable,
+                fiscal_year=fiscal_year,
+                folder=self.folder,
+                warn=self.warnings.append,
             )
             slide = self.build(kind, source)
             if slide is not None:
@@ -580,6 +588,9 @@ class _Reading:
             pass
         except RowError as exc:
             self.problem(exc.sheet, exc.cell, exc.message)
+        except RowErrors as exc:
+            for error in exc.errors:
+                self.problem(error.sheet, error.cell, error.message)
         except (ValueError, TypeError) as exc:
             row = source.row or source.slide
             column = next(

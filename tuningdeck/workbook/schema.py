@@ -14,10 +14,16 @@ from attrs import field, frozen
 
 __all__ = [
     "ACRONYMS",
+    "CHARTS",
+    "CHART_DATA",
     "CHOICES",
     "DECK",
     "DRILL_DOWNS",
     "DRILL_DOWN_DATA",
+    "HIGHLIGHTS",
+    "HIGHLIGHT_COUNT",
+    "IMAGES",
+    "IMAGE_COUNT",
     "KEY_RESULTS",
     "METRICS",
     "OBJECTIVES",
@@ -66,12 +72,25 @@ class CellKind(enum.Enum):
     """``higher`` (blank) or ``lower``: which direction of a status's number is good."""
     YES_NO = "yes/no"
     """``yes`` (blank) or ``no``; a TRUE/FALSE cell is read as yes/no."""
+    NUMBER = "number"
+    """A number, or text holding one (``89,000``, ``5.7%``); blank is no value (None)."""
+    PERIOD = "period"
+    """A chart's period: a date cell (read as a date) or text such as ``2020-09`` or ``Q1``."""
+    CHART_KIND = "chart kind"
+    """``yoy`` (blank), ``line``, ``bar`` or ``stacked bar``."""
+    ENGINE = "engine"
+    """``native`` (blank) or ``matplotlib``: how a chart is drawn."""
+    FIT = "fit"
+    """``fit`` (blank) or ``crop``: how a picture takes its frame."""
 
 
 CHOICES: dict[CellKind, tuple[str, ...]] = {
     CellKind.LEVEL: ("metric", "sub"),
     CellKind.BETTER: ("higher", "lower"),
     CellKind.YES_NO: ("yes", "no"),
+    CellKind.CHART_KIND: ("yoy", "line", "bar", "stacked bar"),
+    CellKind.ENGINE: ("native", "matplotlib"),
+    CellKind.FIT: ("fit", "crop"),
 }
 """The words a cell of a closed vocabulary holds; the blank workbook offers them in a drop-down."""
 
@@ -157,6 +176,8 @@ class SheetSpec:
         return ", ".join(c.name for c in self.columns)
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
 _COMMON = (
     ColumnSpec("Department", help="the department tag, e.g. Product", width=18),
     ColumnSpec("Footnote", help="the slide's footnote line", width=30),
@@ -230,7 +251,7 @@ SLIDES = SheetSpec(
             required=True,
             width=18,
             help="a slide kind: title, section, priority update, metrics table, objective, "
-            "key results, drill-down, okr change, quote or acronyms",
+            "key results, drill-down, okr change, quote, chart, image, highlights or acronyms",
         ),
         ColumnSpec(
             "Key",
@@ -414,6 +435,144 @@ QUOTES = _keyed(
     ColumnSpec("Place", help="where they are", width=18),
 )
 
+CHARTS = _keyed(
+    "Charts",
+    "Charts (kind chart), one row per key and quarter; their data is in Chart data.",
+    ColumnSpec(
+        "Title",
+        required=True,
+        help="the slide's title, e.g. Wikimedia Active Editors year-over-year comparison",
+        width=34,
+    ),
+    ColumnSpec(
+        "Subtitle",
+        help="the period shown, e.g. July 2018 - September 2020; blank for a yoy chart shows "
+        "the span of its data",
+        width=26,
+    ),
+    ColumnSpec(
+        "Kind",
+        CellKind.CHART_KIND,
+        help="yoy (the default), line, bar or stacked bar",
+        width=11,
+    ),
+    ColumnSpec(
+        "Number format",
+        help='the value axis\'s Excel number format, e.g. 0,"K" or 0.0%; blank for General',
+        width=14,
+    ),
+    ColumnSpec("Goal", CellKind.NUMBER, help="a number to draw a goal line at", width=10),
+    ColumnSpec("Goal label", help="the goal line's label; default Goal", width=14),
+    ColumnSpec(
+        "Callout",
+        help="the headline, e.g. Q1 +7.3% YoY; blank for a yoy chart computes it from the data",
+        width=16,
+    ),
+    ColumnSpec("Callout detail", help="a line under the headline, e.g. (Goal: +5% YoY)", width=18),
+    ColumnSpec(
+        "Engine",
+        CellKind.ENGINE,
+        help="native (an editable chart, the default) or matplotlib (a picture)",
+        width=11,
+    ),
+    ColumnSpec("Note", help="a note for the workbook's readers; not shown", width=30),
+)
+
+CHART_DATA = SheetSpec(
+    "Chart data",
+    (
+        ColumnSpec(
+            "Chart",
+            CellKind.KEY,
+            required=True,
+            refers="Charts",
+            width=18,
+            help="the Key of the chart's row in sheet Charts",
+        ),
+        ColumnSpec(
+            "Period",
+            CellKind.PERIOD,
+            required=True,
+            width=12,
+            help="a month (a date, or text such as 2020-09) for a yoy chart; a category label, "
+            "e.g. Q1, for the other kinds",
+        ),
+        ColumnSpec(
+            "Series",
+            width=20,
+            help="the series' name (a line or a set of bars); blank for a yoy chart",
+        ),
+        ColumnSpec(
+            "Value",
+            CellKind.NUMBER,
+            present=True,
+            width=12,
+            help="the number at that period in that series; blank for a gap",
+        ),
+    ),
+    help="The charts' data, one value a row: Chart, Period, Series, Value.",
+)
+
+IMAGE_COUNT = 4
+"""The most pictures an image slide holds: columns Image 1 … Image 4."""
+
+IMAGES = _keyed(
+    "Images",
+    "Image slides (kind image), one row per key and quarter.",
+    ColumnSpec("Title", help="the slide's title, e.g. Project: Talk pages", width=28),
+    *(
+        column
+        for i in range(1, IMAGE_COUNT + 1)
+        for column in (
+            ColumnSpec(
+                f"Image {i}",
+                required=i == 1,
+                width=28,
+                help=f"the {'first' if i == 1 else 'next'} picture's file (PNG, JPEG, GIF, …), "
+                "its path relative to the workbook's folder",
+            ),
+            ColumnSpec(f"Caption {i}", help=f"the caption under Image {i}", width=28),
+        )
+    ),
+    ColumnSpec(
+        "Fit",
+        CellKind.FIT,
+        help="fit (the whole picture, the default) or crop (the picture fills its frame)",
+        width=8,
+    ),
+    ColumnSpec("Caption", help="a caption under all the pictures", width=40),
+    ColumnSpec("Intro", help="text above the pictures, e.g. a heading and a paragraph", width=40),
+    ColumnSpec("Quote", help="a quote shown beside a single picture", width=40),
+    ColumnSpec("Attribution", help="who said the quote", width=20),
+)
+
+HIGHLIGHT_COUNT = 6
+"""The most numbers a highlights slide holds: columns Value 1, Label 1 … Value 6, Label 6."""
+
+HIGHLIGHTS = _keyed(
+    "Highlights",
+    "Highlights slides (kind highlights), three to six big numbers, one row per key and quarter.",
+    ColumnSpec("Title", required=True, help="the slide's title, e.g. Q1 in numbers", width=24),
+    *(
+        column
+        for i in range(1, HIGHLIGHT_COUNT + 1)
+        for column in (
+            ColumnSpec(
+                f"Value {i}",
+                required=i <= 3,
+                width=12,
+                help=f"the {_ORDINALS[i - 1]} big number, e.g. 470+",
+            ),
+            ColumnSpec(
+                f"Label {i}",
+                required=i <= 3,
+                width=24,
+                help=f"the {_ORDINALS[i - 1]} number's short label, e.g. teachers in 3 countries",
+            ),
+        )
+    ),
+)
+
 ACRONYMS = SheetSpec(
     "Acronyms",
     (
@@ -436,6 +595,10 @@ SHEETS: tuple[SheetSpec, ...] = (
     DRILL_DOWN_DATA,
     OKR_CHANGES,
     QUOTES,
+    CHARTS,
+    CHART_DATA,
+    IMAGES,
+    HIGHLIGHTS,
     ACRONYMS,
 )
 """Every sheet the reader knows, in the order the blank workbook has them."""

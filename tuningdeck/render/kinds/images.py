@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from attrs import evolve, frozen
 
 from tuningdeck.errors import LayoutError
+from tuningdeck.imagefile import image_size, picture_source
 from tuningdeck.model import Image, ImageSlide
-from tuningdeck.render.fitting import image_size, picture_source, place
+from tuningdeck.render.fitting import place
 from tuningdeck.render.plan import (
     Frame,
     PictureShape,
@@ -36,6 +37,8 @@ from tuningdeck.text.measure import Block, TextStyle, blocks_height, line_height
 __all__ = ["GRID", "lay_out_images", "plan"]
 
 LAYOUT = "Images"
+UNTITLED_LAYOUT = "Untitled Images"
+INTRO_SHARE = 1 / 3  # the most of the region the text above the pictures may take
 QUOTE_LAYOUT = "Image and Quote"
 
 #: Rows and columns for one to four images.
@@ -55,12 +58,17 @@ def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
     layout: the picture on the left, the quote (large italic, shrunk to fit) on the right with
     its attribution right under it."""
     st = ctx.styles
-    layout = QUOTE_LAYOUT if spec.quote else LAYOUT
+    layout = QUOTE_LAYOUT if spec.quote else LAYOUT if spec.title else UNTITLED_LAYOUT
     region = ctx.frame(layout, "Images")
     boxes: dict[str, tuple[Block, ...]] = {}
     if spec.title:
         boxes["Title"] = (inline(spec.title, st.title),)
-    shapes = lay_out_images(spec.images, region, ctx, caption=spec.caption, alt=spec.title)
+    shapes: list[Shape] = []
+    if spec.intro:
+        intro, used = _intro(spec, region, ctx)
+        shapes.append(intro)
+        region = Frame(region.x, region.y + used, region.w, region.h - used)
+    shapes += lay_out_images(spec.images, region, ctx, caption=spec.caption, alt=spec.title)
     frames: dict[str, Frame] = {}
     if spec.quote:
         quote_boxes, frames, mark = _quote(spec, region, ctx)
@@ -68,6 +76,21 @@ def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
         shapes.append(mark)
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(layout, boxes, notes=spec.notes, frames=frames, shapes=tuple(shapes))]
+
+
+def _intro(spec: ImageSlide, region: Frame, ctx: PlanContext) -> tuple[TextShape, float]:
+    """The text above the pictures, fitted into at most a third of the region; the room it takes."""
+    st = ctx.styles
+    room = Frame(region.x, region.y, region.w, region.h * INTRO_SHARE)
+    text = fit(
+        blocks(spec.intro, st.body),
+        room,
+        floor=st.body_floor,
+        what=f"{spec.title or 'image slide'}: text above the pictures",
+    )
+    height = blocks_height(text, region.w)
+    shape = TextShape(Frame(region.x, region.y, region.w, height), text, name="Intro")
+    return shape, height + CAPTION_GAP * 2
 
 
 def _quote(

@@ -169,4 +169,3 @@ def main(argv: list[str] | None = None) -> int:
     build_template(out)
     print(out)
     return 0
-

@@ -348,6 +348,19 @@ def _region_boxes(name: str) -> Callable[[Theme], list[Box]]:
     return boxes
 
 
+def _untitled_region_boxes(name: str) -> Callable[[Theme], list[Box]]:
+    def boxes(t: Theme) -> list[Box]:
+        g = t.geometry
+        return [
+            Box(name, 10, g.margin_x, g.title_top, g.content_width, g.body_bottom - g.title_top)
+        ]
+
+    return boxes
+
+
+#: Layouts without a title (nor its accent bar): the region starts where the title would.
+UNTITLED = frozenset({"Untitled Images"})
+
 LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
     "Title": lambda t: [],
     "Section": lambda t: [],
@@ -361,6 +374,7 @@ LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
     "Three Columns and Table": _columns_and_table_boxes,
     "Chart": _chart_boxes,
     "Images": _region_boxes("Images"),
+    "Untitled Images": _untitled_region_boxes("Images"),
     "Image and Quote": _image_quote_boxes,
     "Highlights": _region_boxes("Grid"),
 }
@@ -373,7 +387,8 @@ def layout_xml(name: str, t: Theme) -> str:
         special[name](s, t)
         footer(s, t, dark=name == "Section")
     else:
-        _titled(s, t)
+        if name not in UNTITLED:
+            _titled(s, t)
         if name == "Quote":
             g = t.geometry
             s.text(

@@ -1,0 +1,669 @@
+"""The visual slide kinds in the workbook: charts and their data, image slides, highlights."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PIL import Image as PILImage
+
+from tuningdeck.errors import WorkbookError, WorkbookWarning
+from tuningdeck.model import (
+    ChartSlide,
+    ChartSpec,
+    Deck,
+    Highlight,
+    HighlightsSlide,
+    Image,
+    ImageSlide,
+    Series,
+)
+from tuningdeck.workbook import read_workbook, write_blank_workbook
+from tuningdeck.workbook.cells import parse_number
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "thriving-movement-fy20-21.xlsx"
+
+Sheets = dict[str, list[list[object]]]
+
+CHARTS_HEADER = [
+    "Key",
+    "Quarter",
+    "Title",
+    "Subtitle",
+    "Kind",
+    "Number format",
+    "Goal",
+    "Goal label",
+    "Callout",
+    "Callout detail",
+    "Engine",
+    "Note",
+    "Department",
+]
+MONTHS = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+
+
+def month(year: int, m: int) -> dt.datetime:
+    """A date cell, as Excel holds one."""
+    return dt.datetime(year, m, 1)
+
+
+def editors_rows() -> list[list[object]]:
+    """Active editors, July 2019 to September 2020: Q1 FY20-21 is Q1 FY19-20 +7.3%."""
+    rows: list[list[object]] = []
+    for i in range(12):
+        y, m = (2019, 7 + i) if i < 6 else (2020, i - 5)
+        rows.append(["editors", month(y, m), None, 100.0 + (i % 3) * 10])
+    rows += [
+        ["editors", "2020-07", None, 107.3],
+        ["editors", "2020-08", None, 118.03],
+        ["editors", dt.date(2020, 9, 15), None, 128.76],
+    ]
+    return rows
+
+
+def visual_sheets() -> Sheets:
+    """A workbook with a yoy chart, a bar chart, an image slide and a highlights slide.
+
+    Row numbers matter to the tests below; images are under ``images/`` next to the workbook.
+    """
+    return {
+        "Deck": [
+            ["Setting", "Value"],
+            ["Priority", "Thriving Movement"],
+            ["Fiscal year", "FY20-21"],
+        ],
+        "Slides": [
+            ["Kind", "Key"],
+            ["chart", "editors"],  # 2
+            ["chart", "grants"],  # 3
+            ["image", "talk-pages"],  # 4
+            ["highlights", "numbers"],  # 5
+        ],
+        "Charts": [
+            CHARTS_HEADER,
+            [
+                "editors",
+                "all",
+                "Wikimedia Active Editors year-over-year comparison",
+                None,
+                None,
+                '0,"K"',
+                None,
+                None,
+                None,
+                "(Goal: +5% YoY)",
+                None,
+                "illustrative monthly series",
+                "Product",
+            ],
+            # 3: a bar chart with a gap, drawn by matplotlib, with a goal line
+            [
+                "grants",
+                "Q1",
+                "Grants by region",
+                "FY19-20 and FY20-21",
+                "Bar",
+                "0%",
+                "0.5",
+                "Target",
+                "Q1 66%",
+                None,
+                "matplotlib",
+            ],
+        ],
+        "Chart data": [
+            ["Chart", "Period", "Series", "Value"],
+            *editors_rows(),  # 2-16
+            ["grants", "Africa", "FY19-20", 0.43],  # 17
+            ["grants", "Asia", "FY19-20", "51%"],
+            ["grants", "Africa", "FY20-21", 0.45],
+            ["grants", "Latin America", "FY20-21", 0.53],  # 20: FY19-20 has no value here
+            ["grants", "Asia", "FY20-21", None],  # 21: a blank value is a gap too
+        ],
+        "Images": [
+            ["Key", "Quarter", "Title", "Image 1", "Caption 1", "Image 2", "Fit", "Caption"],
+            [
+                "talk-pages",
+                "Q1",
+                "Project: Talk pages",
+                "images/reply-tool.png",
+                "Reply Tool at sv.wiki",
+                "images/../images/wide.png",
+                "crop",
+                "Two screenshots",
+            ],
+        ],
+        "Highlights": [
+            [
+                "Key",
+                "Quarter",
+                "Title",
+                *[f"{c} {i}" for i in range(1, 7) for c in ("Value", "Label")],
+            ],
+            [
+                "numbers",
+                "Q1",
+                "Q1 in numbers",
+                "470+",
+                "teachers in 3 countries",
+                17.2,
+                "million images scanned",
+                "7.3%",
+                "more active editors",
+                None,
+                None,
+                "17",
+                "Wikipedias with Newcomer tasks",
+            ],
+        ],
+    }
+
+
+def write(folder: Path, sheets: Sheets, name: str = "t.xlsx", *, images: bool = True) -> Path:
+    """Write ``sheets`` (row 1 first) to ``folder/name``, and the pictures they name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if images:
+        (folder / "images").mkdir(exist_ok=True)
+        PILImage.new("RGB", (160, 100), (51, 102, 204)).save(folder / "images" / "reply-tool.png")
+        PILImage.new("RGB", (300, 100), (0, 175, 137)).save(folder / "images" / "wide.png")
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet, rows in sheets.items():
+        ws = wb.create_sheet(sheet)
+        for row in rows:
+            ws.append(row)
+    path = folder / name
+    wb.save(path)
+    return path
+
+
+def read(path: Path, quarter: str = "Q1") -> tuple[Deck, list[str]]:
+    """The deck, and the workbook warnings reading it gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        deck = read_workbook(path, quarter)
+    return deck, [str(w.message) for w in caught if issubclass(w.category, WorkbookWarning)]
+
+
+def problems(path: Path, quarter: str = "Q1") -> list[str]:
+    """The problems reading ``path`` reports, as ``Sheet!Cell: message`` lines."""
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path, quarter)
+    return [str(p) for p in info.value.problems]
+
+
+def _set(sheet: str, row: int, col: int, value: object) -> Callable[[Sheets], None]:
+    def edit(sheets: Sheets) -> None:
+        cells = sheets[sheet][row - 1]
+        cells.extend([None] * (col - len(cells)))
+        cells[col - 1] = value
+
+    return edit
+
+
+def _append(sheet: str, *rows: list[object]) -> Callable[[Sheets], None]:
+    def edit(sheets: Sheets) -> None:
+        sheets[sheet].extend(rows)
+
+    return edit
+
+
+# -- charts --------------------------------------------------------------------------------------
+
+
+def test_yoy_chart_has_a_series_per_fiscal_year_its_month_marked_and_callout_computed(
+    tmp_path: Path,
+) -> None:
+    deck, warned = read(write(tmp_path, visual_sheets()))
+
+    assert warned == []
+    chart = deck.slides[0]
+    fy19 = [100.0, 110.0, 120.0] * 4
+    fy20 = [107.3, 118.03, 128.76] + [None] * 9
+    assert chart == ChartSlide(
+        title="Wikimedia Active Editors year-over-year comparison",
+        chart=ChartSpec(
+            kind="yoy",
+            categories=MONTHS,
+            series=[Series(name="FY19-20", values=fy19), Series(name="FY20-21", values=fy20)],
+            number_format='0,"K"',
+            marked="Sep",
+        ),
+        subtitle="July 2019 - September 2020",
+        callout="Q1 +7.3% YoY",
+        callout_detail="(Goal: +5% YoY)",
+        department="Product",
+    )
+
+
+def test_line_and_bar_charts_keep_first_appearance_order_and_gaps(tmp_path: Path) -> None:
+    deck, _ = read(write(tmp_path, visual_sheets()))
+
+    assert deck.slides[1] == ChartSlide(
+        title="Grants by region",
+        subtitle="FY19-20 and FY20-21",
+        chart=ChartSpec(
+            kind="bar",
+            categories=["Africa", "Asia", "Latin America"],
+            series=[
+                Series(name="FY19-20", values=[0.43, 0.51, None]),
+                Series(name="FY20-21", values=[0.45, None, 0.53]),
+            ],
+            number_format="0%",
+            goal=0.5,
+            goal_label="Target",
+        ),
+        callout="Q1 66%",
+        engine="matplotlib",
+    )
+
+
+def test_line_chart_takes_date_periods_as_month_labels(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Charts"][2][4] = "line"
+    sheets["Chart data"][16:] = [
+        ["grants", month(2020, 7), "Grants", 3],
+        ["grants", month(2020, 8), "Grants", 5],
+        ["grants", month(2020, 7), "Rapid grants", 1],
+    ]
+    chart = read(write(tmp_path, sheets))[0].slides[1]
+
+    assert isinstance(chart, ChartSlide)
+    assert chart.chart.kind == "line"
+    assert chart.chart.categories == ("Jul 2020", "Aug 2020")
+    assert [s.values for s in chart.chart.series] == [(3.0, 5.0), (1.0, None)]
+
+
+def test_a_callout_the_data_contradict_is_warned_about_at_its_cell(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Charts"][1][8] = "Q1 +6.9% YoY"
+    deck, warned = read(write(tmp_path, sheets))
+
+    assert deck.slides[0].callout == "Q1 +6.9% YoY"  # type: ignore[attr-defined]
+    assert warned == [
+        'Charts!I2: callout "Q1 +6.9% YoY" but the data give +7.3% YoY for Q1 FY20-21; '
+        "check the Callout or the chart's rows in Chart data"
+    ]
+
+
+def test_a_callout_the_data_agree_with_is_kept_as_written(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Charts"][1][8] = "+7% YoY"
+    deck, warned = read(write(tmp_path, sheets))
+
+    assert deck.slides[0].callout == "+7% YoY"  # type: ignore[attr-defined]
+    assert warned == []
+
+
+def test_yoy_marks_the_quarters_last_month_with_data(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Slides"][2:] = []
+    sheets["Chart data"].insert(16, ["editors", "2020-10", None, 111.0])
+    deck, warned = read(write(tmp_path, sheets), "Q2")
+
+    chart = deck.slides[0]
+    assert isinstance(chart, ChartSlide)
+    assert chart.chart.marked == "Oct"
+    assert chart.callout == ""
+    assert chart.subtitle == "July 2019 - October 2020"
+    assert warned == [
+        'Charts!I2: no callout for chart "editors": its data lack a month of Q2 FY20-21 or of '
+        "the same quarter a year earlier; expected all six months in Chart data, or a Callout"
+    ]
+
+
+def test_a_yoy_quarter_without_data_is_not_marked(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Slides"][2:] = []
+    sheets["Charts"][1][8] = "Q3 tbd"
+    deck, warned = read(write(tmp_path, sheets), "Q3")
+
+    assert deck.slides[0].chart.marked == ""  # type: ignore[attr-defined]
+    assert deck.slides[0].callout == "Q3 tbd"  # type: ignore[attr-defined]
+    assert warned == []
+
+
+# -- images --------------------------------------------------------------------------------------
+
+
+def test_image_paths_are_resolved_against_the_workbooks_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "tracker"
+    path = write(folder, visual_sheets())
+    monkeypatch.chdir(tmp_path)
+
+    slide = read(Path("tracker") / path.name)[0].slides[2]
+
+    assert slide == ImageSlide(
+        title="Project: Talk pages",
+        images=[
+            Image(
+                path=folder / "images" / "reply-tool.png",
+                caption="Reply Tool at sv.wiki",
+                fit="crop",
+            ),
+            Image(path=folder / "images" / "wide.png", fit="crop"),
+        ],
+        caption="Two screenshots",
+    )
+    assert all(im.path.is_absolute() for im in slide.images)  # type: ignore[attr-defined]
+
+
+def test_an_absolute_image_path_and_a_quote(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    picture = tmp_path / "elsewhere.png"
+    PILImage.new("RGB", (40, 40)).save(picture)
+    sheets["Images"][0] += ["Quote", "Attribution"]
+    sheets["Images"][1][3:8] = [str(picture), None, None, None, None]
+    sheets["Images"][1] += ["The gadget works great.", "Nux"]
+
+    slide = read(write(tmp_path, sheets))[0].slides[2]
+
+    assert slide == ImageSlide(
+        title="Project: Talk pages",
+        images=[Image(path=picture)],
+        quote="The gadget works great.",
+        attribution="Nux",
+    )
+
+
+def test_missing_and_unreadable_images_are_told_at_their_cells_naming_the_path(
+    tmp_path: Path,
+) -> None:
+    sheets = visual_sheets()
+    sheets["Images"][1][3] = "images/missing.png"
+    path = write(tmp_path, sheets)
+    (tmp_path / "images" / "wide.png").write_text("not a picture", encoding="utf-8")
+
+    found = problems(path)
+
+    assert found == [
+        'Images!D2: image "images/missing.png": image file not found '
+        f"({tmp_path / 'images' / 'missing.png'}); expected a picture file (PNG, JPEG, GIF, …), "
+        "its path relative to the workbook's folder",
+        'Images!F2: image "images/../images/wide.png": not an image file Pillow can read (PNG, '
+        f"JPEG, GIF, ...) ({tmp_path / 'images' / 'wide.png'}); expected a picture file (PNG, "
+        "JPEG, GIF, …), its path relative to the workbook's folder",
+    ]
+
+
+def test_image_files_are_looked_at_only_for_the_slides_shown(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Images"].append(["talk-pages", "Q2", "Later", "images/not-yet.png"])
+    deck, _ = read(write(tmp_path, sheets))
+
+    assert len(deck.slides) == 4
+
+
+# -- highlights ----------------------------------------------------------------------------------
+
+
+def test_highlights_take_three_to_six_numbers_in_order(tmp_path: Path) -> None:
+    deck, _ = read(write(tmp_path, visual_sheets()))
+
+    assert deck.slides[3] == HighlightsSlide(
+        title="Q1 in numbers",
+        items=[
+            Highlight(value="470+", label="teachers in 3 countries"),
+            Highlight(value="17.2", label="million images scanned"),
+            Highlight(value="7.3%", label="more active editors"),
+            Highlight(value="17", label="Wikipedias with Newcomer tasks"),
+        ],
+    )
+
+
+def test_six_highlights(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Highlights"][1][9:] = [f"{i}" for i in range(4, 7) for _ in (0, 1)]
+    slide = read(write(tmp_path, sheets))[0].slides[3]
+
+    assert isinstance(slide, HighlightsSlide)
+    assert [h.value for h in slide.items] == ["470+", "17.2", "7.3%", "4", "5", "6"]
+
+
+# -- problems, each at its cell ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            _set("Charts", 2, 5, "pie"),
+            'Charts!E2: bad Kind "pie"; expected yoy (the default), line, bar or stacked bar',
+            id="bad chart kind",
+        ),
+        pytest.param(
+            _set("Charts", 3, 11, "excel"),
+            'Charts!K3: bad Engine "excel"; expected native (an editable chart, the default) '
+            "or matplotlib (a picture)",
+            id="bad engine",
+        ),
+        pytest.param(
+            _set("Images", 2, 7, "stretch"),
+            'Images!G2: bad Fit "stretch"; expected fit (the whole picture, the default) or '
+            "crop (the picture fills its frame)",
+            id="bad fit",
+        ),
+        pytest.param(
+            _set("Charts", 2, 6, "yyyy-mm"),
+            'Charts!F2: bad number format "yyyy-mm"; expected an Excel number format for '
+            'numbers, such as 0, 0.0, #,##0, 0%, 0.0% or 0,"K" (not a date, time, text or '
+            "scientific format)",
+            id="date number format",
+        ),
+        pytest.param(
+            _set("Charts", 3, 7, "half"),
+            'Charts!G3: expected a number, found the text "half"',
+            id="goal not a number",
+        ),
+        pytest.param(
+            _set("Chart data", 3, 4, "n/a"),
+            'Chart data!D3: expected a number, found the text "n/a"',
+            id="value not a number",
+        ),
+        pytest.param(
+            _set("Chart data", 3, 2, "Aug 2019"),
+            'Chart data!B3: bad month "Aug 2019" for a yoy chart; expected a date, or a month as '
+            "text such as 2020-09",
+            id="yoy period not a month",
+        ),
+        pytest.param(
+            _set("Chart data", 4, 3, "FY19-20"),
+            'Chart data!C4: series "FY19-20" on a row of a yoy chart; expected Series blank (a '
+            "year-over-year chart's series are its fiscal years)",
+            id="series on a yoy chart",
+        ),
+        pytest.param(
+            _append("Chart data", ["editors", "2020-09", None, 1.0]),
+            "Chart data!B22: a second value for 2020-09 (first at row 16); expected one row "
+            "per month",
+            id="a month twice",
+        ),
+        pytest.param(
+            _set("Chart data", 19, 3, None),
+            "Chart data!C19: empty Series on a row of a bar chart; expected the name of its "
+            "line or bars, e.g. FY20-21",
+            id="empty series",
+        ),
+        pytest.param(
+            _append("Chart data", ["grants", "Africa ", "FY19-20", 0.5]),
+            'Chart data!B22: a second value for period "Africa" of series "FY19-20" (first at '
+            "row 17); expected one value per period and series",
+            id="a bar twice",
+        ),
+        pytest.param(
+            _append("Chart data", ["ediotrs", "2020-09", None, 1.0]),
+            'Chart data!A22: unknown chart "ediotrs"; expected the Key of a row in sheet Charts '
+            "(editors, grants)",
+            id="unknown chart",
+        ),
+        pytest.param(
+            _set("Slides", 3, 2, "grant"),
+            'Slides!B3: unknown chart "grant"; expected the Key of a row in sheet Charts '
+            "(editors, grants)",
+            id="unknown chart key",
+        ),
+        pytest.param(
+            _set("Images", 2, 4, None),
+            'Images!D2: empty required cell "Image 1"; expected the first picture\'s file (PNG, '
+            "JPEG, GIF, …), its path relative to the workbook's folder",
+            id="no image",
+        ),
+        pytest.param(
+            _set("Highlights", 2, 6, None),
+            'Highlights!F2: empty required cell "Value 2"; expected the second big number, '
+            "e.g. 470+",
+            id="two highlights",
+        ),
+        pytest.param(
+            _set("Highlights", 2, 14, "12"),
+            'Highlights!O2: empty Label 6 for the number "12"; expected its short label, e.g. '
+            "teachers in 3 countries",
+            id="number without label",
+        ),
+        pytest.param(
+            _set("Highlights", 2, 11, "wikis"),
+            'Highlights!J2: empty Value 4 for the label "wikis"; expected the big number, e.g. '
+            "470+",
+            id="label without number",
+        ),
+    ],
+)
+def test_each_problem_names_its_cell(
+    tmp_path: Path, edit: Callable[[Sheets], None], expected: str
+) -> None:
+    sheets = visual_sheets()
+    edit(sheets)
+    assert problems(write(tmp_path, sheets)) == [expected]
+
+
+def test_image_row_problems_all_at_once_whatever_the_quarter(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Images"][0] += ["Caption 3", "Quote", "Attribution"]
+    sheets["Images"].append(
+        ["later", "Q4", None, "a.png", None, "b.png", None, None, "Cap", "Said.", None]
+    )
+    sheets["Images"].append(["later", "Q3", None, "a.png", *[None] * 6, "Nobody"])
+
+    assert problems(write(tmp_path, sheets)) == [
+        "Images!I3: Caption 3 without a picture; expected the picture's file in Image 3, or "
+        "Caption 3 blank",
+        "Images!J3: a quote beside 2 pictures; expected a single picture (Image 1) beside a "
+        "quote, or no quote",
+        "Images!K4: an attribution without a quote; expected the Quote it belongs to, or "
+        "Attribution blank",
+    ]
+
+
+def test_chart_data_problems_are_told_whatever_the_quarter_and_all_at_once(
+    tmp_path: Path,
+) -> None:
+    sheets = visual_sheets()
+    sheets["Slides"][1:3] = [["chart", "editors", "Q2"], ["chart", "grants", "Q2"]]
+    sheets["Slides"][0].append("Quarters")
+    sheets["Chart data"][2][1] = "August"
+    sheets["Chart data"][16][2] = None
+
+    assert problems(write(tmp_path, sheets)) == [
+        'Chart data!B3: bad month "August" for a yoy chart; expected a date, or a month as '
+        "text such as 2020-09",
+        "Chart data!C17: empty Series on a row of a bar chart; expected the name of its line "
+        "or bars, e.g. FY20-21",
+    ]
+
+
+def test_a_chart_without_data_rows_or_values(tmp_path: Path) -> None:
+    sheets = visual_sheets()
+    sheets["Charts"].append(["empty", "all", "Nothing yet"])
+    sheets["Slides"].append(["chart", "empty"])
+    sheets["Chart data"][16:] = [["grants", "Africa", "FY19-20", None]]
+
+    assert problems(write(tmp_path, sheets)) == [
+        'Chart data!D17: chart "grants" has no values; expected numbers in Value',
+        'Slides!B6: chart "empty" has no rows in sheet Chart data; add rows whose Chart is empty',
+    ]
+
+
+def test_numbers_in_text_cells() -> None:
+    assert parse_number("89,000") == 89000
+    assert parse_number("5.7%") == pytest.approx(0.057)
+    assert parse_number(" -1.5 ") == -1.5
+    assert parse_number("\u22123") == -3
+    assert [parse_number(t) for t in ("1,23", "89K", "1e3", "", "-")] == [None] * 5
+
+
+def test_blank_workbook_offers_the_visual_sheets_and_reads_once_filled(tmp_path: Path) -> None:
+    path = write_blank_workbook(tmp_path / "tracker.xlsx")
+    wb = load_workbook(path)
+    assert [c.value for c in wb["Charts"][1]] == [*CHARTS_HEADER, "Footnote", "Notes"]
+    assert [c.value for c in wb["Chart data"][1]] == ["Chart", "Period", "Series", "Value"]
+    assert [c.value for c in wb["Images"][1]][2:8] == [
+        "Title",
+        "Image 1",
+        "Caption 1",
+        "Image 2",
+        "Caption 2",
+        "Image 3",
+    ]
+    assert [c.value for c in wb["Highlights"][1]][3:6] == ["Value 1", "Label 1", "Value 2"]
+    offered = {
+        str(dv.sqref).split(":")[0]: dv.formula1
+        for dv in wb["Charts"].data_validations.dataValidation
+    }
+    assert offered["E2"] == '"yoy,line,bar,stacked bar"'
+    assert offered["K2"] == '"native,matplotlib"'
+
+    wb["Deck"]["B2"] = "Thriving Movement"
+    wb["Deck"]["B3"] = "FY20-21"
+    wb["Slides"].append(["chart", "c"])
+    wb["Charts"].append(["c", "all", "Editors"])
+    wb["Chart data"].append(["c", "2019-07", None, 1])
+    wb["Chart data"].append(["c", "2020-07", None, 2])
+    wb.save(path)
+
+    deck, _ = read(path)
+    chart = deck.slides[0]
+    assert isinstance(chart, ChartSlide)
+    assert chart.chart.marked == "Jul"
+    assert chart.subtitle == "July 2019 - July 2020"
+    assert [s.values[0] for s in chart.chart.series] == [1.0, 2.0]
+
+
+def test_example_workbook_charts_and_images_for_q1() -> None:
+    deck, warned = read(EXAMPLE)
+
+    assert warned == []
+    charts = [s for s in deck.slides if isinstance(s, ChartSlide)]
+    assert [(c.title, c.subtitle, c.callout, c.callout_detail) for c in charts] == [
+        (
+            "Wikimedia Active Editors year-over-year comparison",
+            "July 2018 - September 2020",
+            "Q1 +7.3% YoY",
+            "(Goal: +5% YoY)",
+        ),
+        (
+            "New Editors Retention year-over-year comparison",
+            "July 2017 - June 2020",
+            "Q1 +7.5% YoY",
+            "(Goal: +5% YoY)",
+        ),
+    ]
+    assert [c.chart.marked for c in charts] == ["Sep", "Sep"]
+    assert [c.chart.number_format for c in charts] == ['0,"K"', "0.0%"]
+    assert deck.slides[-2:] == tuple(charts)
+    images = [s for s in deck.slides if isinstance(s, ImageSlide)]
+    assert [s.title for s in images] == [
+        "Project: Talk pages",
+        "Reading Wikipedia in the Classroom: Engaging educators in the age of COVID",
+        "",
+        "Drill Down: Grantmaking",
+    ]
+    assert [len(s.images) for s in images] == [1, 1, 2, 2]
+    assert all(im.path.is_file() for s in images for im in s.images)

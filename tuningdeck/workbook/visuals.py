@@ -1,0 +1,511 @@
+"""The visual slide kinds in a workbook: charts, image slides and highlights.
+
+A chart's slide text is a row of sheet Charts and its data the rows of sheet Chart data, one value
+a row (Chart, Period, Series, Value) for the whole year. A year-over-year (``yoy``) chart takes
+months and makes one series per fiscal year; it marks the last month of the deck's quarter that
+has data, and when its Callout is blank it computes the headline from the data (``Q1 +7.3%
+YoY``); a Callout the data contradict is warned about. The other kinds take category labels and
+named series. Image slides name picture files relative to the workbook's folder; a file is looked
+at when a slide shows it. Highlights are three to six pairs of a big number and its label.
+Nothing here knows of Excel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import attrs
+from attrs import field, frozen
+
+from tuningdeck.charts.look import number_formatter
+from tuningdeck.charts.yoy import (
+    FISCAL_START,
+    MONTH_ABBR,
+    fiscal_months,
+    format_change,
+    headline_matches,
+    parse_periods,
+    period_label,
+    quarter_change,
+    yoy_spec,
+)
+from tuningdeck.imagefile import ImageError, image_size
+from tuningdeck.model import (
+    ChartSlide,
+    ChartSpec,
+    FiscalYear,
+    Highlight,
+    HighlightsSlide,
+    Image,
+    ImageSlide,
+    Quarter,
+    Series,
+    Slide,
+)
+from tuningdeck.workbook.kinds import (
+    KeyUse,
+    Reported,
+    Row,
+    RowError,
+    RowErrors,
+    SlideKind,
+    SlideSource,
+    by_key,
+    key_id,
+    one_line,
+    register,
+    rows_of,
+    short,
+)
+from tuningdeck.workbook.schema import (
+    CHART_DATA,
+    CHARTS,
+    HIGHLIGHT_COUNT,
+    HIGHLIGHTS,
+    IMAGE_COUNT,
+    IMAGES,
+    SheetSpec,
+)
+
+__all__ = [
+    "ChartData",
+    "chart_data",
+    "highlight_problems",
+    "image_path",
+    "image_problems",
+    "number_format_problem",
+    "quarter_months",
+]
+
+_COMMON_FIELDS = {"department": "Department", "footnote": "Footnote", "notes": "Notes"}
+
+
+def _row(src: SlideSource, name: str, sheet: SheetSpec) -> Row:
+    """The row of the kind's sheet chosen for the quarter."""
+    if src.row is None:
+        raise ValueError(f"a {name} slide is built from a row of sheet {sheet.name}")
+    return src.row
+
+
+# -- charts --------------------------------------------------------------------------------------
+
+
+@frozen
+class ChartData:
+    """One chart's Chart data rows, read for its kind. Immutable.
+
+    A year-over-year chart has ``months``: (the first of a month, its value), in sheet order,
+    blank values left out. The other kinds have ``categories`` and ``series`` (None for a gap).
+    """
+
+    months: tuple[tuple[dt.date, float], ...] = field(default=(), converter=tuple)
+    categories: tuple[str, ...] = field(default=(), converter=tuple)
+    series: tuple[Series, ...] = field(default=(), converter=tuple)
+
+
+def chart_data(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowError]]:
+    """One chart's Chart data rows as data for a chart of ``kind``, and what is wrong with them.
+
+    For ``yoy``, each Period is a month (a date, or text such as ``2020-09``) and Series is
+    blank. For ``line``, ``bar`` and ``stacked bar``, Period is a category label and Series the
+    series' name; categories and series come in the order they first appear, and a period a
+    series has no value for is a gap. A second value for the same period (and series) is an
+    error, and so is a chart without a single value. Rows whose ``ok`` is False are left out
+    and not complained about.
+    """
+    usable = [r for r in rows if r.ok]
+    data, problems = _months(usable) if kind == "yoy" else _categories(usable, kind)
+    if usable and not problems and not data.months and not any(_has_value(data.series)):
+        first = usable[0]
+        problems.append(
+            RowError(
+                first.sheet,
+                first.cell("Value"),
+                f'chart "{first.text("Chart")}" has no values; expected numbers in Value',
+            )
+        )
+    return data, problems
+
+
+def _has_value(series: Iterable[Series]) -> Iterable[bool]:
+    return (v is not None for s in series for v in s.values)
+
+
+def _months(rows: Sequence[Row]) -> tuple[ChartData, list[RowError]]:
+    points: list[tuple[dt.date, float]] = []
+    first: dict[dt.date, Row] = {}
+    problems: list[RowError] = []
+    for row in rows:
+        if row.text("Series"):
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell("Series"),
+                    f'series "{short(row.text("Series"))}" on a row of a yoy chart; expected '
+                    "Series blank (a year-over-year chart's series are its fiscal years)",
+                )
+            )
+        period = row.value("Period")
+        try:
+            (month,) = parse_periods([period])
+        except ValueError:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell("Period"),
+                    f'bad month "{short(str(period))}" for a yoy chart; expected a date, or a '
+                    "month as text such as 2020-09",
+                )
+            )
+            continue
+        if month in first:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell("Period"),
+                    f"a second value for {month:%Y-%m} (first at row {first[month].number}); "
+                    "expected one row per month",
+                )
+            )
+            continue
+        first[month] = row
+        value = row.value("Value")
+        if isinstance(value, float):
+            points.append((month, value))
+    return ChartData(months=points), problems
+
+
+def _label(period: object) -> str:
+    """A period as a category label: a date cell becomes its month, ``Sep 2020``."""
+    if isinstance(period, dt.date):
+        return f"{MONTH_ABBR[period.month - 1]} {period.year}"
+    return str(period)
+
+
+def _categories(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowError]]:
+    categories: dict[str, str] = {}
+    names: dict[str, str] = {}
+    values: dict[tuple[str, str], float | None] = {}
+    first: dict[tuple[str, str], Row] = {}
+    problems: list[RowError] = []
+    for row in rows:
+        name = row.text("Series")
+        if not name:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell("Series"),
+                    f"empty Series on a row of a {kind} chart; expected the name of its "
+                    "line or bars, e.g. FY20-21",
+                )
+            )
+            continue
+        label = _label(row.value("Period"))
+        at = (one_line(label), one_line(name))
+        if at in first:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell("Period"),
+                    f'a second value for period "{short(label)}" of series "{short(name)}" '
+                    f"(first at row {first[at].number}); expected one value per period and "
+                    "series",
+                )
+            )
+            continue
+        first[at] = row
+        categories.setdefault(at[0], label)
+        names.setdefault(at[1], name)
+        value = row.value("Value")
+        values[at] = value if isinstance(value, float) else None
+    series = [
+        Series(name=shown, values=[values.get((c, n)) for c in categories])
+        for n, shown in names.items()
+    ]
+    return ChartData(categories=categories.values(), series=series), problems
+
+
+def number_format_problem(row: Row) -> RowError | None:
+    """What is wrong with a Charts row's Number format, if anything."""
+    fmt = row.text("Number format")
+    if not fmt:
+        return None
+    try:
+        number_formatter(fmt)
+    except ValueError:
+        return RowError(
+            row.sheet,
+            row.cell("Number format"),
+            f'bad number format "{fmt}"; expected an Excel number format for numbers, such as '
+            '0, 0.0, #,##0, 0%, 0.0% or 0,"K" (not a date, time, text or scientific format)',
+        )
+    return None
+
+
+def quarter_months(fiscal_year: FiscalYear, quarter: Quarter) -> tuple[dt.date, ...]:
+    """The first days of the quarter's three months: Q1 FY20-21 → 2020-07-01, -08-01, -09-01."""
+    months = fiscal_months()[(int(quarter) - 1) * 3 : int(quarter) * 3]
+    return tuple(
+        dt.date(fiscal_year.start if m >= FISCAL_START else fiscal_year.start + 1, m, 1)
+        for m in months
+    )
+
+
+def _check_charts(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    """The Charts rows' number formats, and each chart's data read for every kind it is given."""
+    charts = [r for r in sheets.get(CHARTS.name, ()) if r.ok]
+    problems = [p for p in map(number_format_problem, charts) if p is not None]
+    kinds: dict[str, dict[str, None]] = {}
+    for row in charts:
+        kinds.setdefault(key_id(row.text("Key")), {})[str(row.value("Kind"))] = None
+    for key, rows in by_key(sheets.get(CHART_DATA.name, ()), "Chart").items():
+        for kind in kinds.get(key, {}):
+            problems += chart_data(rows, kind)[1]
+    return problems
+
+
+def _chart(src: SlideSource) -> Slide:
+    row = _row(src, "chart", CHARTS)
+    kind = str(row.value("Kind"))
+    data, problems = chart_data(rows_of(src, "chart", CHART_DATA, "Chart"), kind)
+    bad_format = number_format_problem(row)
+    if bad_format is not None:
+        problems.insert(0, bad_format)
+    if problems:
+        raise RowErrors(problems)
+    goal = row.value("Goal")
+    look: dict[str, object] = {
+        "number_format": row.text("Number format") or "General",
+        "goal": goal if isinstance(goal, float) else None,
+    }
+    if row.text("Goal label"):
+        look["goal_label"] = row.text("Goal label")
+    subtitle, callout = row.text("Subtitle"), row.text("Callout")
+    if kind == "yoy":
+        spec, callout = _yoy(src, row, data, callout)
+        spec = attrs.evolve(spec, **look)
+        subtitle = subtitle or period_label(m for m, _ in data.months)
+    else:
+        spec = ChartSpec(kind=kind, categories=data.categories, series=data.series, **look)
+    return ChartSlide(
+        title=row.text("Title"),
+        chart=spec,
+        subtitle=subtitle,
+        callout=callout,
+        callout_detail=row.text("Callout detail"),
+        engine=str(row.value("Engine")),
+        **src.common(),
+    )
+
+
+def _yoy(src: SlideSource, row: Row, data: ChartData, callout: str) -> tuple[ChartSpec, str]:
+    """The year-over-year spec, its month marked, and the callout: computed, or as given."""
+    fiscal_year, quarter = src.fiscal_year, src.quarter
+    if fiscal_year is None:  # the Deck sheet's fiscal year is missing or bad: reported
+        raise Reported
+    current = set(quarter_months(fiscal_year, quarter))
+    shown = [m for m, _ in data.months if m in current]
+    spec = yoy_spec(data.months, marked=max(shown) if shown else None)
+    change = quarter_change(data.months, fiscal_year, quarter)
+    period = f"{quarter} {fiscal_year}"
+    if change is None:
+        if not callout:
+            src.warn(
+                f'{row.where("Callout")}: no callout for chart "{row.text("Key")}": its data '
+                f"lack a month of {period} or of the same quarter a year earlier; expected "
+                "all six months in Chart data, or a Callout"
+            )
+        return spec, callout
+    computed = format_change(change)
+    if not callout:
+        return spec, f"{quarter} {computed}"
+    if not headline_matches(callout, change):
+        src.warn(
+            f'{row.where("Callout")}: callout "{callout}" but the data give {computed} for '
+            f"{period}; check the Callout or the chart's rows in Chart data"
+        )
+    return spec, callout
+
+
+# -- images --------------------------------------------------------------------------------------
+
+
+def image_path(folder: str | os.PathLike[str], text: str) -> Path:
+    """An Image cell's path made absolute: relative paths are taken from the workbook's folder."""
+    return Path(os.path.abspath(Path(folder) / Path(text).expanduser()))
+
+
+def image_problems(row: Row) -> list[RowError]:
+    """What is wrong with an Images row, whatever the files: a caption without its picture, a
+    quote beside more than one picture, an attribution without a quote."""
+    problems = []
+    count = 0
+    for i in range(1, IMAGE_COUNT + 1):
+        if row.text(f"Image {i}"):
+            count += 1
+        elif row.text(f"Caption {i}"):
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(f"Caption {i}"),
+                    f"Caption {i} without a picture; expected the picture's file in Image {i}, "
+                    f"or Caption {i} blank",
+                )
+            )
+    if row.text("Quote") and count > 1:
+        problems.append(
+            RowError(
+                row.sheet,
+                row.cell("Quote"),
+                f"a quote beside {count} pictures; expected a single picture (Image 1) beside "
+                "a quote, or no quote",
+            )
+        )
+    if row.text("Attribution") and not row.text("Quote"):
+        problems.append(
+            RowError(
+                row.sheet,
+                row.cell("Attribution"),
+                "an attribution without a quote; expected the Quote it belongs to, or "
+                "Attribution blank",
+            )
+        )
+    return problems
+
+
+def _check_images(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    return [p for row in sheets.get(IMAGES.name, ()) if row.ok for p in image_problems(row)]
+
+
+def _image(src: SlideSource) -> Slide:
+    row = _row(src, "image", IMAGES)
+    problems = image_problems(row)
+    images = []
+    for i in range(1, IMAGE_COUNT + 1):
+        text = row.text(f"Image {i}")
+        if not text:
+            continue
+        path = image_path(src.folder, text)
+        try:
+            image_size(path)
+        except ImageError as exc:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(f"Image {i}"),
+                    f'image "{text}": {exc.reason} ({path}); expected a picture file (PNG, '
+                    "JPEG, GIF, …), its path relative to the workbook's folder",
+                )
+            )
+            continue
+        images.append(Image(path=path, caption=row.text(f"Caption {i}"), fit=row.value("Fit")))
+    if problems:
+        raise RowErrors(problems)
+    return ImageSlide(
+        title=row.text("Title"),
+        images=images,
+        caption=row.text("Caption"),
+        intro=row.text("Intro"),
+        quote=row.text("Quote"),
+        attribution=row.text("Attribution"),
+        **src.common(),
+    )
+
+
+# -- highlights ----------------------------------------------------------------------------------
+
+
+def highlight_problems(row: Row) -> list[RowError]:
+    """What is wrong with a Highlights row: a number without its label, or a label without its
+    number (the first three pairs are required cells, checked as such)."""
+    problems = []
+    for i in range(4, HIGHLIGHT_COUNT + 1):
+        value, label = row.text(f"Value {i}"), row.text(f"Label {i}")
+        if value and not label:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(f"Label {i}"),
+                    f'empty Label {i} for the number "{short(value)}"; expected its short '
+                    "label, e.g. teachers in 3 countries",
+                )
+            )
+        elif label and not value:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(f"Value {i}"),
+                    f'empty Value {i} for the label "{short(label)}"; expected the big number, '
+                    "e.g. 470+",
+                )
+            )
+    return problems
+
+
+def _check_highlights(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    return [p for row in sheets.get(HIGHLIGHTS.name, ()) if row.ok for p in highlight_problems(row)]
+
+
+def _highlights(src: SlideSource) -> Slide:
+    row = _row(src, "highlights", HIGHLIGHTS)
+    problems = highlight_problems(row)
+    if problems:
+        raise RowErrors(problems)
+    pairs = [
+        (row.text(f"Value {i}"), row.text(f"Label {i}")) for i in range(1, HIGHLIGHT_COUNT + 1)
+    ]
+    return HighlightsSlide(
+        title=row.text("Title"),
+        items=[Highlight(value=v, label=t) for v, t in pairs if v and t],
+        **src.common(),
+    )
+
+
+register(
+    SlideKind(
+        "chart",
+        _chart,
+        key=KeyUse.ROW,
+        sheet=CHARTS,
+        needs=(CHART_DATA,),
+        fields={
+            "title": "Title",
+            "subtitle": "Subtitle",
+            "callout": "Callout",
+            "callout_detail": "Callout detail",
+            "engine": "Engine",
+            **_COMMON_FIELDS,
+        },
+        check=_check_charts,
+    )
+)
+register(
+    SlideKind(
+        "image",
+        _image,
+        key=KeyUse.ROW,
+        sheet=IMAGES,
+        fields={
+            "title": "Title",
+            "caption": "Caption",
+            "intro": "Intro",
+            "quote": "Quote",
+            "attribution": "Attribution",
+            **_COMMON_FIELDS,
+        },
+        check=_check_images,
+    )
+)
+register(
+    SlideKind(
+        "highlights",
+        _highlights,
+        key=KeyUse.ROW,
+        sheet=HIGHLIGHTS,
+        fields={"title": "Title", **_COMMON_FIELDS},
+        check=_check_highlights,
+    )
+)
