@@ -136,3 +136,30 @@ def test_render_uses_montserrat_and_lato(
     ).stdout
     for face in ("Montserrat-Bold", "Lato-Regular", "Lato-Bold"):
         assert face in fonts, fonts
+
+
+def test_chart_slides_embed_the_workbooks_numbers(deck: Path) -> None:
+    """Each chart is a native chart part whose embedded workbook holds the tracker's values."""
+    import io
+
+    import openpyxl
+
+    source = openpyxl.load_workbook(EXAMPLE, read_only=True, data_only=True)
+    values: dict[str, set[float]] = {}
+    for chart, _period, _series, value in list(source["Chart data"].iter_rows(values_only=True))[
+        1:
+    ]:
+        if value is not None:
+            values.setdefault(chart, set()).add(round(float(value), 6))
+    charts = [sh.chart for s in Presentation(str(deck)).slides for sh in s.shapes if sh.has_chart]
+    assert len(charts) == 2
+    for chart, key in zip(charts, ("active-editors", "new-editor-retention"), strict=True):
+        blob = chart.part.chart_workbook.xlsx_part.blob
+        embedded = openpyxl.load_workbook(io.BytesIO(blob), read_only=True)
+        numbers = {
+            round(float(v), 6)
+            for row in embedded.worksheets[0].iter_rows(values_only=True)
+            for v in row
+            if isinstance(v, (int, float))
+        }
+        assert values[key] <= numbers, key
