@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
+from tests.workbook.sheets import Sheets, append_rows, drop_row, problems, save, set_cell
 from tuningdeck.errors import InputError, Problem, WorkbookError, WorkbookWarning
 from tuningdeck.model import (
     Acronym,
@@ -26,8 +26,6 @@ from tuningdeck.model import (
 )
 from tuningdeck.workbook import read_workbook
 from tuningdeck.workbook.kinds import KINDS, KeyUse, SlideKind
-
-Sheets = dict[str, list[list[object]]]
 
 
 def good_sheets() -> Sheets:
@@ -148,29 +146,9 @@ def good_sheets() -> Sheets:
     }
 
 
-def write(path: Path, sheets: Sheets) -> Path:
-    """Write ``sheets`` (row 1 first) to ``path`` as an .xlsx workbook."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
-def problems(path: Path, quarter: str = "Q1") -> list[str]:
-    """The problems reading ``path`` reports, as ``Sheet!Cell: message`` lines."""
-    with pytest.raises(WorkbookError) as info:
-        read_workbook(path, quarter)
-    assert info.value.path == str(path)
-    return [str(p) for p in info.value.problems]
-
-
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
-    return write(tmp_path / "tracker.xlsx", good_sheets())
+    return save(tmp_path / "tracker.xlsx", good_sheets())
 
 
 def test_good_workbook_reads_every_slide_in_order(good: Path) -> None:
@@ -233,7 +211,7 @@ def test_title_template_and_default_recommendation_heading(tmp_path: Path) -> No
     sheets = good_sheets()
     sheets["Deck"].append(["title", "{priority}: {quarter} of {fiscal_year}"])
     sheets["Drill-downs"][1][6] = None
-    deck = read_workbook(write(tmp_path / "t.xlsx", sheets), Quarter.Q2)
+    deck = read_workbook(save(tmp_path / "t.xlsx", sheets), Quarter.Q2)
 
     assert deck.title == "Thriving Movement: Q2 of FY20-21"
     assert deck.slides[0].title == "Thriving Movement: Q2 of FY20-21"
@@ -266,7 +244,7 @@ def test_quarters_column_leaves_slides_out(tmp_path: Path) -> None:
         # shown in Q1 and Q2 only, so Q3 does not need a Q3 row
         ["objective", "ip-masking", "Q1;Q2"],
     ]
-    path = write(tmp_path / "t.xlsx", sheets)
+    path = save(tmp_path / "t.xlsx", sheets)
 
     def titles(quarter: str) -> list[str]:
         return [s.title for s in read_workbook(path, quarter).slides[1:]]  # type: ignore[attr-defined]
@@ -280,7 +258,7 @@ def test_quarters_column_leaves_slides_out(tmp_path: Path) -> None:
 def test_slides_of_other_quarters_are_not_looked_up(tmp_path: Path) -> None:
     sheets = good_sheets()
     sheets["Slides"].append(["objective", "not-written-yet", "Q4"])
-    path = write(tmp_path / "t.xlsx", sheets)
+    path = save(tmp_path / "t.xlsx", sheets)
 
     assert len(read_workbook(path, "Q1")) == 8
     assert problems(path, "Q4")[-1] == (
@@ -302,7 +280,7 @@ def test_missing_sheet_missing_column_and_wrong_type_reported_at_once(tmp_path: 
     sheets["Objectives"] = [row[:3] + row[4:] for row in sheets["Objectives"]]
     sheets["Updates"][1][3] = dt.date(2020, 10, 1)
 
-    assert problems(write(tmp_path / "t.xlsx", sheets)) == [
+    assert problems(save(tmp_path / "t.xlsx", sheets)) == [
         "Updates!D2: expected text, found a date (2020-10-01)",
         'Objectives!I1: missing column "Objective"; expected header row with Key, Quarter, '
         "Title, Objective, Narrative, Target, Department, Footnote, Notes",
@@ -310,112 +288,89 @@ def test_missing_sheet_missing_column_and_wrong_type_reported_at_once(tmp_path: 
     ]
 
 
-def _set(sheet: str, row: int, col: int, value: object) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        cells = sheets[sheet][row - 1]
-        cells.extend([None] * (col - len(cells)))
-        cells[col - 1] = value
-
-    return edit
-
-
-def _append(sheet: str, *rows: list[object]) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        sheets[sheet].extend(rows)
-
-    return edit
-
-
-def _drop_row(sheet: str, row: int) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        del sheets[sheet][row - 1]
-
-    return edit
-
-
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
         pytest.param(
-            _append("Slides", ["pie", "editors"]),
+            append_rows("Slides", ["pie", "editors"]),
             'Slides!A10: unknown kind "pie"; expected one of '
             + ", ".join(kind.name for kind in KINDS.values()),
             id="unknown kind",
         ),
         pytest.param(
-            _set("Slides", 5, 2, "ip-maskng"),
+            set_cell("Slides", 5, 2, "ip-maskng"),
             'Slides!B5: unknown objective "ip-maskng"; expected the Key of a row in sheet '
             "Objectives (ip-masking)",
             id="unknown key",
         ),
         pytest.param(
-            _set("Slides", 3, 2, None),
+            set_cell("Slides", 3, 2, None),
             "Slides!B3: empty Key for a section slide; expected the divider's text",
             id="section without text",
         ),
         pytest.param(
-            _append("Objectives", ["IP-Masking", "q1", "Again", "Again"]),
+            append_rows("Objectives", ["IP-Masking", "q1", "Again", "Again"]),
             'Objectives!A4: duplicate row for Key "IP-Masking" and Quarter "Q1" '
             "(first at row 2); expected one row per Key and Quarter",
             id="duplicate key and quarter",
         ),
         pytest.param(
-            _set("Objectives", 3, 2, "Q5"),
+            set_cell("Objectives", 3, 2, "Q5"),
             'Objectives!B3: unknown quarter "Q5"; expected Q1, Q2, Q3, Q4 or all',
             id="quarter Q5",
         ),
         pytest.param(
-            _set("Slides", 4, 3, "Q3-Q1"),
+            set_cell("Slides", 4, 3, "Q3-Q1"),
             'Slides!C4: bad quarters "Q3-Q1"; expected blank (every quarter), a list such as '
             "Q1, Q2 or a range such as Q2-Q4",
             id="bad quarters",
         ),
         pytest.param(
-            _set("Deck", 3, 2, "FY20-22"),
+            set_cell("Deck", 3, 2, "FY20-22"),
             'Deck!B3: bad fiscal year "FY20-22"; expected a fiscal year such as FY20-21 '
             "(also FY2020-2021, FY20/21)",
             id="bad fiscal year",
         ),
         pytest.param(
-            _drop_row("Deck", 2),
+            drop_row("Deck", 2),
             'Deck!A5: missing setting "Priority"; expected a row with Setting Priority and '
             "its Value: the priority the deck is about, e.g. Thriving Movement",
             id="missing setting",
         ),
         pytest.param(
-            _set("Deck", 2, 2, "  "),
+            set_cell("Deck", 2, 2, "  "),
             'Deck!B2: empty value for setting "Priority"; expected the priority the deck is '
             "about, e.g. Thriving Movement",
             id="empty setting",
         ),
         pytest.param(
-            _append("Deck", ["Title", "{priority} {year}"]),
+            append_rows("Deck", ["Title", "{priority} {year}"]),
             "Deck!B6: unknown name {year} in the Title; expected {priority}, {quarter} or "
             "{fiscal_year}",
             id="bad title template",
         ),
         pytest.param(
-            _set("Drill-downs", 2, 5, None),
+            set_cell("Drill-downs", 2, 5, None),
             'Drill-downs!E2: empty required cell "Impact"; expected the impact',
             id="empty required cell",
         ),
         pytest.param(
-            _set("Quotes", 2, 4, True),
+            set_cell("Quotes", 2, 4, True),
             "Quotes!D2: expected text, found TRUE",
             id="boolean in a text cell",
         ),
         pytest.param(
-            _set("Quotes", 2, 5, dt.datetime(2020, 10, 1, 9, 30)),
+            set_cell("Quotes", 2, 5, dt.datetime(2020, 10, 1, 9, 30)),
             "Quotes!E2: expected text, found a date and time (2020-10-01 09:30)",
             id="date and time in a text cell",
         ),
         pytest.param(
-            _set("Updates", 1, 11, "title"),
+            set_cell("Updates", 1, 11, "title"),
             'Updates!K1: duplicate column "title" (first in column C); expected it once',
             id="duplicate column",
         ),
         pytest.param(
-            _append("Acronyms", ["mtp", "Again"]),
+            append_rows("Acronyms", ["mtp", "Again"]),
             'Acronyms!A4: duplicate row for Term "mtp" (first at row 2); expected one row per Term',
             id="duplicate acronym",
         ),
@@ -432,11 +387,11 @@ def test_each_problem_names_its_cell(
 ) -> None:
     sheets = good_sheets()
     edit(sheets)
-    assert problems(write(tmp_path / "t.xlsx", sheets)) == [expected]
+    assert problems(save(tmp_path / "t.xlsx", sheets)) == [expected]
 
 
 def test_required_sheets_missing(tmp_path: Path) -> None:
-    path = write(tmp_path / "t.xlsx", {"Notes": [["anything"]]})
+    path = save(tmp_path / "t.xlsx", {"Notes": [["anything"]]})
     assert problems(path) == [
         "Deck: sheet missing; expected a sheet named Deck with columns Setting, Value",
         "Slides: sheet missing; expected a sheet named Slides with columns Kind, Key, "
@@ -445,7 +400,7 @@ def test_required_sheets_missing(tmp_path: Path) -> None:
 
 
 def test_numbers_in_text_cells_become_text(tmp_path: Path) -> None:
-    path = write(tmp_path / "t.xlsx", good_sheets())
+    path = save(tmp_path / "t.xlsx", good_sheets())
     from openpyxl import load_workbook
 
     wb = load_workbook(path)
@@ -469,14 +424,14 @@ def test_headers_and_sheet_names_ignore_case_spaces_and_order(tmp_path: Path) ->
     ]
     del sheets["Objectives"]
     sheets["Slides"] = [["kind", "key"], ["objective", "ip-masking"]]
-    deck = read_workbook(write(tmp_path / "t.xlsx", sheets), "Q4")
+    deck = read_workbook(save(tmp_path / "t.xlsx", sheets), "Q4")
     assert deck.slides == (ObjectiveSlide(title="IP Masking", objective="Protect."),)
 
 
 def test_blank_rows_are_skipped(tmp_path: Path) -> None:
     sheets = good_sheets()
     sheets["Slides"] = [["Kind", "Key"], [None, None], ["section", "One"], ["  "], ["title"]]
-    deck = read_workbook(write(tmp_path / "t.xlsx", sheets), "Q1")
+    deck = read_workbook(save(tmp_path / "t.xlsx", sheets), "Q1")
     assert [type(s) for s in deck.slides] == [SectionSlide, TitleSlide]
 
 
@@ -486,7 +441,7 @@ def test_unknown_columns_and_settings_warn_with_their_cell(tmp_path: Path) -> No
     sheets["Objectives"][1].append("Ada")
     sheets["Deck"].append(["Colour", "blue"])
     sheets["Slides"][1][1] = "ignored"
-    path = write(tmp_path / "t.xlsx", sheets)
+    path = save(tmp_path / "t.xlsx", sheets)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -550,7 +505,7 @@ def test_a_new_kind_needs_only_a_registry_entry(
     monkeypatch.setitem(KINDS, "banner", SlideKind("banner", build, key=KeyUse.TEXT))
     sheets = good_sheets()
     sheets["Slides"] = [["Kind", "Key"], ["Banner", "Hello"]]
-    deck = read_workbook(write(good.with_name("b.xlsx"), sheets), "Q2")
+    deck = read_workbook(save(good.with_name("b.xlsx"), sheets), "Q2")
     assert deck.slides == (SectionSlide(title="Hello in Q2"),)
 
 

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
-from tuningdeck.errors import WorkbookError
+from tests.workbook.sheets import Sheets, append_rows, problems, save, set_cell
 from tuningdeck.model import (
     DataGroup,
     DataTable,
@@ -25,7 +25,6 @@ from tuningdeck.workbook import read_workbook, write_blank_workbook
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "thriving-movement-fy20-21.xlsx"
 
-Sheets = dict[str, list[list[object]]]
 
 STATUS_HEADER = ["Baseline", "Goal", "Q1", "Q2", "Q3", "Q4", "Level", "Better", "Judge"]
 
@@ -139,25 +138,6 @@ def table_sheets() -> Sheets:
     }
 
 
-def write(path: Path, sheets: Sheets) -> Path:
-    """Write ``sheets`` (row 1 first) to ``path`` as an .xlsx workbook."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
-def problems(path: Path, quarter: str = "Q1") -> list[str]:
-    """The problems reading ``path`` reports, as ``Sheet!Cell: message`` lines."""
-    with pytest.raises(WorkbookError) as info:
-        read_workbook(path, quarter)
-    return [str(p) for p in info.value.problems]
-
-
 EDITORS = Outcome(
     text="We will welcome and support newcomers.",
     rows=[
@@ -188,7 +168,7 @@ SAFETY = Outcome(
 
 
 def test_tables_and_drill_down_data_read_into_the_model(tmp_path: Path) -> None:
-    deck = read_workbook(write(tmp_path / "t.xlsx", table_sheets()), "Q1")
+    deck = read_workbook(save(tmp_path / "t.xlsx", table_sheets()), "Q1")
 
     assert deck.slides == (
         MetricsTableSlide(
@@ -239,7 +219,7 @@ def test_tables_and_drill_down_data_read_into_the_model(tmp_path: Path) -> None:
 
 
 def test_tables_take_the_quarters_text_and_keep_the_whole_years_statuses(tmp_path: Path) -> None:
-    deck = read_workbook(write(tmp_path / "t.xlsx", table_sheets()), "Q2")
+    deck = read_workbook(save(tmp_path / "t.xlsx", table_sheets()), "Q2")
 
     metrics, results, _ = deck.slides
     assert isinstance(metrics, MetricsTableSlide) and isinstance(results, KeyResultsSlide)
@@ -251,12 +231,12 @@ def test_tables_take_the_quarters_text_and_keep_the_whole_years_statuses(tmp_pat
 def test_drill_down_without_data_has_no_table(tmp_path: Path) -> None:
     sheets = table_sheets()
     del sheets["Drill-down data"]
-    drill = read_workbook(write(tmp_path / "t.xlsx", sheets), "Q1").slides[2]
+    drill = read_workbook(save(tmp_path / "t.xlsx", sheets), "Q1").slides[2]
     assert isinstance(drill, DrillDownSlide) and drill.table is None
 
 
 def test_numbers_and_booleans_in_status_rows(tmp_path: Path) -> None:
-    path = write(tmp_path / "t.xlsx", table_sheets())
+    path = save(tmp_path / "t.xlsx", table_sheets())
     wb = load_workbook(path)
     ws = wb["Metrics"]
     ws["F2"] = 0.073
@@ -273,102 +253,86 @@ def test_numbers_and_booleans_in_status_rows(tmp_path: Path) -> None:
     assert [r.judge for r in safety] == [True, False]
 
 
-def _set(sheet: str, row: int, col: int, value: object) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        cells = sheets[sheet][row - 1]
-        cells.extend([None] * (col - len(cells)))
-        cells[col - 1] = value
-
-    return edit
-
-
-def _append(sheet: str, *rows: list[object]) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        sheets[sheet].extend(rows)
-
-    return edit
-
-
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
         pytest.param(
-            _set("Metrics", 3, 10, "deep"),
+            set_cell("Metrics", 3, 10, "deep"),
             'Metrics!J3: bad Level "deep"; expected blank or metric for a row of its own, or '
             "sub for a sub-row such as Established markets",
             id="bad level",
         ),
         pytest.param(
-            _set("Key results", 2, 10, "up"),
+            set_cell("Key results", 2, 10, "up"),
             'Key results!J2: bad Better "up"; expected higher (the default) or lower: which '
             "direction of the number is good",
             id="bad better",
         ),
         pytest.param(
-            _set("Metrics", 5, 12, "maybe"),
+            set_cell("Metrics", 5, 12, "maybe"),
             'Metrics!L5: bad Judge "maybe"; expected yes (the default) to judge the statuses '
             "against the goal, or no",
             id="bad judge",
         ),
         pytest.param(
-            _set("Metrics", 2, 10, "sub"),
+            set_cell("Metrics", 2, 10, "sub"),
             'Metrics!J2: sub-row "Monthly active editors increase YoY" is the first row of '
             'outcome "We will welcome and support newcomers." in table "metrics"; expected a '
             "row of its own (Level blank or metric) above its sub-rows",
             id="sub-row first in a table",
         ),
         pytest.param(
-            _set("Metrics", 5, 10, "sub"),
+            set_cell("Metrics", 5, 10, "sub"),
             'Metrics!J5: sub-row "Decrease in reported threats to safety" is the first row of '
             'outcome "We will have safe and secure spaces." in table "metrics"; expected a '
             "row of its own (Level blank or metric) above its sub-rows",
             id="sub-row first under an outcome",
         ),
         pytest.param(
-            _set("Key results", 2, 9, "sub"),
+            set_cell("Key results", 2, 9, "sub"),
             'Key results!I2: sub-row "Monthly active editors increase 5% YoY" is the first row '
             'of table "ARMDEB"; expected a row of its own (Level blank or metric) above its '
             "sub-rows",
             id="sub-row first in a key-results grid",
         ),
         pytest.param(
-            _set("Metrics", 2, 2, None),
+            set_cell("Metrics", 2, 2, None),
             'Metrics!B2: empty Outcome on the first row of table "metrics"; expected the MTP '
             "outcome (blank only continues the outcome of the row above)",
             id="no outcome on a table's first row",
         ),
         pytest.param(
-            _append("Metrics", ["metrcs", "An outcome.", "A metric."]),
+            append_rows("Metrics", ["metrcs", "An outcome.", "A metric."]),
             'Metrics!A7: unknown table "metrcs"; expected the Key of a row in sheet Tables '
             "(armdeb, metrics, unused)",
             id="metrics row of an unknown table",
         ),
         pytest.param(
-            _set("Key results", 4, 1, "armdb"),
+            set_cell("Key results", 4, 1, "armdb"),
             'Key results!A4: unknown table "armdb"; expected the Key of a row in sheet Tables '
             "(armdeb, metrics, unused)",
             id="key result of an unknown table",
         ),
         pytest.param(
-            _set("Drill-down data", 3, 1, "grants"),
+            set_cell("Drill-down data", 3, 1, "grants"),
             'Drill-down data!A3: unknown drill-down "grants"; expected the Key of a row in '
             "sheet Drill-downs (grantmaking)",
             id="data of an unknown drill-down",
         ),
         pytest.param(
-            _set("Slides", 3, 2, "unused"),
+            set_cell("Slides", 3, 2, "unused"),
             'Slides!B3: key results "unused" has no rows in sheet Key results; add rows whose '
             "Table is unused",
             id="table without rows",
         ),
         pytest.param(
-            _set("Slides", 2, 2, "nothing"),
+            set_cell("Slides", 2, 2, "nothing"),
             'Slides!B2: unknown metrics table "nothing"; expected the Key of a row in sheet '
             "Tables (armdeb, metrics, unused)",
             id="unknown slide key",
         ),
         pytest.param(
-            _append(
+            append_rows(
                 "Drill-down data",
                 ["grantmaking", "Strong leaders", "KR2: 70% satisfied", "FY19/20", "68%"],
             ),
@@ -377,7 +341,7 @@ def _append(sheet: str, *rows: list[object]) -> Callable[[Sheets], None]:
             id="two values for one cell",
         ),
         pytest.param(
-            _set("Metrics", 1, 3, "Metrics"),
+            set_cell("Metrics", 1, 3, "Metrics"),
             'Metrics!M1: missing column "Metric"; expected header row with Table, Outcome, '
             "Metric, Baseline, Goal, Q1, Q2, Q3, Q4, Level, Better, Judge",
             id="missing column",
@@ -391,19 +355,19 @@ def test_each_problem_names_its_cell(
     edit(sheets)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the renamed header is also an unknown column
-        assert problems(write(tmp_path / "t.xlsx", sheets)) == [expected]
+        assert problems(save(tmp_path / "t.xlsx", sheets)) == [expected]
 
 
 def test_every_problem_at_once_and_whatever_the_quarter(tmp_path: Path) -> None:
     sheets = table_sheets()
     # no slide shows these tables in Q1, yet their rows are checked
     sheets["Slides"] = [["Kind", "Key", "Quarters"], ["metrics table", "metrics", "Q4"]]
-    _set("Metrics", 2, 2, None)(sheets)
-    _set("Metrics", 6, 11, "sideways")(sheets)
-    _set("Key results", 2, 9, "sub")(sheets)
-    _set("Drill-down data", 2, 1, "grants")(sheets)
+    set_cell("Metrics", 2, 2, None)(sheets)
+    set_cell("Metrics", 6, 11, "sideways")(sheets)
+    set_cell("Key results", 2, 9, "sub")(sheets)
+    set_cell("Drill-down data", 2, 1, "grants")(sheets)
 
-    assert problems(write(tmp_path / "t.xlsx", sheets)) == [
+    assert problems(save(tmp_path / "t.xlsx", sheets)) == [
         'Metrics!K6: bad Better "sideways"; expected higher (the default) or lower: which '
         "direction of the number is good",
         'Drill-down data!A2: unknown drill-down "grants"; expected the Key of a row in sheet '
@@ -419,9 +383,9 @@ def test_a_bad_cell_is_told_once_without_follow_on_problems(tmp_path: Path) -> N
     sheets = table_sheets()
     # the table's first row cannot be read: no "empty Outcome" for the row after it,
     # and the slide built from it adds nothing
-    _set("Metrics", 2, 10, "deep")(sheets)
-    _set("Metrics", 5, 10, "sub")(sheets)
-    assert problems(write(tmp_path / "t.xlsx", sheets)) == [
+    set_cell("Metrics", 2, 10, "deep")(sheets)
+    set_cell("Metrics", 5, 10, "sub")(sheets)
+    assert problems(save(tmp_path / "t.xlsx", sheets)) == [
         'Metrics!J2: bad Level "deep"; expected blank or metric for a row of its own, or sub '
         "for a sub-row such as Established markets",
         'Metrics!J5: sub-row "Decrease in reported threats to safety" is the first row of '
@@ -434,7 +398,7 @@ def test_missing_sheets_are_asked_for_where_they_are_named(tmp_path: Path) -> No
     sheets = table_sheets()
     del sheets["Tables"]
     del sheets["Key results"]
-    assert problems(write(tmp_path / "t.xlsx", sheets)) == [
+    assert problems(save(tmp_path / "t.xlsx", sheets)) == [
         "Tables: sheet missing; the Metrics sheet asks for it at Metrics!A2",
         "Key results: sheet missing; the Slides sheet asks for it at Slides!A3",
     ]

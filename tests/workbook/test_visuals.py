@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from PIL import Image as PILImage
 
-from tuningdeck.errors import WorkbookError, WorkbookWarning
+from tests.workbook.sheets import Sheets, append_rows, problems, save, set_cell
+from tuningdeck.errors import WorkbookWarning
 from tuningdeck.model import (
     ChartSlide,
     ChartSpec,
@@ -28,7 +29,6 @@ from tuningdeck.workbook.cells import parse_number
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "thriving-movement-fy20-21.xlsx"
 
-Sheets = dict[str, list[list[object]]]
 
 CHARTS_HEADER = [
     "Key",
@@ -172,15 +172,7 @@ def write(folder: Path, sheets: Sheets, name: str = "t.xlsx", *, images: bool = 
         (folder / "images").mkdir(exist_ok=True)
         PILImage.new("RGB", (160, 100), (51, 102, 204)).save(folder / "images" / "reply-tool.png")
         PILImage.new("RGB", (300, 100), (0, 175, 137)).save(folder / "images" / "wide.png")
-    wb = Workbook()
-    wb.remove(wb.active)
-    for sheet, rows in sheets.items():
-        ws = wb.create_sheet(sheet)
-        for row in rows:
-            ws.append(row)
-    path = folder / name
-    wb.save(path)
-    return path
+    return save(folder / name, sheets)
 
 
 def read(path: Path, quarter: str = "Q1") -> tuple[Deck, list[str]]:
@@ -189,29 +181,6 @@ def read(path: Path, quarter: str = "Q1") -> tuple[Deck, list[str]]:
         warnings.simplefilter("always")
         deck = read_workbook(path, quarter)
     return deck, [str(w.message) for w in caught if issubclass(w.category, WorkbookWarning)]
-
-
-def problems(path: Path, quarter: str = "Q1") -> list[str]:
-    """The problems reading ``path`` reports, as ``Sheet!Cell: message`` lines."""
-    with pytest.raises(WorkbookError) as info:
-        read_workbook(path, quarter)
-    return [str(p) for p in info.value.problems]
-
-
-def _set(sheet: str, row: int, col: int, value: object) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        cells = sheets[sheet][row - 1]
-        cells.extend([None] * (col - len(cells)))
-        cells[col - 1] = value
-
-    return edit
-
-
-def _append(sheet: str, *rows: list[object]) -> Callable[[Sheets], None]:
-    def edit(sheets: Sheets) -> None:
-        sheets[sheet].extend(rows)
-
-    return edit
 
 
 # -- charts --------------------------------------------------------------------------------------
@@ -435,101 +404,101 @@ def test_six_highlights(tmp_path: Path) -> None:
     ("edit", "expected"),
     [
         pytest.param(
-            _set("Charts", 2, 5, "pie"),
+            set_cell("Charts", 2, 5, "pie"),
             'Charts!E2: bad Kind "pie"; expected yoy (the default), line, bar or stacked bar',
             id="bad chart kind",
         ),
         pytest.param(
-            _set("Charts", 3, 11, "excel"),
+            set_cell("Charts", 3, 11, "excel"),
             'Charts!K3: bad Engine "excel"; expected native (an editable chart, the default) '
             "or matplotlib (a picture)",
             id="bad engine",
         ),
         pytest.param(
-            _set("Images", 2, 7, "stretch"),
+            set_cell("Images", 2, 7, "stretch"),
             'Images!G2: bad Fit "stretch"; expected fit (the whole picture, the default) or '
             "crop (the picture fills its frame)",
             id="bad fit",
         ),
         pytest.param(
-            _set("Charts", 2, 6, "yyyy-mm"),
+            set_cell("Charts", 2, 6, "yyyy-mm"),
             'Charts!F2: bad number format "yyyy-mm"; expected an Excel number format for '
             'numbers, such as 0, 0.0, #,##0, 0%, 0.0% or 0,"K" (not a date, time, text or '
             "scientific format)",
             id="date number format",
         ),
         pytest.param(
-            _set("Charts", 3, 7, "half"),
+            set_cell("Charts", 3, 7, "half"),
             'Charts!G3: expected a number, found the text "half"',
             id="goal not a number",
         ),
         pytest.param(
-            _set("Chart data", 3, 4, "n/a"),
+            set_cell("Chart data", 3, 4, "n/a"),
             'Chart data!D3: expected a number, found the text "n/a"',
             id="value not a number",
         ),
         pytest.param(
-            _set("Chart data", 3, 2, "Aug 2019"),
+            set_cell("Chart data", 3, 2, "Aug 2019"),
             'Chart data!B3: bad month "Aug 2019" for a yoy chart; expected a date, or a month as '
             "text such as 2020-09",
             id="yoy period not a month",
         ),
         pytest.param(
-            _set("Chart data", 4, 3, "FY19-20"),
+            set_cell("Chart data", 4, 3, "FY19-20"),
             'Chart data!C4: series "FY19-20" on a row of a yoy chart; expected Series blank (a '
             "year-over-year chart's series are its fiscal years)",
             id="series on a yoy chart",
         ),
         pytest.param(
-            _append("Chart data", ["editors", "2020-09", None, 1.0]),
+            append_rows("Chart data", ["editors", "2020-09", None, 1.0]),
             "Chart data!B22: a second value for 2020-09 (first at row 16); expected one row "
             "per month",
             id="a month twice",
         ),
         pytest.param(
-            _set("Chart data", 19, 3, None),
+            set_cell("Chart data", 19, 3, None),
             "Chart data!C19: empty Series on a row of a bar chart; expected the name of its "
             "line or bars, e.g. FY20-21",
             id="empty series",
         ),
         pytest.param(
-            _append("Chart data", ["grants", "Africa ", "FY19-20", 0.5]),
+            append_rows("Chart data", ["grants", "Africa ", "FY19-20", 0.5]),
             'Chart data!B22: a second value for period "Africa" of series "FY19-20" (first at '
             "row 17); expected one value per period and series",
             id="a bar twice",
         ),
         pytest.param(
-            _append("Chart data", ["ediotrs", "2020-09", None, 1.0]),
+            append_rows("Chart data", ["ediotrs", "2020-09", None, 1.0]),
             'Chart data!A22: unknown chart "ediotrs"; expected the Key of a row in sheet Charts '
             "(editors, grants)",
             id="unknown chart",
         ),
         pytest.param(
-            _set("Slides", 3, 2, "grant"),
+            set_cell("Slides", 3, 2, "grant"),
             'Slides!B3: unknown chart "grant"; expected the Key of a row in sheet Charts '
             "(editors, grants)",
             id="unknown chart key",
         ),
         pytest.param(
-            _set("Images", 2, 4, None),
+            set_cell("Images", 2, 4, None),
             'Images!D2: empty required cell "Image 1"; expected the first picture\'s file (PNG, '
             "JPEG, GIF, …), its path relative to the workbook's folder",
             id="no image",
         ),
         pytest.param(
-            _set("Highlights", 2, 6, None),
+            set_cell("Highlights", 2, 6, None),
             'Highlights!F2: empty required cell "Value 2"; expected the second big number, '
             "e.g. 470+",
             id="two highlights",
         ),
         pytest.param(
-            _set("Highlights", 2, 14, "12"),
+            set_cell("Highlights", 2, 14, "12"),
             'Highlights!O2: empty Label 6 for the number "12"; expected its short label, e.g. '
             "teachers in 3 countries",
             id="number without label",
         ),
         pytest.param(
-            _set("Highlights", 2, 11, "wikis"),
+            set_cell("Highlights", 2, 11, "wikis"),
             'Highlights!J2: empty Value 4 for the label "wikis"; expected the big number, e.g. '
             "470+",
             id="label without number",
