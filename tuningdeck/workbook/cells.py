@@ -14,7 +14,7 @@ from collections.abc import Collection
 from attrs import frozen
 
 from tuningdeck.model import Quarter
-from tuningdeck.workbook.kinds import ALL
+from tuningdeck.workbook.rows import ALL
 from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
 
 __all__ = [

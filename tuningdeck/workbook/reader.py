@@ -33,9 +33,9 @@ from tuningdeck.workbook.cells import (
     is_blank,
     read_cell,
 )
-from tuningdeck.workbook.kinds import (
+from tuningdeck.workbook.kinds import KINDS
+from tuningdeck.workbook.rows import (
     ALL,
-    KINDS,
     KeyUse,
     Reported,
     Row,

@@ -45,7 +45,8 @@ from tuningdeck.model import (
     Series,
     Slide,
 )
-from tuningdeck.workbook.kinds import (
+from tuningdeck.workbook.rows import (
+    COMMON_FIELDS,
     KeyUse,
     Reported,
     Row,
@@ -56,9 +57,9 @@ from tuningdeck.workbook.kinds import (
     by_key,
     key_id,
     one_line,
-    register,
     rows_of,
     short,
+    source_row,
 )
 from tuningdeck.workbook.schema import (
     CHART_DATA,
@@ -67,7 +68,6 @@ from tuningdeck.workbook.schema import (
     HIGHLIGHTS,
     IMAGE_COUNT,
     IMAGES,
-    SheetSpec,
 )
 
 __all__ = [
@@ -79,16 +79,6 @@ __all__ = [
     "number_format_problem",
     "quarter_months",
 ]
-
-_COMMON_FIELDS = {"department": "Department", "footnote": "Footnote", "notes": "Notes"}
-
-
-def _row(src: SlideSource, name: str, sheet: SheetSpec) -> Row:
-    """The row of the kind's sheet chosen for the quarter."""
-    if src.row is None:
-        raise ValueError(f"a {name} slide is built from a row of sheet {sheet.name}")
-    return src.row
-
 
 # -- charts --------------------------------------------------------------------------------------
 
@@ -268,7 +258,7 @@ def _check_charts(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
 
 
 def _chart(src: SlideSource) -> Slide:
-    row = _row(src, "chart", CHARTS)
+    row = source_row(src, "chart", CHARTS)
     kind = str(row.value("Kind"))
     data, problems = chart_data(rows_of(src, "chart", CHART_DATA, "Chart"), kind)
     bad_format = number_format_problem(row)
@@ -381,7 +371,7 @@ def _check_images(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
 
 
 def _image(src: SlideSource) -> Slide:
-    row = _row(src, "image", IMAGES)
+    row = source_row(src, "image", IMAGES)
     problems = image_problems(row)
     images = []
     for i in range(1, IMAGE_COUNT + 1):
@@ -450,7 +440,7 @@ def _check_highlights(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
 
 
 def _highlights(src: SlideSource) -> Slide:
-    row = _row(src, "highlights", HIGHLIGHTS)
+    row = source_row(src, "highlights", HIGHLIGHTS)
     problems = highlight_problems(row)
     if problems:
         raise RowErrors(problems)
@@ -464,48 +454,42 @@ def _highlights(src: SlideSource) -> Slide:
     )
 
 
-register(
-    SlideKind(
-        "chart",
-        _chart,
-        key=KeyUse.ROW,
-        sheet=CHARTS,
-        needs=(CHART_DATA,),
-        fields={
-            "title": "Title",
-            "subtitle": "Subtitle",
-            "callout": "Callout",
-            "callout_detail": "Callout detail",
-            "engine": "Engine",
-            **_COMMON_FIELDS,
-        },
-        check=_check_charts,
-    )
+CHART = SlideKind(
+    "chart",
+    _chart,
+    key=KeyUse.ROW,
+    sheet=CHARTS,
+    needs=(CHART_DATA,),
+    fields={
+        "title": "Title",
+        "subtitle": "Subtitle",
+        "callout": "Callout",
+        "callout_detail": "Callout detail",
+        "engine": "Engine",
+        **COMMON_FIELDS,
+    },
+    check=_check_charts,
 )
-register(
-    SlideKind(
-        "image",
-        _image,
-        key=KeyUse.ROW,
-        sheet=IMAGES,
-        fields={
-            "title": "Title",
-            "caption": "Caption",
-            "intro": "Intro",
-            "quote": "Quote",
-            "attribution": "Attribution",
-            **_COMMON_FIELDS,
-        },
-        check=_check_images,
-    )
+IMAGE = SlideKind(
+    "image",
+    _image,
+    key=KeyUse.ROW,
+    sheet=IMAGES,
+    fields={
+        "title": "Title",
+        "caption": "Caption",
+        "intro": "Intro",
+        "quote": "Quote",
+        "attribution": "Attribution",
+        **COMMON_FIELDS,
+    },
+    check=_check_images,
 )
-register(
-    SlideKind(
-        "highlights",
-        _highlights,
-        key=KeyUse.ROW,
-        sheet=HIGHLIGHTS,
-        fields={"title": "Title", **_COMMON_FIELDS},
-        check=_check_highlights,
-    )
+HIGHLIGHTS_KIND = SlideKind(
+    "highlights",
+    _highlights,
+    key=KeyUse.ROW,
+    sheet=HIGHLIGHTS,
+    fields={"title": "Title", **COMMON_FIELDS},
+    check=_check_highlights,
 )

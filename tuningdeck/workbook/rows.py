@@ -1,0 +1,266 @@
+"""Rows of a workbook sheet, and the registry of slide kinds built from them.
+
+:data:`KINDS` maps a kind's name (see :func:`~tuningdeck.workbook.schema.normalise_name`) to a
+:class:`SlideKind`: the sheet its Key picks a row of, the sheets it reads whole, a function
+that builds the slide from a :class:`SlideSource`, and a check of the rows it reads that runs
+whatever the quarter. The kinds themselves are declared in :mod:`~tuningdeck.workbook.narrative`,
+:mod:`~tuningdeck.workbook.tables` and :mod:`~tuningdeck.workbook.visuals`, and registered in
+catalogue order by :mod:`~tuningdeck.workbook.kinds`. Nothing here knows of Excel.
+"""
+
+from __future__ import annotations
+
+import enum
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from attrs import field, frozen
+
+from tuningdeck.errors import WorkbookWarning
+from tuningdeck.model import FiscalYear, Quarter, Slide
+from tuningdeck.workbook.schema import SheetSpec, normalise_name
+
+__all__ = [
+    "ALL",
+    "COMMON_FIELDS",
+    "KINDS",
+    "KeyUse",
+    "Reported",
+    "Row",
+    "RowError",
+    "RowErrors",
+    "SlideKind",
+    "SlideSource",
+    "by_key",
+    "key_id",
+    "one_line",
+    "register",
+    "row_kind",
+    "rows_of",
+    "short",
+    "source_row",
+]
+
+ALL: Literal["all"] = "all"
+"""The Quarter cell value of a row that holds in every quarter."""
+
+
+@frozen
+class Row:
+    """One item of a sheet: its values by column and where each cell is. Immutable.
+
+    ``values`` and ``cells`` are keyed by the column's compared name (``"recommendation
+    heading"``); a column the sheet lacks has its blank value and no cell.
+    """
+
+    sheet: str
+    number: int
+    values: Mapping[str, object] = field(converter=MappingProxyType)
+    cells: Mapping[str, str] = field(converter=MappingProxyType)
+    ok: bool = True
+    """False when a cell of the row could not be read (the problem is already reported)."""
+
+    def value(self, column: str) -> object:
+        """The read value of ``column``: text, a :class:`Quarter`, ``"all"``, a set of quarters,
+        a Level's 0 or 1, a Better's ``"higher"`` or ``"lower"``, a yes/no cell's bool, a number
+        (a float, None when blank), a Period's date."""
+        return self.values.get(normalise_name(column))
+
+    def text(self, column: str) -> str:
+        """The text of ``column``, ``""`` when blank or absent."""
+        v = self.values.get(normalise_name(column))
+        return v if isinstance(v, str) else ""
+
+    def cell(self, column: str | None = None) -> str:
+        """The coordinate of ``column``'s cell (``"D5"``), or of the row's first cell."""
+        if column is not None:
+            ref = self.cells.get(normalise_name(column))
+            if ref:
+                return ref
+        return min(self.cells.values(), key=_column_order, default=f"A{self.number}")
+
+    def where(self, column: str | None = None) -> str:
+        """``Sheet!D5``, for messages."""
+        return f"{self.sheet}!{self.cell(column)}"
+
+
+def _column_order(ref: str) -> tuple[int, str]:
+    letters = ref.rstrip("0123456789")
+    return len(letters), letters
+
+
+def key_id(key: str) -> str:
+    """How keys are compared: ``"IP-Masking "`` and ``"ip-masking"`` are the same key."""
+    return " ".join(key.split()).casefold()
+
+
+class RowError(ValueError):
+    """A builder's complaint about a cell: raised by a builder, reported as a problem."""
+
+    def __init__(self, sheet: str, cell: str | None, message: str) -> None:
+        self.sheet = sheet
+        self.cell = cell
+        self.message = message
+        super().__init__(f"{sheet}!{cell}: {message}" if cell else f"{sheet}: {message}")
+
+
+class RowErrors(ValueError):
+    """Several complaints about the cells of one slide, raised together and reported each."""
+
+    def __init__(self, errors: Iterable[RowError]) -> None:
+        self.errors: tuple[RowError, ...] = tuple(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+
+class Reported(Exception):
+    """Raised by a builder whose slide cannot be made for a reason already reported.
+
+    A row it reads had a cell that could not be read (the row's ``ok`` is False); that cell's
+    problem is in the report already, and the slide adds nothing to it.
+    """
+
+
+def _warn(message: str) -> None:
+    warnings.warn(WorkbookWarning(message), stacklevel=3)
+
+
+@frozen
+class SlideSource:
+    """Everything a builder may read to build one slide. Immutable."""
+
+    slide: Row
+    """The slide's row of the Slides sheet."""
+    row: Row | None
+    """The row of the kind's sheet chosen for the quarter (None for kinds without a sheet)."""
+    quarter: Quarter
+    settings: Mapping[str, str]
+    """The Deck sheet's settings, by compared name (``"acronyms intro"``)."""
+    title: str
+    """The deck's title, its template filled in."""
+    sheets: Mapping[str, tuple[Row, ...]]
+    """The rows of every sheet the workbook has whose header is whole, by the sheet's declared
+    name; a row whose ``ok`` is False had a cell that could not be read (already reported)."""
+    fiscal_year: FiscalYear | None = None
+    """The deck's fiscal year (None when the Deck sheet's is missing or bad: already reported)."""
+    folder: Path = field(default=Path(), converter=Path)
+    """The workbook's folder: paths in its cells are relative to it."""
+    warn: Callable[[str], None] = field(default=_warn, eq=False)
+    """Report something that may be a mistake but does not stop the deck (``Sheet!Cell: …``)."""
+
+    def common(self) -> dict[str, str]:
+        """Department, footnote and notes from the row, notes falling back to the Slides row's."""
+        row = self.row
+        out = {
+            "department": row.text("Department") if row else "",
+            "footnote": row.text("Footnote") if row else "",
+            "notes": (row.text("Notes") if row else "") or self.slide.text("Notes"),
+        }
+        return {k: v for k, v in out.items() if v}
+
+
+class KeyUse(enum.Enum):
+    """What a Slides row's Key cell means for a kind."""
+
+    ROW = "row"
+    """The Key of a row in the kind's sheet (required)."""
+    TEXT = "text"
+    """Text shown on the slide, e.g. a section divider's (required)."""
+    NONE = "none"
+    """Nothing: the cell should be blank."""
+
+
+@frozen
+class SlideKind:
+    """A slide kind as the workbook knows it. Immutable."""
+
+    name: str
+    """The name shown in messages, e.g. ``"drill-down"``."""
+    build: Callable[[SlideSource], Slide]
+    key: KeyUse = KeyUse.NONE
+    key_help: str = ""
+    """What the Key cell holds, for "expected …" messages (KeyUse.TEXT)."""
+    sheet: SheetSpec | None = None
+    """The keyed sheet whose row the Key picks (KeyUse.ROW)."""
+    needs: tuple[SheetSpec, ...] = ()
+    """Sheets the builder reads whole; the workbook must have them."""
+    fields: Mapping[str, str] = field(factory=dict, converter=MappingProxyType)
+    """Slide field → column of the kind's sheet, to point a slide's complaint at a cell."""
+    check: Callable[[Mapping[str, tuple[Row, ...]]], Iterable[RowError]] | None = None
+    """Checks across the rows of the sheets the kind reads (as :attr:`SlideSource.sheets`
+    holds them), run on every reading whatever the quarter and whether or not a slide of the
+    kind is shown."""
+
+
+KINDS: dict[str, SlideKind] = {}
+"""Every slide kind, by compared name (``"drill down"``)."""
+
+
+def register(kind: SlideKind) -> SlideKind:
+    """Add ``kind`` to :data:`KINDS` (replacing one of the same name) and return it."""
+    KINDS[normalise_name(kind.name)] = kind
+    return kind
+
+
+COMMON_FIELDS = {"department": "Department", "footnote": "Footnote", "notes": "Notes"}
+
+
+def source_row(src: SlideSource, name: str, sheet: SheetSpec) -> Row:
+    """The row of the kind's sheet chosen for the quarter."""
+    if src.row is None:
+        raise ValueError(f"a {name} slide is built from a row of sheet {sheet.name}")
+    return src.row
+
+
+def row_kind(name: str, cls: type[Slide], sheet: SheetSpec, /, **fields: str) -> SlideKind:
+    """A kind whose slide takes its fields from one row: ``field="Column"``.
+
+    Blank cells are left out, so the slide's own defaults (headings, …) apply.
+    """
+
+    def build(src: SlideSource) -> Slide:
+        row = source_row(src, name, sheet)
+        values = {f: row.text(c) for f, c in fields.items()}
+        return cls(**{f: v for f, v in values.items() if v}, **src.common())
+
+    return SlideKind(name, build, key=KeyUse.ROW, sheet=sheet, fields={**fields, **COMMON_FIELDS})
+
+
+def one_line(text: str) -> str:
+    """``text`` with its runs of spaces and line breaks made one space: how labels compare."""
+    return " ".join(text.split())
+
+
+def short(text: str, limit: int = 40) -> str:
+    """``text`` on one line, cut to ``limit`` characters, for messages."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def by_key(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
+    """Rows grouped by the key in ``column``, keys and rows in sheet order; blank keys left out."""
+    out: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.text(column):
+            out.setdefault(key_id(row.text(column)), []).append(row)
+    return out
+
+
+def rows_of(src: SlideSource, name: str, sheet: SheetSpec, column: str) -> list[Row]:
+    """The rows of ``sheet`` whose ``column`` names the slide's Key; raise if there are none.
+
+    Raise :class:`Reported` when one of them had a cell that could not be read.
+    """
+    key = src.slide.text("Key")
+    rows = by_key(src.sheets.get(sheet.name, ()), column).get(key_id(key), [])
+    if not rows:
+        raise RowError(
+            src.slide.sheet,
+            src.slide.cell("Key"),
+            f'{name} "{key}" has no rows in sheet {sheet.name}; add rows whose {column} is {key}',
+        )
+    if not all(r.ok for r in rows):
+        raise Reported
+    return rows

@@ -1,0 +1,236 @@
+"""The table slide kinds: the metrics table, the key-results grid and a drill-down's data table,
+built from the Tables, Metrics, Key results and Drill-down data sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from tuningdeck.model import (
+    DataGroup,
+    DataTable,
+    KeyResultsSlide,
+    MetricsTableSlide,
+    Outcome,
+    Slide,
+    StatusRow,
+)
+from tuningdeck.workbook import narrative
+from tuningdeck.workbook.rows import (
+    COMMON_FIELDS,
+    KeyUse,
+    Reported,
+    Row,
+    RowError,
+    SlideKind,
+    SlideSource,
+    by_key,
+    key_id,
+    one_line,
+    rows_of,
+    short,
+    source_row,
+)
+from tuningdeck.workbook.schema import (
+    DRILL_DOWN_DATA,
+    KEY_RESULTS,
+    METRICS,
+    QUARTER_COLUMNS,
+    TABLES,
+)
+
+__all__ = ["DRILL_DOWN", "KEY_RESULTS_KIND", "METRICS_TABLE", "data_table", "outcome_groups"]
+
+
+def _first_sub_row(row: Row, text_column: str, where: str) -> RowError:
+    return RowError(
+        row.sheet,
+        row.cell("Level"),
+        f'sub-row "{short(row.text(text_column))}" is the first row of {where}; expected a '
+        "row of its own (Level blank or metric) above its sub-rows",
+    )
+
+
+def outcome_groups(rows: Sequence[Row]) -> tuple[list[tuple[str, list[Row]]], list[RowError]]:
+    """One metrics table's Metrics rows under their outcomes, and what is wrong with them.
+
+    A blank Outcome, or the outcome of the row above repeated, continues the outcome above: its
+    cell spans the rows. The table's first row needs an outcome, and an outcome's first row
+    cannot be a sub-row. Rows whose ``ok`` is False are grouped but not complained about.
+    """
+    groups: list[tuple[str, list[Row]]] = []
+    problems: list[RowError] = []
+    for row in rows:
+        outcome = row.text("Outcome")
+        if not groups or (outcome and one_line(outcome) != one_line(groups[-1][0])):
+            if not outcome and row.ok:
+                problems.append(
+                    RowError(
+                        row.sheet,
+                        row.cell("Outcome"),
+                        f'empty Outcome on the first row of table "{row.text("Table")}"; expected '
+                        "the MTP outcome (blank only continues the outcome of the row above)",
+                    )
+                )
+            groups.append((outcome, []))
+        under = groups[-1][1]
+        if not under and row.value("Level") == 1 and row.ok:
+            where = f'outcome "{short(groups[-1][0])}"' if groups[-1][0] else "its outcome"
+            where += f' in table "{row.text("Table")}"'
+            problems.append(_first_sub_row(row, "Metric", where))
+        under.append(row)
+    return groups, problems
+
+
+def _results_problems(rows: Sequence[Row]) -> list[RowError]:
+    """What is wrong with one key-results grid's rows: a sub-row cannot come first."""
+    first = rows[0] if rows else None
+    if first is None or not first.ok or first.value("Level") != 1:
+        return []
+    return [_first_sub_row(first, "Key result", f'table "{first.text("Table")}"')]
+
+
+def _status_row(row: Row, text_column: str) -> StatusRow:
+    return StatusRow(
+        text=row.text(text_column),
+        baseline=row.text("Baseline"),
+        goal=row.text("Goal"),
+        statuses=[row.text(q) for q in QUARTER_COLUMNS],
+        level=1 if row.value("Level") == 1 else 0,
+        better="lower" if row.value("Better") == "lower" else "higher",
+        judge=row.value("Judge") is not False,
+    )
+
+
+def _metrics_table(src: SlideSource) -> Slide:
+    row = source_row(src, "metrics table", TABLES)
+    groups, problems = outcome_groups(rows_of(src, "metrics table", METRICS, "Table"))
+    if problems:
+        raise problems[0]
+    return MetricsTableSlide(
+        title=row.text("Title"),
+        outcomes=[
+            Outcome(text=text, rows=[_status_row(r, "Metric") for r in rows])
+            for text, rows in groups
+        ],
+        callout=row.text("Callout"),
+        **src.common(),
+    )
+
+
+def _key_results(src: SlideSource) -> Slide:
+    row = source_row(src, "key results", TABLES)
+    rows = rows_of(src, "key results", KEY_RESULTS, "Table")
+    problems = _results_problems(rows)
+    if problems:
+        raise problems[0]
+    return KeyResultsSlide(
+        title=row.text("Title"),
+        results=[_status_row(r, "Key result") for r in rows],
+        **src.common(),
+    )
+
+
+def _check_metrics(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    tables = by_key(sheets.get(METRICS.name, ()), "Table").values()
+    return [p for rows in tables for p in outcome_groups(rows)[1]]
+
+
+def _check_key_results(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    tables = by_key(sheets.get(KEY_RESULTS.name, ()), "Table").values()
+    return [p for rows in tables for p in _results_problems(rows)]
+
+
+def data_table(rows: Sequence[Row]) -> tuple[DataTable, list[RowError]]:
+    """One drill-down's Drill-down data rows as a table, and what is wrong with them.
+
+    The rows are long: one value a row, at its Row and Column. Groups, rows and columns come in
+    the order they first appear; a blank Group continues the group of the row above; a (row,
+    column) with no value is blank. A second value for the same cell is an error.
+    """
+    headings: dict[str, str] = {}
+    headers: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
+    groups: dict[str, dict[str, dict[str, str]]] = {}
+    first: dict[tuple[str, str, str], Row] = {}
+    problems: list[RowError] = []
+    heading = ""
+    for row in rows:
+        heading = one_line(row.text("Group")) or heading
+        label, column = one_line(row.text("Row")), one_line(row.text("Column"))
+        headings.setdefault(heading, row.text("Group"))
+        headers.setdefault(column, row.text("Column"))
+        labels.setdefault((heading, label), row.text("Row"))
+        cells = groups.setdefault(heading, {}).setdefault(label, {})
+        at = (heading, label, column)
+        if at in first:
+            if row.ok:
+                problems.append(
+                    RowError(
+                        row.sheet,
+                        row.cell("Column"),
+                        f'a second value for row "{short(label)}" and column "{column}" '
+                        f"(first at row {first[at].number}); expected one value per row and "
+                        "column",
+                    )
+                )
+            continue
+        first[at] = row
+        cells[column] = row.text("Value")
+    table = DataTable(
+        columns=("", *headers.values()),
+        groups=[
+            DataGroup(
+                heading=headings[heading],
+                rows=[
+                    (labels[heading, label], *(cells.get(c, "") for c in headers))
+                    for label, cells in by_label.items()
+                ],
+            )
+            for heading, by_label in groups.items()
+        ],
+    )
+    return table, problems
+
+
+def _check_drill_down_data(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    keys = by_key(sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down").values()
+    return [p for rows in keys for p in data_table(rows)[1]]
+
+
+def _drill_down(src: SlideSource) -> Slide:
+    """The drill-down's three columns, and its data table when Drill-down data has rows for it."""
+    slide = narrative.DRILL_DOWN.build(src)
+    data = by_key(src.sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down")
+    rows = data.get(key_id(src.slide.text("Key")))
+    if not rows:
+        return slide
+    if not all(r.ok for r in rows):
+        raise Reported
+    table, problems = data_table(rows)
+    if problems:
+        raise problems[0]
+    return attrs.evolve(slide, table=table)
+
+
+METRICS_TABLE = SlideKind(
+    "metrics table",
+    _metrics_table,
+    key=KeyUse.ROW,
+    sheet=TABLES,
+    needs=(METRICS,),
+    fields={"title": "Title", "callout": "Callout", **COMMON_FIELDS},
+    check=_check_metrics,
+)
+KEY_RESULTS_KIND = SlideKind(
+    "key results",
+    _key_results,
+    key=KeyUse.ROW,
+    sheet=TABLES,
+    needs=(KEY_RESULTS,),
+    fields={"title": "Title", **COMMON_FIELDS},
+    check=_check_key_results,
+)
+DRILL_DOWN = attrs.evolve(narrative.DRILL_DOWN, build=_drill_down, check=_check_drill_down_data)
+"""The drill-down, with its data table when Drill-down data has rows for its key."""
