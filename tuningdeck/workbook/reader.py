@@ -14,15 +14,12 @@ from __future__ import annotations
 import os
 import string
 import warnings
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 from attrs import define, frozen
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from tuningdeck.errors import InputError, Problem, WorkbookError, WorkbookWarning
 from tuningdeck.model import Deck, FiscalYear, Quarter, Slide
@@ -54,6 +51,7 @@ from tuningdeck.workbook.schema import (
     normalise_name,
     sheet_spec,
 )
+from tuningdeck.workbook.xlsx import RawSheet, load_sheets
 
 __all__ = ["read_workbook"]
 
@@ -73,7 +71,7 @@ def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = 
     such as columns the reader does not know. Raise :class:`~tuningdeck.errors.InputError` for a
     ``quarter`` that is not Q1–Q4.
     """
-    raw = _load(path)
+    raw = load_sheets(path)
     if quarter is None:
         quarter = _latest_quarter(raw, path)
     try:
@@ -89,7 +87,7 @@ def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = 
     return deck
 
 
-def _latest_quarter(raw: dict[str, _RawSheet], path: str | os.PathLike[str]) -> Quarter:
+def _latest_quarter(raw: dict[str, RawSheet], path: str | os.PathLike[str]) -> Quarter:
     """The latest quarter named in the Quarter column of any keyed sheet."""
     found: set[Quarter] = set()
     for spec in SHEETS:
@@ -120,62 +118,6 @@ def _latest_quarter(raw: dict[str, _RawSheet], path: str | os.PathLike[str]) -> 
     return max(found)
 
 
-# -- step 1: the file ---------------------------------------------------------------------------
-
-
-@frozen
-class _RawSheet:
-    """A sheet's cells as the file holds them; ``rows[0]`` is row 1."""
-
-    title: str
-    rows: tuple[tuple[RawCell, ...], ...]
-
-
-def _load(path: str | os.PathLike[str]) -> dict[str, _RawSheet]:
-    """The cells of the sheets the schema knows, by compared sheet name."""
-    wanted = {s.key for s in SHEETS}
-    name = Path(path).name or str(path)
-    try:
-        with warnings.catch_warnings():
-            # openpyxl's own notes on features it drops (data validation extensions, …)
-            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            wb = load_workbook(path, read_only=True, data_only=True)
-            try:
-                sheets = {}
-                for ws in wb.worksheets:
-                    if normalise_name(ws.title) not in wanted:
-                        continue
-                    ws.reset_dimensions()  # a stale stored size would hide rows
-                    rows = tuple(
-                        tuple(RawCell(c.value, c.data_type, c.number_format) for c in row)
-                        for row in ws.iter_rows()
-                    )
-                    sheets[normalise_name(ws.title)] = _RawSheet(ws.title, rows)
-            finally:
-                wb.close()
-    except FileNotFoundError as exc:
-        raise _file_error(path, name, "file not found") from exc
-    except IsADirectoryError as exc:
-        raise _file_error(path, name, "a folder, not a file") from exc
-    except PermissionError as exc:
-        raise _file_error(path, name, "cannot be read (permission denied)") from exc
-    except (
-        InvalidFileException,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        SyntaxError,
-        OSError,
-    ) as exc:
-        raise _file_error(path, name, f"not an .xlsx workbook ({exc})") from exc
-    return sheets
-
-
-def _file_error(path: str | os.PathLike[str], name: str, what: str) -> WorkbookError:
-    message = f"{what}; expected a workbook saved as .xlsx"
-    return WorkbookError([Problem(name, None, message)], path=str(path))
-
-
 # -- step 2: the sheets -------------------------------------------------------------------------
 
 
@@ -193,7 +135,7 @@ class _Sheet:
 class _Reading:
     """One reading of a workbook for one quarter: the sheets read, problems and warnings found."""
 
-    raw: Mapping[str, _RawSheet]
+    raw: Mapping[str, RawSheet]
     quarter: Quarter
     folder: Path = Path()
     """The workbook's folder, which paths in its cells are relative to."""
@@ -233,7 +175,7 @@ class _Reading:
 
     # one sheet
 
-    def read_sheet(self, spec: SheetSpec, raw: _RawSheet) -> _Sheet:
+    def read_sheet(self, spec: SheetSpec, raw: RawSheet) -> _Sheet:
         header = raw.rows[0] if raw.rows else ()
         columns, broken = self.read_header(spec, raw.title, header)
         kinds = [k.name for k in KINDS.values()]
