@@ -2,11 +2,12 @@
 
 Reading goes in three steps: load the known sheets' cells from the file
 (:mod:`~tuningdeck.workbook.xlsx`), read each sheet's rows as
-:mod:`~tuningdeck.workbook.schema` declares them, then walk the Slides sheet and build each of the quarter's slides with its kind's builder
-(:mod:`~tuningdeck.workbook.kinds`). Every cell of every known sheet is checked whatever the
-quarter, and so are the keys a sheet's rows name in another and each kind's checks across rows;
-the rows a slide names are looked up only for the slides the quarter shows. Every problem found is
-reported at once, each once, in one :class:`~tuningdeck.errors.WorkbookError`.
+:mod:`~tuningdeck.workbook.schema` declares them, then walk the Slides sheet and build each of
+the quarter's slides with its kind's builder (:mod:`~tuningdeck.workbook.kinds`). Every cell of
+every known sheet is checked whatever the quarter, and so are the keys a sheet's rows name in
+another and each kind's checks across rows; the rows a slide names are looked up only for the
+slides the quarter shows. Every problem found is reported at once, each once, in one
+:class:`~tuningdeck.errors.WorkbookError`.
 """
 
 from __future__ import annotations
