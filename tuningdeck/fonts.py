@@ -78,14 +78,14 @@ def _weight(bold: bool, weight: int | None) -> int:
 def _package_files(family: str) -> Path:
     """The ``files`` directory of the fontpkg package that ships ``family``."""
     name = _PACKAGES[family]
+    missing = f"the {family} font package is not installed: pip install {name.replace('_', '-')}"
     try:
         module = importlib.import_module(name)
     except ImportError as e:
-        pip_name = name.replace("_", "-")
-        raise FileNotFoundError(
-            f"the {family} font package is not installed: pip install {pip_name}"
-        ) from e
-    return Path(module.__file__).resolve().parent / "files"  # type: ignore[arg-type]
+        raise FileNotFoundError(missing) from e
+    if module.__file__ is None:  # a namespace package of that name, not the font package
+        raise FileNotFoundError(missing)
+    return Path(module.__file__).resolve().parent / "files"
 
 
 def font_file(

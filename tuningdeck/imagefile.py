@@ -9,8 +9,12 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuningdeck.errors import InputError
+
+if TYPE_CHECKING:
+    from PIL.ImageFile import ImageFile
 
 __all__ = ["ImageError", "image_size", "picture_source"]
 
@@ -31,7 +35,7 @@ class ImageError(InputError):
         super().__init__(f"{self.path}: {reason}")
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def _open(path: Path) -> ImageFile:
     """Open ``path`` lazily with Pillow (only the header is read); an :class:`ImageError` if not."""
     from PIL import Image, UnidentifiedImageError
 
@@ -45,9 +49,9 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
         raise ImageError(path, f"cannot read the image ({e})") from e
 
 
-def _orientation(im: object) -> int:
+def _orientation(im: ImageFile) -> int:
     try:
-        return int(im.getexif().get(_ORIENTATION, 1))  # type: ignore[attr-defined]
+        return int(im.getexif().get(_ORIENTATION, 1))
     except Exception:  # a damaged EXIF block: draw the pixels as stored
         return 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,8 @@ class Geometry:
         return self.width - 2 * self.margin_x
 
 
-def _shares(value: object) -> tuple[float, ...]:
-    shares = tuple(float(v) for v in value)  # type: ignore[attr-defined]
+def _shares(value: Iterable[float]) -> tuple[float, ...]:
+    shares = tuple(float(v) for v in value)
     if abs(sum(shares) - 1.0) > 1e-6 or any(v <= 0 for v in shares):
         raise ValueError(f"column shares must be positive and add up to 1, got {shares}")
     return shares

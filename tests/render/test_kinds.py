@@ -183,14 +183,29 @@ def test_long_acronym_list_continues_on_more_slides(tmp_path: Path) -> None:
     entries = [(f"A{i:03d}", f"Acronym number {i} of a long appendix") for i in range(120)]
     prs = build(tmp_path, AcronymsSlide(entries=entries, intro="Define them here."))
     slides = list(prs.slides)
-    assert len(slides) >= 3
+    assert len(slides) >= 2
     assert slides[0].shapes.title.text == "Acronyms"
     assert all(s.shapes.title.text == "Acronyms (cont.)" for s in slides[1:])
-    lines = [ln for s in slides for ln in texts(s)["Body"].split("\n")]
+    assert all(s.slide_layout.name == "Two Columns" for s in slides)  # long lists take two columns
+    columns = [texts(s).get(name, "") for s in slides for name in ("Left", "Right")]
+    lines = [ln for column in columns for ln in column.split("\n") if ln]
     assert lines[0] == "Define them here."
-    assert lines[1:] == [f"{t}: {d}" for t, d in entries]
-    body_sizes = {r.font.size for s in slides for r in runs(s, "Body")}
+    assert lines[1:] == [f"{t}: {d}" for t, d in entries]  # down the left, then the right
+    body_sizes = {
+        r.font.size
+        for s in slides
+        for name in texts(s)
+        if name in ("Left", "Right")
+        for r in runs(s, name)
+    }
     assert body_sizes == {Pt(THEME.sizes.body)}
+
+
+def test_short_acronym_list_stays_in_one_column(tmp_path: Path) -> None:
+    prs = build(tmp_path, AcronymsSlide(entries=[("CSAM", "Child Sex Abuse Material")]))
+    (slide,) = prs.slides
+    assert slide.slide_layout.name == "Content"
+    assert texts(slide)["Body"] == "CSAM: Child Sex Abuse Material"
 
 
 def test_text_is_shrunk_but_never_below_the_floor(tmp_path: Path) -> None:

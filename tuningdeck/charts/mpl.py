@@ -10,7 +10,7 @@ import io
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tuningdeck.charts.look import (
     BAR_GAP,
@@ -201,7 +201,9 @@ def _bars(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Format
     up = [0.0] * len(spec.categories)
     down = [0.0] * len(spec.categories)
     for i, s in enumerate(spec.series):
-        xs, heights, bottoms = [], [], []
+        xs: list[float] = []
+        heights: list[float] = []
+        bottoms: list[float] = []
         for j, v in enumerate(s.values):
             if v is None:
                 continue
@@ -217,18 +219,18 @@ def _bars(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Format
         bars = ax.bar(
             xs, heights, width=width, bottom=bottoms, color=_hex(colors[i]), label=s.name, zorder=3
         )
-        if mark is None or s.values[mark] is None:
+        if mark is None or (value := s.values[mark]) is None:
             continue
         k = [j for j, v in enumerate(s.values) if v is not None].index(mark)
         bar = bars[k]
         if stacked:
             centre = (bar.get_x() + width / 2, bar.get_y() + bar.get_height() / 2)
             color = on_fill(colors[i], theme)
-            _value_label(ax, fmt(s.values[mark]), centre, theme, above=False, color=color)
+            _value_label(ax, fmt(value), centre, theme, above=False, color=color)
         elif i == count - 1:
             bar.set_color(_hex(c.accent_dark))
             top = (bar.get_x() + width / 2, bar.get_y() + bar.get_height())
-            _value_label(ax, fmt(s.values[mark]), top, theme, above=True, color=c.accent)
+            _value_label(ax, fmt(value), top, theme, above=True, color=c.accent)
 
 
 def _value_label(
@@ -251,13 +253,11 @@ def _value_label(
     )
 
 
-def _render(
-    spec: ChartSpec, theme: Theme, width_in: float, height_in: float, **save: object
-) -> bytes:
+def _render(spec: ChartSpec, theme: Theme, width_in: float, height_in: float, **save: Any) -> bytes:
     with _look(theme):
         fig = _figure(spec, theme, width_in, height_in)
         out = io.BytesIO()
-        fig.savefig(out, facecolor="white", **save)  # type: ignore[arg-type]
+        fig.savefig(out, facecolor="white", **save)
     return out.getvalue()
 
 

@@ -113,14 +113,15 @@ def quarter_change(
     ``0.073`` for +7.3%; ``None`` when either quarter lacks a month.
     """
     values = _monthly(points)
-    now = [values.get(k) for k in _quarter_months(fiscal_year, quarter, start_month)]
-    before = [
-        values.get(k)
-        for k in _quarter_months(FiscalYear(fiscal_year.start - 1), quarter, start_month)
-    ]
-    if any(v is None for v in now + before) or not sum(before):  # type: ignore[arg-type]
+    months_now = _quarter_months(fiscal_year, quarter, start_month)
+    months_before = _quarter_months(FiscalYear(fiscal_year.start - 1), quarter, start_month)
+    if any(k not in values for k in months_now + months_before):
         return None
-    return sum(now) / sum(before) - 1  # type: ignore[arg-type]
+    now = [values[k] for k in months_now]
+    before = [values[k] for k in months_before]
+    if not sum(before):
+        return None
+    return sum(now) / sum(before) - 1
 
 
 def format_change(change: float, *, digits: int = 1) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from attrs import field, frozen
 
 from tuningdeck.model.fields import to_text
@@ -9,8 +11,12 @@ from tuningdeck.model.fields import to_text
 __all__ = ["DataGroup", "DataTable"]
 
 
-def _cells(value: object) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(to_text(c) for c in row) for row in value)  # type: ignore[attr-defined]
+def _cells(value: Iterable[Iterable[str | None]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(to_text(c) for c in row) for row in value)
+
+
+def _columns(value: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(to_text(c) for c in value)
 
 
 @frozen(kw_only=True)
@@ -21,12 +27,16 @@ class DataGroup:
     rows: tuple[tuple[str, ...], ...] = field(factory=tuple, converter=_cells)
 
 
+def _groups(value: Iterable[DataGroup]) -> tuple[DataGroup, ...]:
+    return tuple(value)
+
+
 @frozen(kw_only=True)
 class DataTable:
     """A small table: a label column, then value columns (``FY19/20``, ``FY20/21``). Immutable."""
 
-    columns: tuple[str, ...] = field(converter=lambda v: tuple(to_text(c) for c in v))
-    groups: tuple[DataGroup, ...] = field(converter=tuple)
+    columns: tuple[str, ...] = field(converter=_columns)
+    groups: tuple[DataGroup, ...] = field(converter=_groups)
 
     @columns.validator
     def _check(self, attribute: object, value: tuple[str, ...]) -> None:

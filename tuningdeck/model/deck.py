@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -14,8 +15,8 @@ from tuningdeck.model.slides import Slide
 __all__ = ["Deck"]
 
 
-def _slides(value: object) -> tuple[Slide, ...]:
-    slides = tuple(value)  # type: ignore[call-overload]
+def _slides(value: Iterable[Slide]) -> tuple[Slide, ...]:
+    slides = tuple(value)
     for i, s in enumerate(slides):
         if not isinstance(s, Slide):
             raise TypeError(f"slide {i + 1} is a {type(s).__name__}, not a Slide")

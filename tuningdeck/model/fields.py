@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -9,7 +10,7 @@ import attrs
 __all__ = ["not_empty", "to_lines", "to_text"]
 
 
-def to_text(value: object) -> str:
+def to_text(value: str | None) -> str:
     """Normalise a text field: ``None`` becomes ``""``, line endings become ``\\n``."""
     if value is None:
         return ""
@@ -18,11 +19,11 @@ def to_text(value: object) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def to_lines(value: object) -> tuple[str, ...]:
+def to_lines(value: str | Iterable[str | None] | None) -> tuple[str, ...]:
     """Normalise a list field: a string is split into lines; empty items are dropped."""
     if value is None:
         return ()
-    items = value.splitlines() if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+    items = value.splitlines() if isinstance(value, str) else list(value)
     return tuple(t for t in (to_text(i) for i in items) if t)
 
 

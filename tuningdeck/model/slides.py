@@ -10,6 +10,7 @@ builds them from rows, and the renderer turns them into shapes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -146,11 +147,8 @@ class Acronym:
     definition: str = field(converter=to_text, validator=not_empty)
 
 
-def _acronyms(value: object) -> tuple[Acronym, ...]:
-    items = [
-        a if isinstance(a, Acronym) else Acronym(*a)  # type: ignore[misc]
-        for a in (value or ())  # type: ignore[attr-defined]
-    ]
+def _acronyms(value: Iterable[Acronym | tuple[str, str]] | None) -> tuple[Acronym, ...]:
+    items = [a if isinstance(a, Acronym) else Acronym(*a) for a in (value or ())]
     return tuple(sorted(items, key=lambda a: (a.term.casefold(), a.term)))
 
 

@@ -6,6 +6,7 @@ shown is decided when the deck is rendered: quarters after the deck's own show "
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from attrs import field, frozen
@@ -23,9 +24,9 @@ __all__ = [
 Better = Literal["higher", "lower"]
 
 
-def _statuses(value: object) -> tuple[str, str, str, str]:
+def _statuses(value: Iterable[str | None] | None) -> tuple[str, str, str, str]:
     """Four quarters' statuses; a shorter list is padded with blanks, a longer one refused."""
-    items = [] if value is None else [to_text(v) for v in value]  # type: ignore[attr-defined]
+    items = [] if value is None else [to_text(v) for v in value]
     if len(items) > 4:
         raise ValueError(f"a fiscal year has four quarters, got {len(items)} statuses")
     items += [""] * (4 - len(items))
@@ -34,7 +35,7 @@ def _statuses(value: object) -> tuple[str, str, str, str]:
 
 def _better(value: object) -> Better:
     if value in ("higher", "lower"):
-        return value  # type: ignore[return-value]
+        return value
     raise ValueError(f'expected "higher" or "lower" for which direction is better, got {value!r}')
 
 
@@ -50,7 +51,7 @@ class StatusRow:
     text: str = field(converter=to_text, validator=not_empty)
     baseline: str = field(default="", converter=to_text)
     goal: str = field(default="", converter=to_text)
-    statuses: tuple[str, str, str, str] = field(default=(), converter=_statuses)
+    statuses: tuple[str, str, str, str] = field(default=("", "", "", ""), converter=_statuses)
     level: int = field(default=0)
     better: Better = field(default="higher", converter=_better)
     judge: bool = True
@@ -61,8 +62,8 @@ class StatusRow:
             raise ValueError(f"a row's level is 0 (a metric) or 1 (a sub-row), got {value!r}")
 
 
-def _rows(value: object) -> tuple[StatusRow, ...]:
-    rows = tuple(value)  # type: ignore[call-overload]
+def _rows(value: Iterable[StatusRow]) -> tuple[StatusRow, ...]:
+    rows = tuple(value)
     if not rows:
         raise ValueError("a table needs at least one row")
     if rows[0].level != 0:
@@ -78,8 +79,8 @@ class Outcome:
     rows: tuple[StatusRow, ...] = field(converter=_rows)
 
 
-def _outcomes(value: object) -> tuple[Outcome, ...]:
-    outcomes = tuple(value)  # type: ignore[call-overload]
+def _outcomes(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
+    outcomes = tuple(value)
     if not outcomes:
         raise ValueError("a metrics table needs at least one outcome")
     return outcomes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -27,9 +28,9 @@ Engine = Literal["native", "matplotlib"]
 Fit = Literal["crop", "fit"]
 
 
-def _values(value: object) -> tuple[float | None, ...]:
+def _values(value: Iterable[float | None]) -> tuple[float | None, ...]:
     out: list[float | None] = []
-    for v in value:  # type: ignore[attr-defined]
+    for v in value:
         if v is None or (isinstance(v, float) and math.isnan(v)):
             out.append(None)
         elif isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -47,8 +48,12 @@ class Series:
     values: tuple[float | None, ...] = field(converter=_values)
 
 
-def _series(value: object) -> tuple[Series, ...]:
-    series = tuple(value)  # type: ignore[call-overload]
+def _categories(value: Iterable[object]) -> tuple[str, ...]:
+    return tuple(to_text(str(c)) for c in value)
+
+
+def _series(value: Iterable[Series]) -> tuple[Series, ...]:
+    series = tuple(value)
     if not series:
         raise ValueError("a chart needs at least one series")
     return series
@@ -65,7 +70,7 @@ class ChartSpec:
     """
 
     kind: ChartKind = "line"
-    categories: tuple[str, ...] = field(converter=lambda v: tuple(to_text(str(c)) for c in v))
+    categories: tuple[str, ...] = field(converter=_categories)
     series: tuple[Series, ...] = field(converter=_series)
     number_format: str = "General"
     marked: str = field(default="", converter=to_text)
@@ -116,8 +121,8 @@ class Image:
     fit: Fit = "fit"
 
 
-def _images(value: object) -> tuple[Image, ...]:
-    images = tuple(value)  # type: ignore[call-overload]
+def _images(value: Iterable[Image]) -> tuple[Image, ...]:
+    images = tuple(value)
     if not 1 <= len(images) <= 4:
         raise ValueError(f"an image slide holds one to four images, got {len(images)}")
     return images
@@ -152,8 +157,8 @@ class Highlight:
     label: str = field(converter=to_text, validator=not_empty)
 
 
-def _highlights(value: object) -> tuple[Highlight, ...]:
-    items = tuple(value)  # type: ignore[call-overload]
+def _highlights(value: Iterable[Highlight]) -> tuple[Highlight, ...]:
+    items = tuple(value)
     if not 3 <= len(items) <= 6:
         raise ValueError(f"a highlights slide holds three to six numbers, got {len(items)}")
     return items

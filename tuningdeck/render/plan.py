@@ -8,7 +8,7 @@ draws them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,19 +106,16 @@ class Styles:
 
     theme: Theme
 
-    def _style(self, family: str, size: float, **kw: object) -> TextStyle:
-        return TextStyle(family=family, size=size, **kw)  # type: ignore[arg-type]
-
     @property
     def title(self) -> TextStyle:
         """Slide titles: Montserrat bold."""
         t = self.theme
-        return self._style(t.fonts.heading, t.sizes.title, bold=True, color=t.colors.text)
+        return TextStyle(t.fonts.heading, t.sizes.title, bold=True, color=t.colors.text)
 
     def heading(self, *, first: bool = True, color: str | None = None) -> TextStyle:
         """A heading inside a body ("Overview:", "The situation")."""
         t = self.theme
-        return self._style(
+        return TextStyle(
             t.fonts.heading,
             t.sizes.heading,
             bold=True,
@@ -130,7 +127,7 @@ class Styles:
     def body(self, level: int = 0, *, color: str | None = None) -> TextStyle:
         """Narrative text; bullets are indented by level."""
         t = self.theme
-        return self._style(
+        return TextStyle(
             t.fonts.body,
             t.sizes.body,
             color=color or t.colors.text,
@@ -142,7 +139,7 @@ class Styles:
     def lead(self, *, color: str | None = None, italic: bool = False) -> TextStyle:
         """A statement set larger: an objective, a quote."""
         t = self.theme
-        return self._style(
+        return TextStyle(
             t.fonts.body,
             t.sizes.lead,
             color=color or t.colors.text,
@@ -154,7 +151,7 @@ class Styles:
     def small(self, *, color: str | None = None, align: str = "l") -> TextStyle:
         """Department tags and other small print."""
         t = self.theme
-        return self._style(
+        return TextStyle(
             t.fonts.body, t.sizes.small, color=color or t.colors.text_secondary, align=align
         )
 
@@ -162,7 +159,7 @@ class Styles:
     def footnote(self) -> TextStyle:
         """The footnote line."""
         t = self.theme
-        return self._style(t.fonts.body, t.sizes.footnote, color=t.colors.text_muted)
+        return TextStyle(t.fonts.body, t.sizes.footnote, color=t.colors.text_muted)
 
     @property
     def body_floor(self) -> float:
@@ -204,12 +201,9 @@ class PlanContext:
         return self.frames[layout][name]
 
 
-def blocks(text: str, style_for_level: object) -> tuple[Block, ...]:
+def blocks(text: str, style_for_level: Callable[..., TextStyle]) -> tuple[Block, ...]:
     """Parse a markup field into blocks; ``style_for_level(level)`` gives each one's style."""
-    return tuple(
-        Block(p, style_for_level(p.level))  # type: ignore[operator]
-        for p in parse_blocks(text)
-    )
+    return tuple(Block(p, style_for_level(p.level)) for p in parse_blocks(text))
 
 
 def inline(text: str, style: TextStyle) -> Block:

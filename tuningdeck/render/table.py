@@ -10,7 +10,7 @@ row taller. A table that does not fit its frame is first shrunk (never below the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from attrs import evolve, field, frozen
 
@@ -24,11 +24,15 @@ Row = tuple["Cell | None", ...]
 _SLACK = 1.5  # points added to every row, so rounding in any renderer never clips a line
 
 
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
+
+
 @frozen
 class Cell:
     """One cell: its paragraphs, fill, vertical anchor, and how many rows it spans."""
 
-    blocks: tuple[Block, ...] = field(converter=tuple)
+    blocks: tuple[Block, ...] = field(converter=_blocks)
     fill: str | None = None
     anchor: str = "t"
     span: int = 1
@@ -39,11 +43,15 @@ class Cell:
         return evolve(self, blocks=scaled(self.blocks, factor))
 
 
+def _rows(value: Iterable[Iterable[Cell | None]]) -> tuple[tuple[Cell | None, ...], ...]:
+    return tuple(map(tuple, value))
+
+
 @frozen
 class Group:
     """Body rows that belong together. ``rows[i][j]`` is ``None`` where a span from above covers."""
 
-    rows: tuple[tuple[Cell | None, ...], ...] = field(converter=lambda rs: tuple(map(tuple, rs)))
+    rows: tuple[tuple[Cell | None, ...], ...] = field(converter=_rows)
 
 
 @frozen

@@ -6,6 +6,7 @@ import copy
 import io
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -17,6 +18,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
+from pptx.shapes.base import BaseShape
+from pptx.shapes.placeholder import ChartPlaceholder, LayoutPlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
@@ -39,13 +42,20 @@ _NS = (
 )
 
 
-def _frame(shape: object) -> Frame:
+def _frame(shape: BaseShape) -> Frame:
     return Frame(
-        shape.left / EMU_PER_PT,  # type: ignore[attr-defined]
-        shape.top / EMU_PER_PT,  # type: ignore[attr-defined]
-        shape.width / EMU_PER_PT,  # type: ignore[attr-defined]
-        shape.height / EMU_PER_PT,  # type: ignore[attr-defined]
+        shape.left / EMU_PER_PT,
+        shape.top / EMU_PER_PT,
+        shape.width / EMU_PER_PT,
+        shape.height / EMU_PER_PT,
     )
+
+
+def _frames(layout: SlideLayout) -> dict[str, Frame]:
+    """Where each placeholder of ``layout`` is, by name (points)."""
+    # python-pptx declares LayoutPlaceholders.__iter__ as a bare Callable; it is an Iterable
+    placeholders: Iterable[LayoutPlaceholder] = layout.placeholders
+    return {ph.name: _frame(ph) for ph in placeholders}
 
 
 @frozen
@@ -83,10 +93,7 @@ class Canvas:
         self._layout_phs: dict[str, list[_Placeholder]] = {}
         self._slide_number: dict[str, str | None] = {}
         self.layouts: dict[str, SlideLayout] = {lay.name: lay for lay in self.prs.slide_layouts}
-        self.frames: Frames = {
-            name: {ph.name: _frame(ph) for ph in lay.placeholders}
-            for name, lay in self.layouts.items()
-        }
+        self.frames: Frames = {name: _frames(lay) for name, lay in self.layouts.items()}
 
     def _drop_existing_slides(self) -> None:
         """A template may carry example slides; a built deck starts empty."""
@@ -169,8 +176,8 @@ class Canvas:
                     f"<p:nvPr>{ph.ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr>"
                     f"<p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>"
                 )
-        if self._slide_number[plan.layout] is not None:
-            xml.append(self._slide_number[plan.layout].replace("{id}", str(len(placeholders) + 2)))
+        if (number := self._slide_number[plan.layout]) is not None:
+            xml.append(number.replace("{id}", str(len(placeholders) + 2)))
         tree = slide.shapes._spTree
         for element in etree.fromstring(f"<p:spTree {_NS}>{''.join(xml)}</p:spTree>"):
             tree.append(element)
@@ -178,7 +185,13 @@ class Canvas:
             from tuningdeck.render.chart_write import draw_chart
 
             sp = next(e for e in tree.iter_ph_elms() if e.ph_idx == self._idx(plan.layout, name))
-            draw_chart(slide.shapes._shape_factory(sp), plan.charts[name], self.theme)
+            placeholder = slide.shapes._shape_factory(sp)
+            if not isinstance(placeholder, ChartPlaceholder):
+                raise TemplateError(
+                    f"{self.path}: placeholder {name!r} of layout {plan.layout!r} is not a chart "
+                    "placeholder; a chart needs one"
+                )
+            draw_chart(placeholder, plan.charts[name], self.theme)
         for shape in plan.shapes:
             self._draw(slide, shape)
         if plan.notes:
@@ -233,7 +246,7 @@ class Canvas:
             pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = shape.crop
             pic.name = shape.name
             if shape.description:
-                pic._element.nvPicPr.cNvPr.set("descr", shape.description)
+                pic._element.nvPicPr.cNvPr.set("descr", shape.description)  # type: ignore[union-attr]
             return
         box = slide.shapes.add_textbox(x, y, w, h)
         box.name = shape.name

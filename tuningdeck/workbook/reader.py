@@ -345,19 +345,21 @@ class _Reading:
         settings: dict[str, str] = {}
         fiscal_year = None
         for spec in DECK.settings:
-            row = found.get(spec.key)
-            value = row.text("Value") if row else ""
-            if row is not None and not row.ok:
-                continue
-            if not value:
-                if spec.required and row is None:
+            if spec.key not in found:
+                if spec.required:
                     self.problem(
                         sheet.title,
                         f"A{next_row}",
                         f'missing setting "{spec.name}"; expected a row with Setting '
                         f"{spec.name} and its Value: {spec.help}",
                     )
-                elif spec.required:
+                continue
+            row = found[spec.key]
+            if not row.ok:
+                continue
+            value = row.text("Value")
+            if not value:
+                if spec.required:
                     self.problem(
                         sheet.title,
                         row.cell("Value"),

@@ -48,6 +48,14 @@ ALL: Literal["all"] = "all"
 """The Quarter cell value of a row that holds in every quarter."""
 
 
+def _values(value: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(value)
+
+
+def _texts(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(value)
+
+
 @frozen
 class Row:
     """One item of a sheet: its values by column and where each cell is. Immutable.
@@ -58,8 +66,8 @@ class Row:
 
     sheet: str
     number: int
-    values: Mapping[str, object] = field(converter=MappingProxyType)
-    cells: Mapping[str, str] = field(converter=MappingProxyType)
+    values: Mapping[str, object] = field(converter=_values)
+    cells: Mapping[str, str] = field(converter=_texts)
     ok: bool = True
     """False when a cell of the row could not be read (the problem is already reported)."""
 
@@ -186,7 +194,7 @@ class SlideKind:
     """The keyed sheet whose row the Key picks (KeyUse.ROW)."""
     needs: tuple[SheetSpec, ...] = ()
     """Sheets the builder reads whole; the workbook must have them."""
-    fields: Mapping[str, str] = field(factory=dict, converter=MappingProxyType)
+    fields: Mapping[str, str] = field(factory=dict, converter=_texts)
     """Slide field → column of the kind's sheet, to point a slide's complaint at a cell."""
     check: Callable[[Mapping[str, tuple[Row, ...]]], Iterable[RowError]] | None = None
     """Checks across the rows of the sheets the kind reads (as :attr:`SlideSource.sheets`

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 
 from attrs import field, frozen
 
@@ -138,6 +139,18 @@ class SettingSpec:
         return normalise_name(self.name)
 
 
+def _columns(value: Iterable[ColumnSpec]) -> tuple[ColumnSpec, ...]:
+    return tuple(value)
+
+
+def _settings(value: Iterable[SettingSpec]) -> tuple[SettingSpec, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @frozen
 class SheetSpec:
     """One sheet: its name and columns.
@@ -149,11 +162,11 @@ class SheetSpec:
     """
 
     name: str
-    columns: tuple[ColumnSpec, ...] = field(converter=tuple)
+    columns: tuple[ColumnSpec, ...] = field(converter=_columns)
     keyed: bool = False
     required: bool = False
-    settings: tuple[SettingSpec, ...] = field(default=(), converter=tuple)
-    unique: tuple[str, ...] = field(default=(), converter=tuple)
+    settings: tuple[SettingSpec, ...] = field(default=(), converter=_settings)
+    unique: tuple[str, ...] = field(default=(), converter=_names)
     """Columns whose values together may appear in one row only (Key and Quarter, Term, …)."""
     help: str = ""
 

@@ -10,6 +10,7 @@ import attrs
 from tuningdeck.model import (
     DataGroup,
     DataTable,
+    DrillDownSlide,
     KeyResultsSlide,
     MetricsTableSlide,
     Outcome,
@@ -202,6 +203,7 @@ def _check_drill_down_data(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowErr
 def _drill_down(src: SlideSource) -> Slide:
     """The drill-down's three columns, and its data table when Drill-down data has rows for it."""
     slide = narrative.DRILL_DOWN.build(src)
+    assert isinstance(slide, DrillDownSlide)
     data = by_key(src.sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down")
     rows = data.get(key_id(src.slide.text("Key")))
     if not rows:

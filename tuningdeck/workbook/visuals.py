@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypedDict
 
 import attrs
 from attrs import field, frozen
@@ -45,6 +46,7 @@ from tuningdeck.model import (
     Series,
     Slide,
 )
+from tuningdeck.model.visuals import ChartKind
 from tuningdeck.workbook.rows import (
     COMMON_FIELDS,
     KeyUse,
@@ -83,6 +85,18 @@ __all__ = [
 # -- charts --------------------------------------------------------------------------------------
 
 
+def _points(value: Iterable[tuple[dt.date, float]]) -> tuple[tuple[dt.date, float], ...]:
+    return tuple(value)
+
+
+def _labels(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _series(value: Iterable[Series]) -> tuple[Series, ...]:
+    return tuple(value)
+
+
 @frozen
 class ChartData:
     """One chart's Chart data rows, read for its kind. Immutable.
@@ -91,9 +105,9 @@ class ChartData:
     blank values left out. The other kinds have ``categories`` and ``series`` (None for a gap).
     """
 
-    months: tuple[tuple[dt.date, float], ...] = field(default=(), converter=tuple)
-    categories: tuple[str, ...] = field(default=(), converter=tuple)
-    series: tuple[Series, ...] = field(default=(), converter=tuple)
+    months: tuple[tuple[dt.date, float], ...] = field(default=(), converter=_points)
+    categories: tuple[str, ...] = field(default=(), converter=_labels)
+    series: tuple[Series, ...] = field(default=(), converter=_series)
 
 
 def chart_data(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowError]]:
@@ -257,9 +271,23 @@ def _check_charts(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
     return problems
 
 
+class _Look(TypedDict, total=False):
+    """How a Charts row draws its chart, as :class:`ChartSpec` takes it."""
+
+    number_format: str
+    goal: float | None
+    goal_label: str
+
+
+def _chart_kind(row: Row) -> ChartKind:
+    """A Charts row's Kind: ``yoy`` unless the cell reads as another chart kind."""
+    kind = row.value("Kind")
+    return kind if kind in ("line", "bar", "stacked bar") else "yoy"
+
+
 def _chart(src: SlideSource) -> Slide:
     row = source_row(src, "chart", CHARTS)
-    kind = str(row.value("Kind"))
+    kind = _chart_kind(row)
     data, problems = chart_data(rows_of(src, "chart", CHART_DATA, "Chart"), kind)
     bad_format = number_format_problem(row)
     if bad_format is not None:
@@ -267,7 +295,7 @@ def _chart(src: SlideSource) -> Slide:
     if problems:
         raise RowErrors(problems)
     goal = row.value("Goal")
-    look: dict[str, object] = {
+    look: _Look = {
         "number_format": row.text("Number format") or "General",
         "goal": goal if isinstance(goal, float) else None,
     }
@@ -286,7 +314,7 @@ def _chart(src: SlideSource) -> Slide:
         subtitle=subtitle,
         callout=callout,
         callout_detail=row.text("Callout detail"),
-        engine=str(row.value("Engine")),
+        engine="matplotlib" if row.value("Engine") == "matplotlib" else "native",
         **src.common(),
     )
 
@@ -391,7 +419,13 @@ def _image(src: SlideSource) -> Slide:
                 )
             )
             continue
-        images.append(Image(path=path, caption=row.text(f"Caption {i}"), fit=row.value("Fit")))
+        images.append(
+            Image(
+                path=path,
+                caption=row.text(f"Caption {i}"),
+                fit="crop" if row.value("Fit") == "crop" else "fit",
+            )
+        )
     if problems:
         raise RowErrors(problems)
     return ImageSlide(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from tuningdeck.model import (
     AcronymsSlide,
@@ -37,23 +38,24 @@ from tuningdeck.render.plan import PlanContext, SlidePlan
 
 __all__ = ["PLANNERS", "plan_slide"]
 
-Planner = Callable[[Slide, PlanContext], list[SlidePlan]]
+Planner = Callable[[Any, PlanContext], list[SlidePlan]]
+"""A planner takes a spec of the slide class it is listed under in :data:`PLANNERS`."""
 
 #: Which planner lays out which slide kind.
 PLANNERS: dict[type[Slide], Planner] = {
-    TitleSlide: dividers.plan_title,  # type: ignore[dict-item]
-    SectionSlide: dividers.plan_section,  # type: ignore[dict-item]
-    PriorityUpdateSlide: priority.plan,  # type: ignore[dict-item]
-    ObjectiveSlide: objective.plan,  # type: ignore[dict-item]
-    DrillDownSlide: columns.plan_drill_down,  # type: ignore[dict-item]
-    OkrChangeSlide: columns.plan_okr_change,  # type: ignore[dict-item]
-    QuoteSlide: quote.plan,  # type: ignore[dict-item]
-    AcronymsSlide: acronyms.plan,  # type: ignore[dict-item]
-    MetricsTableSlide: metrics.plan,  # type: ignore[dict-item]
-    KeyResultsSlide: key_results.plan,  # type: ignore[dict-item]
-    ChartSlide: chart.plan,  # type: ignore[dict-item]
-    ImageSlide: images.plan,  # type: ignore[dict-item]
-    HighlightsSlide: highlights.plan,  # type: ignore[dict-item]
+    TitleSlide: dividers.plan_title,
+    SectionSlide: dividers.plan_section,
+    PriorityUpdateSlide: priority.plan,
+    ObjectiveSlide: objective.plan,
+    DrillDownSlide: columns.plan_drill_down,
+    OkrChangeSlide: columns.plan_okr_change,
+    QuoteSlide: quote.plan,
+    AcronymsSlide: acronyms.plan,
+    MetricsTableSlide: metrics.plan,
+    KeyResultsSlide: key_results.plan,
+    ChartSlide: chart.plan,
+    ImageSlide: images.plan,
+    HighlightsSlide: highlights.plan,
 }
 
 

@@ -1,4 +1,4 @@
-"""The acronyms appendix: alphabetical, continued over as many slides as it needs."""
+"""The acronyms appendix: alphabetical, in two columns when long, continued over more slides."""
 
 from __future__ import annotations
 
@@ -13,22 +13,48 @@ from tuningdeck.render.plan import (
     paginate,
 )
 from tuningdeck.text.markup import escape
+from tuningdeck.text.measure import Block, fit_scale
 
 __all__ = ["plan"]
 
 LAYOUT = "Content"
+COLUMNS = "Two Columns"
 
 
 def plan(spec: AcronymsSlide, ctx: PlanContext) -> list[SlidePlan]:
-    """An intro paragraph, then one ``TERM: definition`` line per acronym; pages when long."""
+    """An intro paragraph, then one ``TERM: definition`` line per acronym.
+
+    A list that fits one slide is set in one column; a longer one flows down two columns, left
+    then right, and continues on as many slides as it needs.
+    """
     st = ctx.styles
     c = ctx.theme.colors
     intro = blocks(spec.intro, lambda level: st.body(color=c.text_secondary))
     entries = [inline(f"**{escape(a.term)}:** {a.definition}", st.body()) for a in spec.entries]
-    pages = paginate([*intro, *entries], ctx.frame(LAYOUT, "Body"), floor=st.body_floor)
+    items = [*intro, *entries]
+    body = ctx.frame(LAYOUT, "Body")
+    if fit_scale(items, body.w, body.h, min_scale=st.body_floor) is not None:
+        return [
+            _slide(spec, ctx, LAYOUT, 0, {"Body": paginate(items, body, floor=st.body_floor)[0]})
+        ]
+    columns = paginate(items, ctx.frame(COLUMNS, "Left"), floor=1.0)
     out = []
-    for i, page in enumerate(pages):
-        boxes = {"Title": (inline(page_title(spec.title, i), st.title),), "Body": page}
-        boxes.update(meta_boxes(spec, ctx))
-        out.append(SlidePlan(LAYOUT, boxes, notes=spec.notes if i == 0 else ""))
+    for i in range(0, len(columns), 2):
+        boxes: dict[str, tuple[Block, ...]] = {"Left": columns[i]}
+        if i + 1 < len(columns):
+            boxes["Right"] = columns[i + 1]
+        out.append(_slide(spec, ctx, COLUMNS, i // 2, boxes))
     return out
+
+
+def _slide(
+    spec: AcronymsSlide,
+    ctx: PlanContext,
+    layout: str,
+    page: int,
+    boxes: dict[str, tuple[Block, ...]],
+) -> SlidePlan:
+    st = ctx.styles
+    content = {"Title": (inline(page_title(spec.title, page), st.title),), **boxes}
+    content.update(meta_boxes(spec, ctx))
+    return SlidePlan(layout, content, notes=spec.notes if page == 0 else "")

@@ -35,17 +35,17 @@ def _plan(
 ) -> list[SlidePlan]:
     """Each column is a heading and its text; all columns share one type size."""
     st = ctx.styles
-    content: list[tuple[tuple[Block, ...], object]] = []
+    content: list[tuple[tuple[Block, ...], Frame]] = []
     for name, (heading, text) in zip(names, columns, strict=True):
         body = (inline(heading, st.heading()), *blocks(text, st.body))
         content.append((body, ctx.frame(layout, name)))
-    scale = common_scale(content, floor=st.body_floor)  # type: ignore[arg-type]
+    scale = common_scale(content, floor=st.body_floor)
     if scale is None:
         raise LayoutError(
             f"{title}: a column is too long for the slide even at {ctx.theme.sizes.body_min:g} pt;"
             " shorten it"
         )
-    boxes = {"Title": (inline(title, st.title),)}
+    boxes: dict[str, tuple[Block, ...]] = {"Title": (inline(title, st.title),)}
     for name, (body, _frame) in zip(names, content, strict=True):
         boxes[name] = scaled(body, scale)
     boxes.update(meta_boxes(spec, ctx))

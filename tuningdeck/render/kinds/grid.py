@@ -98,7 +98,7 @@ def _colour_arrows(block: Block, row: StatusRow, ctx: PlanContext) -> Block:
             continue
         for ch in run.text:
             if ch in ARROWS:
-                direction = "up" if ch in "↑▲" else "down"
+                direction: status.Direction = "up" if ch in "↑▲" else "down"
                 good = status.trend_is_good(direction, row.better)
                 runs.append(evolve(run, text=ch, color=c.green_dark if good else c.red_dark))
             elif runs and runs[-1].color is None and runs[-1].href == run.href:

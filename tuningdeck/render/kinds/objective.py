@@ -14,7 +14,7 @@ from tuningdeck.render.plan import (
     page_title,
     paginate,
 )
-from tuningdeck.text.measure import blocks_height
+from tuningdeck.text.measure import Block, blocks_height
 
 __all__ = ["plan"]
 
@@ -47,7 +47,9 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     pages = paginate(narrative, body, floor=st.body_floor) if narrative else [()]
     out = []
     for i, page in enumerate(pages):
-        boxes = {"Title": (inline(page_title(spec.title, i), st.title),)}
+        boxes: dict[str, tuple[Block, ...]] = {
+            "Title": (inline(page_title(spec.title, i), st.title),)
+        }
         frames = {"Body": body}
         if i == 0:
             boxes["Objective"] = objective

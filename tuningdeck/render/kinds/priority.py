@@ -60,7 +60,9 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
     side_pages = pages_of(side, "Sidebar", side_keep)
     out = []
     for i in range(max(len(narrative_pages), len(side_pages), 1)):
-        boxes = {"Title": (inline(page_title(spec.title, i), st.title),)}
+        boxes: dict[str, tuple[Block, ...]] = {
+            "Title": (inline(page_title(spec.title, i), st.title),)
+        }
         if i < len(narrative_pages):
             boxes["Narrative"] = narrative_pages[i]
         if i < len(side_pages):

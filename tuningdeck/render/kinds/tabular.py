@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypedDict
 
 from attrs import evolve
 
@@ -11,16 +12,32 @@ from tuningdeck.render.plan import Frame, PlanContext, SlidePlan, inline, meta_b
 from tuningdeck.render.table import Cell, Group, TableLayout, lay_out_table
 from tuningdeck.text.measure import TextStyle, blocks_height
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
 __all__ = ["lay_out", "table_slides", "table_style"]
 
 LAYOUT = "Table"
 
 
-def table_style(ctx: PlanContext, **kw: object) -> TextStyle:
+class _StyleOptions(TypedDict, total=False):
+    """What :func:`table_style` may change of a :class:`TextStyle`."""
+
+    bold: bool
+    italic: bool
+    line: float
+    space_before: float
+    space_after: float
+    indent: float
+    color: str | None
+    align: str
+
+
+def table_style(ctx: PlanContext, **kw: Unpack[_StyleOptions]) -> TextStyle:
     """Table body text: Lato at the theme's table size."""
     t = ctx.theme
-    settings: dict[str, object] = {"color": t.colors.text, "space_after": 2.0, **kw}
-    return TextStyle(t.fonts.body, t.sizes.table, **settings)  # type: ignore[arg-type]
+    settings: _StyleOptions = {"color": t.colors.text, "space_after": 2.0, **kw}
+    return TextStyle(t.fonts.body, t.sizes.table, **settings)
 
 
 def lay_out(

@@ -12,6 +12,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import SlideLayoutPart
+from pptx.presentation import Presentation as PresentationT
 from pptx.util import Emu
 
 from tuningdeck.render.atomic import atomic_output
@@ -63,7 +64,7 @@ def _master_tree(t: Theme) -> str:
     return s.xml()
 
 
-def _restyle_master(prs: Presentation, t: Theme) -> None:
+def _restyle_master(prs: PresentationT, t: Theme) -> None:
     master = prs.slide_master
     el = master._element
     nsmap = {
@@ -92,7 +93,7 @@ def _restyle_master(prs: Presentation, t: Theme) -> None:
         styles.replace(old, new)
 
 
-def _restyle_theme(prs: Presentation, t: Theme) -> None:
+def _restyle_theme(prs: PresentationT, t: Theme) -> None:
     master_part = prs.slide_master.part
     theme_part = master_part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
@@ -127,7 +128,7 @@ def _restyle_theme(prs: Presentation, t: Theme) -> None:
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _replace_layouts(prs: Presentation, t: Theme) -> None:
+def _replace_layouts(prs: PresentationT, t: Theme) -> None:
     master = prs.slide_master
     master_part = master.part
     id_lst = master._element.get_or_add_sldLayoutIdLst()
@@ -158,7 +159,7 @@ def build_template(out: str | os.PathLike[str], theme: Theme | None = None) -> P
     prs.core_properties.title = f"{t.name} Tuning Session master"
     prs.core_properties.author = "tuningdeck"
     with atomic_output(out) as tmp:
-        prs.save(tmp)
+        prs.save(str(tmp))
     return Path(out)
 
 
