@@ -242,7 +242,7 @@ class Canvas:
             source = (
                 io.BytesIO(shape.source) if isinstance(shape.source, bytes) else str(shape.source)
             )
-            pic = slide.shapes.add_picture(source, x, y, w, h)
+            pic = self._parts.add_picture(slide, source, x, y, w, h)
             pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = shape.crop
             pic.name = shape.name
             if shape.description:
