@@ -336,3 +336,22 @@ def test_image_decks_render_inside_their_boxes(
     assert deck_problems(rendered) == []
     words = {w.text for s in rendered.slides for w in s.page.words}
     assert {"Caption", "Quispe,", "proud"} <= words
+
+
+def test_a_picture_used_twice_is_embedded_once(tmp_path: Path) -> None:
+    import zipfile
+
+    from tuningdeck.model import Deck
+    from tuningdeck.render import write_deck
+
+    one = picture(tmp_path / "one.png", 400, 300)
+    two = picture(tmp_path / "two.png", 300, 400)
+    deck = Deck(
+        [
+            ImageSlide(title="A", images=[Image(path=one)]),
+            ImageSlide(title="B", images=[Image(path=one), Image(path=two)]),
+        ]
+    )
+    out = write_deck(deck, tmp_path / "d.pptx")
+    media = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("ppt/media/")]
+    assert len(media) == 2
