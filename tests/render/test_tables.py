@@ -241,3 +241,23 @@ def test_drill_down_table_sits_below_its_columns(
         "57%",
     ]
     assert deck_problems(render_deck(path)) == []
+
+
+def test_quarters_showing_only_dashes_give_their_room_to_the_other_columns(tmp_path: Path) -> None:
+    rows = [
+        StatusRow(
+            text="KR1: " + "long key result text " * 6,
+            goal="66%",
+            statuses=["Developed a strategy and reviewed values and process"] * 4,
+        )
+    ]
+    widths = {}
+    for quarter in ("Q1", "Q4"):
+        deck = Deck([KeyResultsSlide(title="K", results=rows)], quarter=quarter)
+        (tbl,) = tables(Presentation(str(write_deck(deck, tmp_path / f"{quarter}.pptx"))).slides[0])
+        widths[quarter] = [c.width for c in tbl.columns]
+    q1, q4 = widths["Q1"], widths["Q4"]
+    assert abs(sum(q1) - sum(q4)) <= len(q1)  # EMU rounding
+    # built for Q1, the Q2-Q4 columns hold only "-": they narrow, the rest widen
+    assert all(q1[j] < q4[j] for j in (3, 4, 5))
+    assert all(q1[j] > q4[j] for j in (0, 1, 2))

@@ -16,7 +16,7 @@ from attrs import evolve, field, frozen
 
 from tuningdeck.errors import LayoutError
 from tuningdeck.render.plan import PT_PER_INCH, Frame, scaled
-from tuningdeck.text.measure import Block, blocks_height
+from tuningdeck.text.measure import Block, blocks_height, text_width
 
 __all__ = ["Cell", "Group", "PlacedTable", "TableLayout", "TablePage", "lay_out_table"]
 
@@ -134,6 +134,51 @@ def _measure(
     return head, head_h, body
 
 
+_FILLER = frozenset({"", "-", "–", "—"})
+
+
+def balance_widths(
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    shares: Sequence[float],
+    width: float,
+    pad_x: float,
+) -> tuple[float, ...]:
+    """Column widths from their shares, narrowed where a column holds only "-" or nothing.
+
+    The quarters after the deck's own show "-": such a column keeps just the width its header
+    needs (measured), and the room it frees goes to the other columns in proportion to their
+    shares.
+    """
+    widths = [width * s for s in shares]
+    idle = []
+    for j in range(len(header)):
+        texts = [
+            "".join(b.paragraph.text for b in cell.blocks).strip()
+            for g in groups
+            for row in g.rows
+            if (cell := row[j]) is not None
+        ]
+        if texts and all(t in _FILLER for t in texts):
+            idle.append(j)
+    if not idle or len(idle) == len(widths):
+        return tuple(widths)
+    freed = 0.0
+    for j in idle:
+        need = max(
+            (text_width(w, b.style) for b in header[j].blocks for w in b.paragraph.text.split()),
+            default=0.0,
+        )
+        narrow = min(widths[j], need + 2 * pad_x + 2.0)
+        freed += widths[j] - narrow
+        widths[j] = narrow
+    busy = [j for j in range(len(widths)) if j not in idle]
+    total = sum(shares[j] for j in busy)
+    for j in busy:
+        widths[j] += freed * shares[j] / total
+    return tuple(widths)
+
+
 def lay_out_table(
     header: Sequence[Cell],
     groups: Sequence[Group],
@@ -150,7 +195,7 @@ def lay_out_table(
     ``first_frame``, when given, is the room on the first slide (a drill-down's table shares its
     slide with text); later slides use ``frame``.
     """
-    widths = tuple(frame.w * s for s in shares)
+    widths = balance_widths(header, groups, shares, frame.w, pad_x)
     first = first_frame or frame
     step = 0.025
     scale = 1.0

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from tuningdeck.errors import LayoutError
 from tuningdeck.model import DataTable, DrillDownSlide, OkrChangeSlide, Slide
 from tuningdeck.render.kinds.grid import header_cells
-from tuningdeck.render.kinds.tabular import LAYOUT, lay_out, table_style
+from tuningdeck.render.kinds.tabular import LAYOUT, cell_blocks, lay_out, table_style
 from tuningdeck.render.plan import (
     Frame,
     PlanContext,
@@ -122,7 +122,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
             rest = [Cell((), fill=band) for _ in range(n - 1)]
             rows.append((Cell((inline(g.heading, head),), fill=band), *rest))
         for r in g.rows:
-            rows.append(tuple(Cell(blocks(v, lambda level: body)) for v in r))
+            rows.append(tuple(Cell(cell_blocks(v, body)) for v in r))
         groups.append(Group(rows))
     laid = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, "Table"), first_frame=first)
 

@@ -6,8 +6,8 @@ from attrs import evolve
 
 from tuningdeck import status
 from tuningdeck.model import Quarter, StatusRow
-from tuningdeck.render.kinds.tabular import table_style
-from tuningdeck.render.plan import PlanContext, blocks, inline
+from tuningdeck.render.kinds.tabular import cell_blocks, table_style
+from tuningdeck.render.plan import PlanContext, inline
 from tuningdeck.render.table import Cell
 from tuningdeck.text.markup import Paragraph, Run
 from tuningdeck.text.measure import Block, TextStyle
@@ -44,11 +44,11 @@ def result_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
     """The metric or key result (bold unless a sub-row) with its baseline line, and its goal."""
     t = ctx.theme
     indent = SUB_ROW_INDENT if row.level else 0.0
-    main = blocks(row.text, lambda level: table_style(ctx, bold=not row.level, indent=indent))
+    main = cell_blocks(row.text, table_style(ctx, bold=not row.level, indent=indent))
     if row.baseline:
         muted = table_style(ctx, color=t.colors.text_secondary, indent=indent)
         main = (*main, inline(f"Baseline: {row.baseline}", muted))
-    goal = blocks(row.goal, lambda level: table_style(ctx)) if row.goal else ()
+    goal = cell_blocks(row.goal, table_style(ctx)) if row.goal else ()
     return [Cell(main), Cell(goal)]
 
 
@@ -81,7 +81,7 @@ def status_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
             status.Verdict.OFF_TRACK,
         )
         style = table_style(ctx, color=colour)
-        body = blocks(text, lambda level, style=style: style)
+        body = cell_blocks(text, style)
         if strong:
             body = (evolve(body[0], style=evolve(body[0].style, bold=True)), *body[1:])
         cells.append(Cell(tuple(_colour_arrows(b, row, ctx) for b in body), fill=fill))

@@ -8,16 +8,25 @@ from typing import TYPE_CHECKING, TypedDict
 from attrs import evolve
 
 from tuningdeck.model import Slide
-from tuningdeck.render.plan import Frame, PlanContext, SlidePlan, inline, meta_boxes, page_title
+from tuningdeck.render.plan import (
+    Frame,
+    PlanContext,
+    SlidePlan,
+    blocks,
+    inline,
+    meta_boxes,
+    page_title,
+)
 from tuningdeck.render.table import Cell, Group, TableLayout, lay_out_table
-from tuningdeck.text.measure import TextStyle, blocks_height
+from tuningdeck.text.measure import Block, TextStyle, blocks_height
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["lay_out", "table_slides", "table_style"]
+__all__ = ["cell_blocks", "lay_out", "table_slides", "table_style"]
 
 LAYOUT = "Table"
+BULLET_INDENT = 9.0  # points a bulleted line in a cell is indented by, per level
 
 
 class _StyleOptions(TypedDict, total=False):
@@ -38,6 +47,11 @@ def table_style(ctx: PlanContext, **kw: Unpack[_StyleOptions]) -> TextStyle:
     t = ctx.theme
     settings: _StyleOptions = {"color": t.colors.text, "space_after": 2.0, **kw}
     return TextStyle(t.fonts.body, t.sizes.table, **settings)
+
+
+def cell_blocks(text: str, style: TextStyle) -> tuple[Block, ...]:
+    """A cell's markup as paragraphs in ``style``; bullets hang :data:`BULLET_INDENT` per level."""
+    return blocks(text, lambda level: evolve(style, indent=style.indent + level * BULLET_INDENT))
 
 
 def lay_out(
