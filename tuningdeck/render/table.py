@@ -147,8 +147,8 @@ def balance_widths(
     """Column widths from their shares, narrowed where a column holds only "-" or nothing.
 
     The quarters after the deck's own show "-": such a column keeps just the width its header
-    needs (measured), and the room it frees goes to the other columns in proportion to their
-    shares.
+    needs on one line (measured), and the room it frees goes to the other columns in proportion
+    to their shares.
     """
     widths = [width * s for s in shares]
     idle = []
@@ -165,10 +165,7 @@ def balance_widths(
         return tuple(widths)
     freed = 0.0
     for j in idle:
-        need = max(
-            (text_width(w, b.style) for b in header[j].blocks for w in b.paragraph.text.split()),
-            default=0.0,
-        )
+        need = max((text_width(b.paragraph.text, b.style) for b in header[j].blocks), default=0.0)
         narrow = min(widths[j], need + 2 * pad_x + 2.0)
         freed += widths[j] - narrow
         widths[j] = narrow
