@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -91,3 +92,25 @@ def test_new_writes_a_blank_workbook_that_refuses_to_overwrite(tmp_path: Path) -
     )
     again = run("new", path)
     assert again.exit_code == 2 and "exists" in again.stderr
+
+
+def test_check_reads_and_lays_out_without_writing(tmp_path: Path) -> None:
+    result = run("check", EXAMPLE, "--quarter", "Q1")
+    assert result.exit_code == 0, result.output
+    assert "ok (Q1, " in result.output
+    bad = run("check", broken_copy(tmp_path), "--quarter", "Q1")
+    assert bad.exit_code == 2 and "OKR changes: sheet missing" in bad.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.xlsx"]
+
+
+def test_warnings_are_shown_and_the_deck_still_built(tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(EXAMPLE)
+    ws = wb["Objectives"]
+    ws.cell(row=1, column=ws.max_column + 1).value = "Owner"
+    path = tmp_path / "owned.xlsx"
+    wb.save(path)
+    shutil.copytree(EXAMPLE.parent / "images", tmp_path / "images")
+    result = run("build", path, "--quarter", "Q1", "-o", tmp_path / "d.pptx")
+    assert result.exit_code == 0, result.output
+    assert "warning: Objectives!" in result.stderr and '"Owner"' in result.stderr
+    assert (tmp_path / "d.pptx").is_file()

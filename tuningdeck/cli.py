@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional, TextIO
+from typing import Annotated, Optional
 
 import typer
 
@@ -28,54 +30,80 @@ def _fail(error: Exception) -> typer.Exit:
     return typer.Exit(EXIT_BAD_INPUT)
 
 
-def _show_warning(
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: TextIO | None = None,
-    line: str | None = None,
-) -> None:
-    typer.echo(f"warning: {message}", err=True)
+@contextlib.contextmanager
+def _warnings_on_stderr() -> Iterator[None]:
+    """Show the library's warnings (an ignored column, a callout the data disagree with) plainly."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for w in caught:
+                if issubclass(w.category, UserWarning):
+                    typer.echo(f"warning: {w.message}", err=True)
+
+
+WorkbookArg = Annotated[Path, typer.Argument(help="The tracker workbook (.xlsx).")]
+QuarterOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
+    typer.Option(
+        "-q", "--quarter", help="Q1, Q2, Q3 or Q4 [default: the latest quarter with text]."
+    ),
+]
+TemplateOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(help="A .pptx master whose layouts carry the Foundation layout names."),
+]
 
 
 @app.command()
 def build(
-    workbook: Annotated[Path, typer.Argument(help="The tracker workbook (.xlsx).")],
+    workbook: WorkbookArg,
     out: Annotated[
-        Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
+        Optional[Path],  # noqa: UP045
         typer.Option(
             "-o", "--out", help="Where to write the deck [default: WORKBOOK-QUARTER.pptx]."
         ),
     ] = None,
-    quarter: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "-q", "--quarter", help="Q1, Q2, Q3 or Q4 [default: the latest quarter with text]."
-        ),
-    ] = None,
-    template: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="A .pptx master whose layouts carry the Foundation layout names."),
-    ] = None,
+    quarter: QuarterOption = None,
+    template: TemplateOption = None,
 ) -> None:
     """Build the Tuning Session deck for one quarter from a tracker workbook.
 
     Exits 2, writing nothing, when the workbook or template has problems; every problem is listed
     with its Sheet!Cell.
     """
-    from tuningdeck.render import write_deck
+    from tuningdeck.render import render_deck
     from tuningdeck.workbook import read_workbook
 
-    warnings.showwarning = _show_warning
     try:
-        deck = read_workbook(workbook, quarter=quarter)
-        target = out or Path(f"{workbook.stem}-{deck.quarter}.pptx")
-        write_deck(deck, target, template=template)
+        with _warnings_on_stderr():
+            deck = read_workbook(workbook, quarter=quarter)
+            canvas = render_deck(deck, template=template)
+        target = canvas.save(out or Path(f"{workbook.stem}-{deck.quarter}.pptx"))
     except InputError as e:
         raise _fail(e) from None
-    n = len(deck.slides)
-    typer.echo(f"wrote {target} ({deck.quarter}, {n} slide spec{'s' if n != 1 else ''})")
+    typer.echo(f"wrote {target} ({deck.quarter}, {canvas.slide_count} slides)")
+
+
+@app.command()
+def check(
+    workbook: WorkbookArg, quarter: QuarterOption = None, template: TemplateOption = None
+) -> None:
+    """Check a tracker workbook without writing anything: read it and lay every slide out.
+
+    Exits 0 when a deck can be built, 2 with every problem (Sheet!Cell) when it cannot.
+    """
+    from tuningdeck.render import render_deck
+    from tuningdeck.workbook import read_workbook
+
+    try:
+        with _warnings_on_stderr():
+            deck = read_workbook(workbook, quarter=quarter)
+            canvas = render_deck(deck, template=template)
+    except InputError as e:
+        raise _fail(e) from None
+    typer.echo(f"{workbook}: ok ({deck.quarter}, {canvas.slide_count} slides)")
 
 
 @app.command()
@@ -107,9 +135,14 @@ def preview(
     width: Annotated[int, typer.Option(help="Width of each PNG in pixels.")] = 1280,
 ) -> None:
     """Render a deck to one PNG per slide with LibreOffice."""
-    from tuningdeck.preview import render_pngs
+    from tuningdeck.preview import PreviewError, render_pngs
 
-    for png in render_pngs(deck, outdir, width=width):
+    try:
+        pngs = render_pngs(deck, outdir, width=width)
+    except PreviewError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    for png in pngs:
         typer.echo(str(png))
 
 

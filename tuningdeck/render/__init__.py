@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from tuningdeck.model import Deck
-from tuningdeck.render.atomic import atomic_output
 from tuningdeck.render.kinds import plan_slide
 from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.write import Canvas
@@ -52,7 +51,4 @@ def write_deck(
     theme: Theme | None = None,
 ) -> Path:
     """Render ``deck`` and save it to ``path`` atomically: a failure leaves ``path`` untouched."""
-    canvas = render_deck(deck, template=template, theme=theme)
-    with atomic_output(path) as tmp:
-        canvas.prs.save(str(tmp))
-    return Path(path)
+    return render_deck(deck, template=template, theme=theme).save(path)

@@ -24,6 +24,7 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from tuningdeck.errors import TemplateError
+from tuningdeck.render.atomic import atomic_output
 from tuningdeck.render.parts import PartCounter
 from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
 from tuningdeck.render.table_write import table_xml
@@ -101,6 +102,17 @@ class Canvas:
         for sld_id in list(id_lst):
             self.prs.part.drop_rel(sld_id.rId)
             id_lst.remove(sld_id)
+
+    @property
+    def slide_count(self) -> int:
+        """How many slides have been added."""
+        return len(self.prs.slides)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the presentation to ``path`` atomically: a failure leaves ``path`` untouched."""
+        with atomic_output(path) as tmp:
+            self.prs.save(str(tmp))
+        return Path(path)
 
     def layout(self, name: str) -> SlideLayout:
         """The template's layout called ``name``; a clear error if it has none."""
