@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from compare import compare
 from PIL import Image as PILImage
 from pptx import Presentation
 from pptx.util import Inches
@@ -60,28 +61,13 @@ def with_python_pptx(paths: list[Path], out: Path) -> float:
 
 def main(argv: list[str]) -> int:
     sizes = [int(a) for a in argv] or [250, 500, 1000]
-    print(
-        f"{'slides':>7} {'python-pptx s':>14} {'tuningdeck s':>13} {'ratio':>6} "
-        f"{'growth pptx':>12} {'growth ours':>12}"
-    )
-    previous: tuple[int, float, float] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         paths = pictures(Path(tmp), max(sizes))
-        for n in sizes:
-            theirs = with_python_pptx(paths[:n], Path(tmp) / "pptx.pptx")
-            ours = with_tuningdeck(paths[:n], Path(tmp) / "ours.pptx")
-            growth = ("", "")
-            if previous:
-                k = n / previous[0]
-                growth = (
-                    f"{theirs / previous[1] / k * 2:.2f}",
-                    f"{ours / previous[2] / k * 2:.2f}",
-                )
-            print(
-                f"{n:>7} {theirs:>14.2f} {ours:>13.2f} {theirs / ours:>6.1f} "
-                f"{growth[0]:>12} {growth[1]:>12}"
-            )
-            previous = (n, theirs, ours)
+        compare(
+            sizes,
+            lambda n: with_python_pptx(paths[:n], Path(tmp) / "pptx.pptx"),
+            lambda n: with_tuningdeck(paths[:n], Path(tmp) / "ours.pptx"),
+        )
     return 0
 
 
