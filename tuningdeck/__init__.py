@@ -15,7 +15,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tuningdeck.errors import InputError, LayoutError, Problem, TemplateError, WorkbookError
+from tuningdeck.errors import (
+    InputError,
+    LayoutError,
+    OutputError,
+    Problem,
+    TemplateError,
+    WorkbookError,
+)
 from tuningdeck.model import (
     Acronym,
     AcronymsSlide,
@@ -72,6 +79,7 @@ __all__ = [
     "ObjectiveSlide",
     "OkrChangeSlide",
     "Outcome",
+    "OutputError",
     "PriorityUpdateSlide",
     "Problem",
     "Quarter",
@@ -114,5 +122,12 @@ def build(
     quarter: Quarter | str | None = None,
     template: str | os.PathLike[str] | None = None,
 ) -> Path:
-    """Read ``workbook`` and write the quarter's deck to ``out`` (atomically); return ``out``."""
+    """Read ``workbook`` and write the quarter's deck to ``out`` (atomically); return ``out``.
+
+    Raises :class:`OutputError` before reading anything when ``out`` is the workbook, the template
+    or another file that is not a deck.
+    """
+    from tuningdeck.output import check_output
+
+    check_output(out, protect=[p for p in (workbook, template) if p is not None])
     return read_workbook(workbook, quarter=quarter).save(out, template=template)

@@ -56,13 +56,31 @@ TemplateOption = Annotated[
 ]
 
 
+def _output_path(out: str | None, workbook: Path, quarter: str, template: Path | None) -> Path:
+    """The deck's path: ``-o`` as given, or WORKBOOK-QUARTER.pptx beside the workbook."""
+    from tuningdeck.output import check_output
+
+    target = check_output(
+        workbook.with_name(f"{workbook.stem}-{quarter}.pptx") if out is None else out,
+        protect=[p for p in (workbook, template) if p is not None],
+    )
+    if target.suffix.lower() != ".pptx":
+        typer.echo(
+            f"warning: {target} does not end in .pptx; the file is a .pptx deck whatever its name",
+            err=True,
+        )
+    return target
+
+
 @app.command()
 def build(
     workbook: WorkbookArg,
     out: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option(
-            "-o", "--out", help="Where to write the deck [default: WORKBOOK-QUARTER.pptx]."
+            "-o",
+            "--out",
+            help="Where to write the deck [default: WORKBOOK-QUARTER.pptx beside the workbook].",
         ),
     ] = None,
     quarter: QuarterOption = None,
@@ -71,18 +89,24 @@ def build(
     """Build the Tuning Session deck for one quarter from a tracker workbook.
 
     Exits 2, writing nothing, when the workbook or template has problems; every problem is listed
-    with its Sheet!Cell.
+    with its Sheet!Cell. An existing output is replaced only when it is a deck: never the workbook,
+    a folder or any other file.
     """
     from tuningdeck.render import render_deck
     from tuningdeck.workbook import read_workbook
 
     try:
+        # a dangerous -o is refused before any work is done
+        target = None if out is None else _output_path(out, workbook, "", template)
         with _warnings_on_stderr():
             deck = read_workbook(workbook, quarter=quarter)
             canvas = render_deck(deck, template=template)
-        target = canvas.save(out or Path(f"{workbook.stem}-{deck.quarter}.pptx"))
+        target = canvas.save(target or _output_path(None, workbook, str(deck.quarter), template))
     except InputError as e:
         raise _fail(e) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted; nothing written", err=True)
+        raise typer.Exit(130) from None
     typer.echo(f"wrote {target} ({deck.quarter}, {canvas.slide_count} slides)")
 
 

@@ -9,6 +9,7 @@ from attrs import frozen
 __all__ = [
     "InputError",
     "LayoutError",
+    "OutputError",
     "Problem",
     "TemplateError",
     "WorkbookError",
@@ -60,3 +61,7 @@ class TemplateError(InputError):
 
 class LayoutError(InputError):
     """Content that cannot be laid out on a slide even at the smallest allowed type size."""
+
+
+class OutputError(InputError):
+    """An output path that cannot or must not be written: one line naming it and the cause."""

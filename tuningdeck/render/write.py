@@ -24,7 +24,7 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from tuningdeck.errors import TemplateError
-from tuningdeck.render.atomic import atomic_output
+from tuningdeck.output import atomic_output, check_output
 from tuningdeck.render.parts import PartCounter
 from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
 from tuningdeck.render.table_write import table_xml
@@ -109,10 +109,15 @@ class Canvas:
         return len(self.prs.slides)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the presentation to ``path`` atomically: a failure leaves ``path`` untouched."""
-        with atomic_output(path) as tmp:
+        """Write the presentation to ``path`` atomically: a failure leaves ``path`` untouched.
+
+        Refuses (:class:`OutputError`) a path that is the template, a folder, a link, a device or
+        an existing file that is not a deck; see :func:`tuningdeck.output.check_output`.
+        """
+        target = check_output(path, protect=[self.path])
+        with atomic_output(target) as tmp:
             self.prs.save(str(tmp))
-        return Path(path)
+        return target
 
     def layout(self, name: str) -> SlideLayout:
         """The template's layout called ``name``; a clear error if it has none."""

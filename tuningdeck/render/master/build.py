@@ -15,7 +15,7 @@ from pptx.parts.slide import SlideLayoutPart
 from pptx.presentation import Presentation as PresentationT
 from pptx.util import Emu
 
-from tuningdeck.render.atomic import atomic_output
+from tuningdeck.output import atomic_output
 from tuningdeck.render.master.layouts import LAYOUTS, footer, layout_xml, title_placeholder
 from tuningdeck.render.master.shapes import NS, ShapeTree, emu, font_xml
 from tuningdeck.theme import Theme, layouts_dir
