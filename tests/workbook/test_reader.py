@@ -310,13 +310,14 @@ def test_missing_sheet_missing_column_and_wrong_type_reported_at_once(tmp_path: 
         ),
         pytest.param(
             append_rows("Objectives", ["IP-Masking", "q1", "Again", "Again"]),
-            'Objectives!A4: duplicate row for Key "IP-Masking" and Quarter "Q1" '
-            "(first at row 2); expected one row per Key and Quarter",
+            'Objectives!B4: a second row for Key "IP-Masking" starting in Q1 '
+            "(first at row 2); expected one row per key and quarter",
             id="duplicate key and quarter",
         ),
         pytest.param(
             set_cell("Objectives", 3, 2, "Q5"),
-            'Objectives!B3: unknown quarter "Q5"; expected Q1, Q2, Q3, Q4 or all',
+            'Objectives!B3: bad quarter "Q5"; expected Q1, Q2, Q3, Q4, all, a range such as '
+            "Q2-Q4 or from Q2",
             id="quarter Q5",
         ),
         pytest.param(
@@ -371,7 +372,8 @@ def test_missing_sheet_missing_column_and_wrong_type_reported_at_once(tmp_path: 
         ),
         pytest.param(
             append_rows("Acronyms", ["mtp", "Again"]),
-            'Acronyms!A4: duplicate row for Term "mtp" (first at row 2); expected one row per Term',
+            'Acronyms!A4: a second row for Term "mtp" starting in Q1 (first at row 2); expected '
+            "one row per term and From quarter",
             id="duplicate acronym",
         ),
         pytest.param(
@@ -395,7 +397,7 @@ def test_required_sheets_missing(tmp_path: Path) -> None:
     assert problems(path) == [
         "Deck: sheet missing; expected a sheet named Deck with columns Setting, Value",
         "Slides: sheet missing; expected a sheet named Slides with columns Kind, Key, "
-        "Quarters, Notes",
+        "Quarters, Notes, From, Until, As of",
     ]
 
 

@@ -572,7 +572,14 @@ def test_blank_workbook_offers_the_visual_sheets_and_reads_once_filled(tmp_path:
     path = write_blank_workbook(tmp_path / "tracker.xlsx")
     wb = load_workbook(path)
     assert [c.value for c in wb["Charts"][1]] == [*CHARTS_HEADER, "Footnote", "Notes"]
-    assert [c.value for c in wb["Chart data"][1]] == ["Chart", "Period", "Series", "Value"]
+    assert [c.value for c in wb["Chart data"][1]] == [
+        "Chart",
+        "Period",
+        "Series",
+        "Value",
+        "From",
+        "Until",
+    ]
     assert [c.value for c in wb["Images"][1]][2:8] == [
         "Title",
         "Image 1",

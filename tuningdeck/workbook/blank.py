@@ -71,6 +71,8 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec) -> None:
         rows = f"{letter}2:{letter}1048576"
         if column.kind is CellKind.QUARTER:
             _choices(ws, rows, ["Q1", "Q2", "Q3", "Q4", "all"])
+        elif column.kind is CellKind.ONE_QUARTER:
+            _choices(ws, rows, ["Q1", "Q2", "Q3", "Q4"])
         elif column.kind is CellKind.KIND:
             _choices(ws, rows, [k.name for k in KINDS.values()])
         elif column.kind in CHOICES:

@@ -16,6 +16,7 @@ from attrs import frozen
 from tuningdeck.model import Quarter
 from tuningdeck.workbook.rows import ALL
 from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
+from tuningdeck.workbook.versions import Span
 
 __all__ = [
     "ALL_QUARTERS",
@@ -24,7 +25,9 @@ __all__ = [
     "blank_value",
     "is_blank",
     "parse_number",
+    "parse_quarter",
     "parse_quarters",
+    "parse_span",
     "read_cell",
 ]
 
@@ -47,7 +50,8 @@ class CellError(ValueError):
 _EXPECTED = {
     CellKind.TEXT: "text",
     CellKind.KEY: "text (a key)",
-    CellKind.QUARTER: "a quarter (Q1, Q2, Q3, Q4 or all)",
+    CellKind.QUARTER: "a quarter (Q1, Q2, Q3, Q4), all, or a range such as Q2-Q4",
+    CellKind.ONE_QUARTER: "a quarter (Q1, Q2, Q3 or Q4)",
     CellKind.QUARTERS: "quarters (blank, a list such as Q1, Q2 or a range such as Q2-Q4)",
     CellKind.KIND: "a slide kind",
     CellKind.FISCAL_YEAR: "a fiscal year such as FY20-21",
@@ -80,6 +84,7 @@ _WORDS: dict[CellKind, dict[str, object]] = {
 _BLANK: dict[CellKind, object] = {
     CellKind.QUARTERS: ALL_QUARTERS,
     CellKind.QUARTER: None,
+    CellKind.ONE_QUARTER: None,
     CellKind.LEVEL: 0,
     CellKind.BETTER: "higher",
     CellKind.YES_NO: True,
@@ -128,7 +133,9 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
     if column.kind is CellKind.KEY:
         return " ".join(text.split())
     if column.kind is CellKind.QUARTER:
-        return parse_quarter(text)
+        return parse_span(text)
+    if column.kind is CellKind.ONE_QUARTER:
+        return parse_quarter(text, column.name)
     if column.kind is CellKind.QUARTERS:
         return parse_quarters(text)
     if column.kind is CellKind.KIND:
@@ -213,17 +220,37 @@ def _describe(v: object) -> str:
 
 
 _QUARTER = re.compile(r"[Qq]\s*([1-4])")
+_SPAN = re.compile(
+    r"(?:(?P<from>from\s+)?[Qq]\s*(?P<first>[1-4])(?P<on>\s*\+|\s*(?:on|onwards?))?"
+    r"(?:\s*(?:-|–|to)\s*[Qq]?\s*(?P<last>[1-4]))?)",
+    re.IGNORECASE,
+)
 
 
-def parse_quarter(text: str) -> Quarter | str:
-    """``"Q2"`` → :attr:`Quarter.Q2`; ``"all"`` → ``"all"``; raise :class:`CellError` otherwise."""
-    t = text.strip()
-    if t.casefold() == ALL:
-        return ALL
-    m = _QUARTER.fullmatch(t)
+def parse_quarter(text: str, column: str = "quarter") -> Quarter:
+    """``"Q2"`` → :attr:`Quarter.Q2`; raise :class:`CellError` otherwise."""
+    m = _QUARTER.fullmatch(text.strip())
     if not m:
-        raise CellError(f'unknown quarter "{text}"; expected Q1, Q2, Q3, Q4 or all')
+        raise CellError(f'bad {column} "{text}"; expected Q1, Q2, Q3 or Q4')
     return Quarter(int(m.group(1)))
+
+
+def parse_span(text: str) -> Span:
+    """A narrative row's Quarter: ``"Q2"`` (that quarter), ``"all"``, ``"Q2-Q4"``, ``"from Q2"``
+    or ``"Q2+"`` (to the end of the year); raise :class:`CellError` otherwise."""
+    t = " ".join(text.split())
+    if t.casefold() == ALL:
+        return Span()
+    m = _SPAN.fullmatch(t)
+    if m is not None:
+        first = int(m.group("first"))
+        open_ended = m.group("from") or m.group("on")
+        last = 4 if open_ended and not m.group("last") else int(m.group("last") or first)
+        if first <= last and not (open_ended and m.group("last")):
+            return Span(Quarter(first), Quarter(last))
+    raise CellError(
+        f'bad quarter "{text}"; expected Q1, Q2, Q3, Q4, all, a range such as Q2-Q4 or from Q2'
+    )
 
 
 _RANGE = re.compile(r"[Qq]([1-4])(?:-[Qq]?([1-4]))?")

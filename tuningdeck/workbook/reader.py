@@ -29,11 +29,11 @@ from tuningdeck.workbook.cells import (
     RawCell,
     blank_value,
     is_blank,
+    parse_span,
     read_cell,
 )
 from tuningdeck.workbook.kinds import KINDS
 from tuningdeck.workbook.rows import (
-    ALL,
     KeyUse,
     Reported,
     Row,
@@ -52,6 +52,7 @@ from tuningdeck.workbook.schema import (
     normalise_name,
     sheet_spec,
 )
+from tuningdeck.workbook.versions import Versioned, resolve
 from tuningdeck.workbook.xlsx import RawSheet, load_sheets
 
 __all__ = ["read_workbook"]
@@ -100,10 +101,11 @@ def _latest_quarter(raw: dict[str, RawSheet], path: str | os.PathLike[str]) -> Q
             continue
         col = heads.index("quarter")
         for row in sheet.rows[1:]:
-            if col < len(row) and isinstance(row[col].value, str):
+            value = row[col].value if col < len(row) else None
+            if isinstance(value, str):
                 try:
-                    found.add(Quarter.parse(row[col].value))
-                except ValueError:
+                    found.add(parse_span(value).first)
+                except CellError:
                     continue  # reported when the sheet is read
     if not found:
         raise WorkbookError(
@@ -124,12 +126,20 @@ def _latest_quarter(raw: dict[str, RawSheet], path: str | os.PathLike[str]) -> Q
 
 @frozen
 class _Sheet:
-    """A sheet read as its spec declares: its rows, and whether its header lacked a column."""
+    """A sheet read as its spec declares: its rows, and whether its header lacked a column.
+
+    ``versions`` says which rows hold in which quarter (None for a sheet without versions).
+    """
 
     spec: SheetSpec
     title: str
     rows: tuple[Row, ...]
     broken: bool
+    versions: Versioned | None = None
+
+    def at(self, quarter: Quarter) -> tuple[Row, ...]:
+        """The rows shown in ``quarter``."""
+        return self.rows if self.versions is None else self.versions.at(quarter)
 
 
 @define
@@ -144,7 +154,9 @@ class _Reading:
     warnings: list[str] = attrs.Factory(list)
     sheets: dict[str, _Sheet] = attrs.Factory(dict)
     missing_asked: set[str] = attrs.Factory(set)
-    indexes: dict[str, dict[str, dict[object, Row]]] = attrs.Factory(dict)
+    keys: dict[str, frozenset[str]] = attrs.Factory(dict)
+    views: dict[Quarter, dict[str, tuple[Row, ...]]] = attrs.Factory(dict)
+    picks: dict[tuple[str, Quarter], dict[str, Row]] = attrs.Factory(dict)
 
     def problem(self, sheet: str, cell: str | None, message: str) -> None:
         """Add a problem to the report, unless it is there already."""
@@ -207,7 +219,13 @@ class _Reading:
                     )
                     ok = False
             rows.append(Row(raw.title, number, values, refs, ok))
-        return _Sheet(spec, raw.title, self.check_unique(spec, rows), broken)
+        checked = self.check_unique(spec, rows)
+        versions = None
+        if spec.versioning is not None and not broken:
+            versions, problems = resolve(checked, spec.versioning)
+            for p in problems:
+                self.problem(p.sheet, p.cell, p.message)
+        return _Sheet(spec, raw.title, checked, broken, versions)
 
     def read_header(
         self, spec: SheetSpec, title: str, header: tuple[RawCell, ...]
@@ -272,10 +290,14 @@ class _Reading:
             out.append(row)
         return tuple(out)
 
-    @property
-    def readable(self) -> dict[str, tuple[Row, ...]]:
-        """The rows of every sheet read whose header is whole, by the sheet's declared name."""
-        return {name: s.rows for name, s in self.sheets.items() if not s.broken}
+    def view(self, quarter: Quarter) -> dict[str, tuple[Row, ...]]:
+        """The rows shown in ``quarter`` of every sheet read whose header is whole, by the
+        sheet's declared name."""
+        if quarter not in self.views:
+            self.views[quarter] = {
+                name: s.at(quarter) for name, s in self.sheets.items() if not s.broken
+            }
+        return self.views[quarter]
 
     # across sheets and rows
 
@@ -316,12 +338,17 @@ class _Reading:
                 )
 
     def check_rows(self) -> None:
-        """Run every kind's checks across rows, whatever the quarter."""
-        readable = self.readable
-        for kind in KINDS.values():
-            if kind.check is not None:
-                for exc in kind.check(readable):
-                    self.problem(exc.sheet, exc.cell, exc.message)
+        """Run every kind's checks across the rows each quarter shows, whatever the quarter;
+        report what they find in sheet order."""
+        found: dict[Problem, None] = {}
+        for quarter in Quarter:
+            view = self.view(quarter)
+            for kind in KINDS.values():
+                if kind.check is not None:
+                    for exc in kind.check(view):
+                        found.setdefault(Problem(exc.sheet, exc.cell, exc.message))
+        for p in sorted(found, key=_position):
+            self.problem(p.sheet, p.cell, p.message)
 
     # the Deck sheet
 
@@ -410,29 +437,29 @@ class _Reading:
         sheet = self.sheets.get(SLIDES.name)
         if sheet is None or sheet.broken:
             return []
-        readable = self.readable
         slides: list[Slide] = []
-        for row in sheet.rows:
+        for row in sheet.at(self.quarter):
             if not row.ok:
                 continue
             kind = KINDS[str(row.value("Kind"))]
             shown = row.value("Quarters")
             if not isinstance(shown, frozenset) or self.quarter not in shown:
                 continue
-            if not self.resolve(kind, row):
+            as_of = self.as_of(row)
+            if as_of is None or not self.resolve(kind, row):
                 continue
             chosen = None
             if kind.sheet is not None:
-                chosen = self.pick_quarter(kind, row)
+                chosen = self.pick_quarter(kind, row, as_of)
                 if chosen is None:
                     continue
             source = SlideSource(
                 slide=row,
                 row=chosen,
-                quarter=self.quarter,
+                quarter=as_of,
                 settings=settings,
                 title=title,
-                sheets=readable,
+                sheets=self.view(as_of),
                 fiscal_year=fiscal_year,
                 folder=self.folder,
                 warn=self.warnings.append,
@@ -441,6 +468,21 @@ class _Reading:
             if slide is not None:
                 slides.append(slide)
         return slides
+
+    def as_of(self, row: Row) -> Quarter | None:
+        """The quarter a Slides row shows its slide as of: its As of, else the deck's."""
+        as_of = row.value("As of")
+        if not isinstance(as_of, Quarter):
+            return self.quarter
+        if as_of > self.quarter:
+            self.problem(
+                row.sheet,
+                row.cell("As of"),
+                f"As of {as_of} is after the deck's quarter {self.quarter}; expected "
+                f"{self.quarter} or an earlier quarter (a deck never shows the future)",
+            )
+            return None
+        return as_of
 
     def resolve(self, kind: SlideKind, row: Row) -> bool:
         """Check a Slides row's Key and the sheets its kind needs; False if it cannot be built."""
@@ -499,28 +541,35 @@ class _Reading:
             return " (it has none)"
         return " (" + ", ".join(known[:12]) + (", …" if len(known) > 12 else "") + ")"
 
-    def index(self, spec: SheetSpec) -> dict[str, dict[object, Row]]:
-        """A keyed sheet's rows by key id, then by quarter (``"all"``, or None if unreadable)."""
-        if spec.name not in self.indexes:
-            out: dict[str, dict[object, Row]] = {}
-            for r in self.sheets[spec.name].rows:
-                out.setdefault(key_id(r.text("Key")), {}).setdefault(r.value("Quarter"), r)
-            self.indexes[spec.name] = out
-        return self.indexes[spec.name]
+    def index(self, spec: SheetSpec) -> frozenset[str]:
+        """The key ids a keyed sheet has rows for, in any quarter."""
+        if spec.name not in self.keys:
+            self.keys[spec.name] = frozenset(
+                key_id(r.text("Key")) for r in self.sheets[spec.name].rows
+            )
+        return self.keys[spec.name]
 
-    def pick_quarter(self, kind: SlideKind, row: Row) -> Row | None:
-        """The row of the kind's sheet for the quarter, else its ``all`` row; None if unusable."""
+    def pick_quarter(self, kind: SlideKind, row: Row, quarter: Quarter) -> Row | None:
+        """The row of the kind's sheet shown in ``quarter`` for the slide's Key; None (after
+        reporting why, unless a cell of it was unreadable) when there is none."""
         assert kind.sheet is not None
-        rows = self.index(kind.sheet)[key_id(row.text("Key"))]
-        chosen = rows.get(self.quarter) or rows.get(ALL)
+        if (kind.sheet.name, quarter) not in self.picks:
+            picked: dict[str, Row] = {}
+            for r in self.view(quarter)[kind.sheet.name]:
+                picked.setdefault(key_id(r.text("Key")), r)
+            self.picks[kind.sheet.name, quarter] = picked
+        key = row.text("Key")
+        chosen = self.picks[kind.sheet.name, quarter].get(key_id(key))
         if chosen is None:
-            if None not in rows:  # else a Quarter cell was unreadable, already reported
-                q = self.quarter
+            rows = [
+                r for r in self.sheets[kind.sheet.name].rows if key_id(r.text("Key")) == key_id(key)
+            ]
+            if all(r.ok for r in rows):  # else a Quarter cell was unreadable, already reported
                 self.problem(
                     row.sheet,
                     row.cell("Key"),
-                    f'{kind.name} "{row.text("Key")}" has no text for {q} in sheet '
-                    f"{self.sheet_title(kind.sheet)}; add a row with Quarter {q} (or all)",
+                    f'{kind.name} "{key}" has no text for {quarter} in sheet '
+                    f"{self.sheet_title(kind.sheet)}; add a row with Quarter {quarter} (or all)",
                 )
             return None
         return chosen if chosen.ok else None
@@ -548,6 +597,15 @@ class _Reading:
                 f"the {kind.name} slide cannot be made ({exc}); expected cells the slide can show",
             )
         return None
+
+
+def _position(problem: Problem) -> tuple[int, int, str]:
+    """Where a problem is, for sorting: its sheet, its row, its column (as in a sheet)."""
+    order = {s.key: i for i, s in enumerate(SHEETS)}
+    cell = problem.cell or ""
+    letters = cell.rstrip("0123456789")
+    row = int(cell[len(letters) :] or 0)
+    return order.get(normalise_name(problem.sheet), len(order)), row, f"{len(letters)}{letters}"
 
 
 def _identity(value: object) -> object:

@@ -60,7 +60,9 @@ class CellKind(enum.Enum):
     KEY = "key"
     """A name that rows of two sheets share; compared without regard to case or spaces."""
     QUARTER = "quarter"
-    """``Q1`` to ``Q4``, or ``all`` for a row that holds in every quarter."""
+    """A narrative row's quarters: ``Q1`` to ``Q4``, ``all``, a range ``Q2-Q4`` or ``from Q2``."""
+    ONE_QUARTER = "one quarter"
+    """``Q1`` to ``Q4`` (From, Until, As of); blank is None."""
     QUARTERS = "quarters"
     """Blank for every quarter, a list ``Q1, Q2`` or a range ``Q2-Q4``."""
     KIND = "kind"
@@ -152,6 +154,29 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @frozen
+class Versioning:
+    """How a sheet's rows are told apart across quarters. Immutable.
+
+    ``group`` is the column that says which table (drill-down, chart) a row belongs to, or ``""``;
+    ``names`` the columns that name a row within its group. A sheet with ``nested`` rows (Level
+    ``sub``) names a sub-row within the row of its own above it. ``replaces`` is the column of
+    ``names`` that a Replaces cell rewords (``""`` when rows cannot be reworded).
+    """
+
+    names: tuple[str, ...] = field(converter=_names)
+    group: str = ""
+    nested: bool = False
+    replaces: str = ""
+    continued: str = ""
+    """A column whose blank cell continues the value of the row above in the same group (a
+    drill-down value's Group); its value so continued is part of the identity."""
+    keyed: bool = False
+    """A narrative sheet: the span is the Quarter cell rather than From and Until."""
+    unique: bool = False
+    """Two rows of one identity may not start in the same quarter (else both are shown)."""
+
+
+@frozen
 class SheetSpec:
     """One sheet: its name and columns.
 
@@ -167,8 +192,11 @@ class SheetSpec:
     required: bool = False
     settings: tuple[SettingSpec, ...] = field(default=(), converter=_settings)
     unique: tuple[str, ...] = field(default=(), converter=_names)
-    """Columns whose values together may appear in one row only (Key and Quarter, Term, …)."""
+    """Columns whose values together may appear in one row only (a Deck setting)."""
     help: str = ""
+    versioning: Versioning | None = None
+    """How the sheet's rows change from a quarter on (see :mod:`~tuningdeck.workbook.versions`);
+    None for a sheet that holds one value all year (Deck)."""
 
     @property
     def key(self) -> str:
@@ -215,15 +243,44 @@ def _keyed(name: str, help: str, *columns: ColumnSpec) -> SheetSpec:
                 CellKind.QUARTER,
                 required=True,
                 width=10,
-                help="Q1, Q2, Q3, Q4 or all",
+                help="Q1, Q2, Q3, Q4, all, a range such as Q2-Q4, or from Q2",
             ),
             *columns,
             *_COMMON,
         ),
         keyed=True,
-        unique=("Key", "Quarter"),
         help=help,
+        versioning=Versioning(("Key",), keyed=True, unique=True),
     )
+
+
+def _changes(replaces: str = "") -> tuple[ColumnSpec, ...]:
+    """From and Until (and Replaces, when rows may be reworded): how a row changes in the year."""
+    columns = [
+        ColumnSpec(
+            "From",
+            CellKind.ONE_QUARTER,
+            width=8,
+            help="the first quarter the row is shown in (blank: Q1); a row From Q2 replaces the "
+            "same row from Q2 on",
+        ),
+        ColumnSpec(
+            "Until",
+            CellKind.ONE_QUARTER,
+            width=8,
+            help="the last quarter the row is shown in (blank: Q4)",
+        ),
+    ]
+    if replaces:
+        columns.append(
+            ColumnSpec(
+                "Replaces",
+                width=30,
+                help=f"the {replaces} of the row this one rewords from its From quarter on, as "
+                "written there",
+            )
+        )
+    return tuple(columns)
 
 
 DECK = SheetSpec(
@@ -280,9 +337,18 @@ SLIDES = SheetSpec(
             help="blank for every quarter, a list such as Q1, Q2 or a range such as Q2-Q4",
         ),
         ColumnSpec("Notes", help="speaker notes for title, section and acronyms slides", width=40),
+        *_changes(),
+        ColumnSpec(
+            "As of",
+            CellKind.ONE_QUARTER,
+            width=8,
+            help="show the slide as it stood in an earlier quarter (a snapshot), e.g. Q1; "
+            "blank for the deck's quarter",
+        ),
     ),
     required=True,
     help="The slide order, top to bottom.",
+    versioning=Versioning(("Kind", "Key")),
 )
 
 UPDATES = _keyed(
@@ -320,7 +386,7 @@ QUARTER_COLUMNS: tuple[str, ...] = ("Q1", "Q2", "Q3", "Q4")
 """The status columns of Metrics and Key results, one per quarter of the fiscal year."""
 
 
-def _status_sheet(name: str, help: str, *lead: ColumnSpec) -> SheetSpec:
+def _status_sheet(name: str, help: str, text: str, *lead: ColumnSpec) -> SheetSpec:
     """A sheet of status rows: Table, the ``lead`` columns, Baseline, Goal, Q1–Q4 and flags."""
     return SheetSpec(
         name,
@@ -359,14 +425,17 @@ def _status_sheet(name: str, help: str, *lead: ColumnSpec) -> SheetSpec:
                 width=8,
                 help="yes (the default) to judge the statuses against the goal, or no",
             ),
+            *_changes(replaces=text),
         ),
         help=help,
+        versioning=Versioning((text,), group="Table", nested=True, replaces=text),
     )
 
 
 METRICS = _status_sheet(
     "Metrics",
     "The rows of the metrics tables, in order: one metric or sub-row a row.",
+    "Metric",
     ColumnSpec(
         "Outcome",
         present=True,
@@ -384,6 +453,7 @@ METRICS = _status_sheet(
 KEY_RESULTS = _status_sheet(
     "Key results",
     "The rows of the key-results grids, in order: one key result or sub-row a row.",
+    "Key result",
     ColumnSpec("Key result", required=True, help="the key result", width=50),
 )
 
@@ -423,9 +493,11 @@ DRILL_DOWN_DATA = SheetSpec(
         ColumnSpec("Row", required=True, help="the row's label", width=50),
         ColumnSpec("Column", required=True, help="the column's header, e.g. FY19/20", width=12),
         ColumnSpec("Value", present=True, help="the value in that row and column", width=14),
+        *_changes(replaces="Row"),
     ),
     help="The data tables under drill-downs, one value a row: Drill-down, Group, Row, Column, "
     "Value.",
+    versioning=Versioning(("Row", "Column"), group="Drill-down", continued="Group", replaces="Row"),
 )
 
 OKR_CHANGES = _keyed(
@@ -522,8 +594,10 @@ CHART_DATA = SheetSpec(
             width=12,
             help="the number at that period in that series; blank for a gap",
         ),
+        *_changes(),
     ),
     help="The charts' data, one value a row: Chart, Period, Series, Value.",
+    versioning=Versioning(("Period", "Series"), group="Chart"),
 )
 
 IMAGE_COUNT = 4
@@ -591,9 +665,10 @@ ACRONYMS = SheetSpec(
     (
         ColumnSpec("Term", required=True, help="the acronym, e.g. CSAM", width=14),
         ColumnSpec("Definition", required=True, help="what it stands for", width=60),
+        *_changes(),
     ),
-    unique=("Term",),
     help="The acronyms appendix, one acronym a row.",
+    versioning=Versioning(("Term",), unique=True),
 )
 
 SHEETS: tuple[SheetSpec, ...] = (

@@ -14,6 +14,7 @@ from tuningdeck.model import (
     KeyResultsSlide,
     MetricsTableSlide,
     Outcome,
+    Quarter,
     Slide,
     StatusRow,
 )
@@ -92,12 +93,13 @@ def _results_problems(rows: Sequence[Row]) -> list[RowError]:
     return [_first_sub_row(first, "Key result", f'table "{first.text("Table")}"')]
 
 
-def _status_row(row: Row, text_column: str) -> StatusRow:
+def _status_row(row: Row, text_column: str, quarter: Quarter) -> StatusRow:
+    """A status row as the deck for ``quarter`` shows it: later quarters' statuses left out."""
     return StatusRow(
         text=row.text(text_column),
         baseline=row.text("Baseline"),
         goal=row.text("Goal"),
-        statuses=[row.text(q) for q in QUARTER_COLUMNS],
+        statuses=[row.text(q) if i < quarter else "" for i, q in enumerate(QUARTER_COLUMNS)],
         level=1 if row.value("Level") == 1 else 0,
         better="lower" if row.value("Better") == "lower" else "higher",
         judge=row.value("Judge") is not False,
@@ -112,7 +114,7 @@ def _metrics_table(src: SlideSource) -> Slide:
     return MetricsTableSlide(
         title=row.text("Title"),
         outcomes=[
-            Outcome(text=text, rows=[_status_row(r, "Metric") for r in rows])
+            Outcome(text=text, rows=[_status_row(r, "Metric", src.quarter) for r in rows])
             for text, rows in groups
         ],
         callout=row.text("Callout"),
@@ -128,7 +130,7 @@ def _key_results(src: SlideSource) -> Slide:
         raise problems[0]
     return KeyResultsSlide(
         title=row.text("Title"),
-        results=[_status_row(r, "Key result") for r in rows],
+        results=[_status_row(r, "Key result", src.quarter) for r in rows],
         **src.common(),
     )
 

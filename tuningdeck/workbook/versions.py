@@ -1,0 +1,214 @@
+"""Which rows of a sheet hold in a quarter: one workbook for the whole fiscal year.
+
+Every row holds for a **span** of quarters. On a keyed narrative sheet the span is its Quarter
+cell (``Q2``, ``all``, ``Q2-Q4``, ``from Q2``); on every other sheet it is From (blank: Q1) to
+Until (blank: Q4). Rows also have an **identity**: the key of a narrative row, the text of a
+metric or key result within its table (a sub-row's within its parent's), a drill-down value's
+group, row and column, a chart value's period and series, an acronym's term, a slide's kind and
+key. In a quarter, of the rows with one identity whose span covers it, the one that starts
+latest is shown and the others are not: a row From Q2 replaces the same row from Q2 on, and the
+earlier quarters still show the earlier row. A row that rewords another names the old wording in
+its Replaces cell. Rows are shown in sheet order.
+
+So a change from a quarter on is one row (or, to stop showing a row, one Until cell), and the
+deck of an earlier quarter is the same whatever was added for later quarters. Nothing here knows
+of Excel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from attrs import frozen
+
+from tuningdeck.model import Quarter
+from tuningdeck.workbook.rows import Row, RowError, key_id, one_line, short
+from tuningdeck.workbook.schema import Versioning
+
+__all__ = ["Span", "Versioned", "resolve"]
+
+QUARTERS: tuple[Quarter, ...] = tuple(Quarter)
+
+
+@frozen(order=True)
+class Span:
+    """The quarters a row holds for: ``first`` to ``last``, both included. Immutable."""
+
+    first: Quarter = Quarter.Q1
+    last: Quarter = Quarter.Q4
+
+    def __contains__(self, quarter: object) -> bool:
+        return isinstance(quarter, Quarter) and self.first <= quarter <= self.last
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return str(self.first)
+        if (self.first, self.last) == (Quarter.Q1, Quarter.Q4):
+            return "all"
+        return f"{self.first}-{self.last}"
+
+
+@frozen
+class Versioned:
+    """A sheet's rows with the span and identity of each; :meth:`at` gives a quarter's rows."""
+
+    rows: tuple[Row, ...]
+    spans: Mapping[int, Span]
+    identities: Mapping[int, tuple[str, ...]]
+    """By the row's number in the sheet."""
+
+    def at(self, quarter: Quarter) -> tuple[Row, ...]:
+        """The rows shown in ``quarter``, in sheet order."""
+        latest: dict[tuple[str, ...], Quarter] = {}
+        live = [r for r in self.rows if quarter in self.spans[r.number]]
+        for r in live:
+            ident = self.identities[r.number]
+            first = self.spans[r.number].first
+            if latest.get(ident, Quarter.Q1) <= first:
+                latest[ident] = first
+        return tuple(
+            r for r in live if latest[self.identities[r.number]] == self.spans[r.number].first
+        )
+
+    def span(self, row: Row) -> Span:
+        """The quarters ``row`` holds for."""
+        return self.spans[row.number]
+
+
+def _span(row: Row, versioning: Versioning) -> tuple[Span, RowError | None]:
+    if versioning.keyed:
+        value = row.value("Quarter")
+        return (value if isinstance(value, Span) else Span()), None
+    first, last = row.value("From"), row.value("Until")
+    first = first if isinstance(first, Quarter) else Quarter.Q1
+    last = last if isinstance(last, Quarter) else Quarter.Q4
+    if last < first:
+        error = RowError(
+            row.sheet,
+            row.cell("Until"),
+            f"Until {last} is before From {first}; expected a quarter from {first} to Q4 "
+            "(or blank for the rest of the year)",
+        )
+        return Span(first, first), error
+    return Span(first, last), None
+
+
+def _name(row: Row, columns: Sequence[str]) -> tuple[str, ...]:
+    return tuple(key_id(one_line(_text(row, c))) for c in columns)
+
+
+def _text(row: Row, column: str) -> str:
+    value = row.value(column)
+    if isinstance(value, str):
+        return value
+    return "" if value is None else str(value)
+
+
+def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, list[RowError]]:
+    """The spans and identities of a sheet's ``rows``, and what is wrong with them.
+
+    A Replaces cell must name a row of the same group (and, for a sub-row, the same parent) that
+    starts in an earlier quarter, by its wording or by what it replaced in turn. On a keyed
+    sheet, two rows of one key that start in the same quarter and overlap are an error.
+    """
+    problems: list[RowError] = []
+    spans: dict[int, Span] = {}
+    for row in rows:
+        spans[row.number], error = _span(row, versioning)
+        if error is not None:
+            problems.append(error)
+
+    # a row's scope: its group, and for a sub-row the row of its own above it (in sheet order)
+    scopes: dict[int, tuple[str, ...]] = {}
+    parents: dict[int, Row] = {}
+    above: dict[str, Row] = {}
+    carried: dict[str, str] = {}
+    for row in rows:
+        group = key_id(_text(row, versioning.group)) if versioning.group else ""
+        scopes[row.number] = (group,)
+        if versioning.continued:
+            value = key_id(one_line(_text(row, versioning.continued))) or carried.get(group, "")
+            carried[group] = value
+            scopes[row.number] += (value,)
+        if versioning.nested:
+            if row.value("Level") == 1 and group in above:
+                parents[row.number] = above[group]
+            else:
+                above[group] = row
+
+    identities: dict[int, tuple[str, ...]] = {}
+    # rows by the quarter they start in, so that a Replaces finds the rows it rewords; rows of
+    # their own before their sub-rows, whose scope is their parent's identity
+    order = sorted(
+        rows,
+        key=lambda r: (r.number in parents, spans[r.number].first, r.number),
+    )
+    known: dict[tuple[tuple[str, ...], str], tuple[tuple[str, ...], Quarter]] = {}
+    for row in order:
+        scope = scopes[row.number]
+        if row.number in parents:
+            scope = scope + identities[parents[row.number].number]
+        own = _name(row, versioning.names)
+        first = spans[row.number].first
+        replaces = _text(row, "Replaces").strip() if versioning.replaces else ""
+        ident = scope + own
+        if replaces:
+            found = known.get((scope, key_id(one_line(replaces))))
+            if first == Quarter.Q1:
+                problems.append(
+                    RowError(
+                        row.sheet,
+                        row.cell("Replaces"),
+                        f'Replaces "{short(replaces)}" on a row that starts in Q1; expected a '
+                        "From quarter after Q1 (the quarter the new wording starts)",
+                    )
+                )
+            elif found is None or found[1] >= first:
+                problems.append(
+                    RowError(
+                        row.sheet,
+                        row.cell("Replaces"),
+                        f'Replaces "{short(replaces)}" but no row before {first} has that '
+                        f"{versioning.replaces}; expected the {versioning.replaces} of the "
+                        "row it rewords, as written",
+                    )
+                )
+            else:
+                ident = found[0]
+        identities[row.number] = ident
+        for name in (own[0] if own else "", key_id(one_line(replaces))):
+            if name:
+                known.setdefault((scope, name), (ident, first))
+
+    if versioning.unique:
+        problems += _overlaps(rows, spans, identities, versioning)
+    return Versioned(tuple(rows), spans, identities), problems
+
+
+def _overlaps(
+    rows: Sequence[Row],
+    spans: Mapping[int, Span],
+    identities: Mapping[int, tuple[str, ...]],
+    versioning: Versioning,
+) -> list[RowError]:
+    """Two rows of one identity that start in the same quarter: which one holds is not said."""
+    column = versioning.names[0]
+    per = "key and quarter" if versioning.keyed else f"{column.lower()} and From quarter"
+    first_at: dict[tuple[tuple[str, ...], Quarter], Row] = {}
+    problems = []
+    for row in rows:
+        if not row.ok:
+            continue
+        at = (identities[row.number], spans[row.number].first)
+        first = first_at.setdefault(at, row)
+        if first is not row:
+            where = "Quarter" if versioning.keyed else column
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(where),
+                    f'a second row for {column} "{short(row.text(column))}" starting in {at[1]} '
+                    f"(first at row {first.number}); expected one row per {per}",
+                )
+            )
+    return problems
