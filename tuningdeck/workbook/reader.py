@@ -55,7 +55,7 @@ from tuningdeck.workbook.schema import (
 from tuningdeck.workbook.versions import Versioned, resolve
 from tuningdeck.workbook.xlsx import RawSheet, load_sheets
 
-__all__ = ["read_workbook"]
+__all__ = ["read_sheets", "read_workbook"]
 
 DEFAULT_TITLE = "{priority} Tuning Session {quarter} {fiscal_year}"
 """The title slide's text when the Deck sheet has no Title setting."""
@@ -73,23 +73,37 @@ def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = 
     such as columns the reader does not know. Raise :class:`~tuningdeck.errors.InputError` for a
     ``quarter`` that is not Q1–Q4.
     """
-    raw = load_sheets(path)
+    return read_sheets(
+        load_sheets(path), quarter, folder=Path(os.path.abspath(path)).parent, path=str(path)
+    )
+
+
+def read_sheets(
+    raw: Mapping[str, RawSheet],
+    quarter: Quarter | str | None = None,
+    *,
+    folder: Path = Path(),
+    path: str = "",
+) -> Deck:
+    """Read sheets already loaded (by compared sheet name, as :func:`load_sheets` gives them)
+    into the deck for ``quarter``; see :func:`read_workbook`. ``folder`` is where paths in cells
+    are relative to, ``path`` names the workbook in messages."""
     if quarter is None:
         quarter = _latest_quarter(raw, path)
     try:
         q = Quarter.parse(quarter)
     except ValueError as exc:
         raise InputError(f'bad quarter "{quarter}"; expected Q1, Q2, Q3 or Q4') from exc
-    reading = _Reading(raw, q, folder=Path(os.path.abspath(path)).parent)
+    reading = _Reading(raw, q, folder=folder)
     deck = reading.deck()
     for message in reading.warnings:
-        warnings.warn(WorkbookWarning(message), stacklevel=2)
+        warnings.warn(WorkbookWarning(message), stacklevel=3)
     if deck is None:
-        raise WorkbookError(reading.problems, path=str(path))
+        raise WorkbookError(reading.problems, path=path)
     return deck
 
 
-def _latest_quarter(raw: dict[str, RawSheet], path: str | os.PathLike[str]) -> Quarter:
+def _latest_quarter(raw: Mapping[str, RawSheet], path: str | os.PathLike[str]) -> Quarter:
     """The latest quarter named in the Quarter column of any keyed sheet."""
     found: set[Quarter] = set()
     for spec in SHEETS:

@@ -5,10 +5,12 @@ cell (``Q2``, ``all``, ``Q2-Q4``, ``from Q2``); on every other sheet it is From 
 Until (blank: Q4). Rows also have an **identity**: the key of a narrative row, the text of a
 metric or key result within its table (a sub-row's within its parent's), a drill-down value's
 group, row and column, a chart value's period and series, an acronym's term, a slide's kind and
-key. In a quarter, of the rows with one identity whose span covers it, the one that starts
-latest is shown and the others are not: a row From Q2 replaces the same row from Q2 on, and the
-earlier quarters still show the earlier row. A row that rewords another names the old wording in
-its Replaces cell. Rows are shown in sheet order.
+key. In a quarter, of the rows of one identity that have started by then, the one that started
+latest is shown, unless its Until has passed: a row From Q2 replaces the same row from Q2 on,
+and the earlier quarters still show the earlier row. On a keyed sheet, of the rows of one key
+whose span covers the quarter, the one that starts latest is shown: a row for Q2 overrides the
+row for ``all`` in Q2 only. A row that rewords another names the old wording in its Replaces
+cell. Rows are shown in sheet order.
 
 So a change from a quarter on is one row (or, to stop showing a row, one Until cell), and the
 deck of an earlier quarter is the same whatever was added for later quarters. Nothing here knows
@@ -56,18 +58,34 @@ class Versioned:
     spans: Mapping[int, Span]
     identities: Mapping[int, tuple[str, ...]]
     """By the row's number in the sheet."""
+    keyed: bool = False
 
     def at(self, quarter: Quarter) -> tuple[Row, ...]:
-        """The rows shown in ``quarter``, in sheet order."""
+        """The rows shown in ``quarter``, in sheet order.
+
+        On a keyed sheet, of the rows of one key whose span covers the quarter, the one that
+        starts latest. On the others, of the rows of one identity that have started by the
+        quarter, the latest (the current version), unless its Until has passed: a version
+        replaced once is never shown again, even when its replacement ends.
+        """
+        rows = (
+            self.rows
+            if self.keyed
+            else tuple(r for r in self.rows if self.spans[r.number].first <= quarter)
+        )
+        if self.keyed:
+            rows = tuple(r for r in rows if quarter in self.spans[r.number])
         latest: dict[tuple[str, ...], Quarter] = {}
-        live = [r for r in self.rows if quarter in self.spans[r.number]]
-        for r in live:
+        for r in rows:
             ident = self.identities[r.number]
             first = self.spans[r.number].first
             if latest.get(ident, Quarter.Q1) <= first:
                 latest[ident] = first
         return tuple(
-            r for r in live if latest[self.identities[r.number]] == self.spans[r.number].first
+            r
+            for r in rows
+            if latest[self.identities[r.number]] == self.spans[r.number].first
+            and quarter in self.spans[r.number]
         )
 
     def span(self, row: Row) -> Span:
@@ -182,7 +200,7 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
 
     if versioning.unique:
         problems += _overlaps(rows, spans, identities, versioning)
-    return Versioned(tuple(rows), spans, identities), problems
+    return Versioned(tuple(rows), spans, identities, versioning.keyed), problems
 
 
 def _overlaps(
