@@ -174,6 +174,9 @@ class Versioning:
     """A narrative sheet: the span is the Quarter cell rather than From and Until."""
     unique: bool = False
     """Two rows of one identity may not start in the same quarter (else both are shown)."""
+    in_place: bool = True
+    """A new version of a row is shown where the row it replaces is, wherever it is written
+    (False: where it is written, as a moved slide is)."""
 
 
 @frozen
@@ -348,7 +351,7 @@ SLIDES = SheetSpec(
     ),
     required=True,
     help="The slide order, top to bottom.",
-    versioning=Versioning(("Kind", "Key")),
+    versioning=Versioning(("Kind", "Key"), in_place=False),
 )
 
 UPDATES = _keyed(

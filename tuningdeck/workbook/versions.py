@@ -10,7 +10,8 @@ latest is shown, unless its Until has passed: a row From Q2 replaces the same ro
 and the earlier quarters still show the earlier row. On a keyed sheet, of the rows of one key
 whose span covers the quarter, the one that starts latest is shown: a row for Q2 overrides the
 row for ``all`` in Q2 only. A row that rewords another names the old wording in its Replaces
-cell. Rows are shown in sheet order.
+cell. A new version of a row is shown where the row it replaces was, so it may be added at the
+bottom of the sheet; other rows (and on the Slides sheet, every row) are shown in sheet order.
 
 So a change from a quarter on is one row (or, to stop showing a row, one Until cell), and the
 deck of an earlier quarter is the same whatever was added for later quarters. Nothing here knows
@@ -59,6 +60,9 @@ class Versioned:
     identities: Mapping[int, tuple[str, ...]]
     """By the row's number in the sheet."""
     keyed: bool = False
+    places: Mapping[int, int] | None = None
+    """Where each row is shown, by its number: the number of the first row of its identity
+    (so a new version takes the place of the row it replaces); None for sheet order."""
 
     def at(self, quarter: Quarter) -> tuple[Row, ...]:
         """The rows shown in ``quarter``, in sheet order.
@@ -81,12 +85,16 @@ class Versioned:
             first = self.spans[r.number].first
             if latest.get(ident, Quarter.Q1) <= first:
                 latest[ident] = first
-        return tuple(
+        shown = [
             r
             for r in rows
             if latest[self.identities[r.number]] == self.spans[r.number].first
             and quarter in self.spans[r.number]
-        )
+        ]
+        if self.places is not None:
+            places = self.places
+            shown.sort(key=lambda r: (places[r.number], r.number))
+        return tuple(shown)
 
     def span(self, row: Row) -> Span:
         """The quarters ``row`` holds for."""
@@ -200,7 +208,13 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
 
     if versioning.unique:
         problems += _overlaps(rows, spans, identities, versioning)
-    return Versioned(tuple(rows), spans, identities, versioning.keyed), problems
+    places = None
+    if versioning.in_place:
+        first_of: dict[tuple[str, ...], int] = {}
+        for row in rows:
+            first_of.setdefault(identities[row.number], row.number)
+        places = {row.number: first_of[identities[row.number]] for row in rows}
+    return Versioned(tuple(rows), spans, identities, versioning.keyed, places), problems
 
 
 def _overlaps(
