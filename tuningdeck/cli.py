@@ -20,7 +20,28 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: defaults stay visible, and it starts faster
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from tuningdeck import __version__
+
+        typer.echo(f"tuningdeck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn a quarterly OKR tracker workbook into a Tuning Session deck."""
 
 EXIT_BAD_INPUT = 2
 
