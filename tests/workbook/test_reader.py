@@ -490,7 +490,7 @@ def test_wrong_extension_is_one_problem(tmp_path: Path) -> None:
         read_workbook(path, "Q1")
     (problem,) = info.value.problems
     assert (problem.sheet, problem.cell) == ("tracker.csv", None)
-    assert problem.message.startswith("not an .xlsx workbook (")
+    assert "holds one sheet" in problem.message and "save it as .xlsx" in problem.message
 
 
 def test_bad_quarter_argument(good: Path) -> None:

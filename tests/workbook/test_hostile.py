@@ -1,0 +1,142 @@
+"""Hostile and mistaken files: refused quickly, in bounded memory, with one plain message."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from tuningdeck.errors import WorkbookError
+from tuningdeck.workbook import read_workbook
+from tuningdeck.workbook.xlsx import MAX_ROWS
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "thriving-movement-fy20-21.xlsx"
+
+
+def _zip(path: Path, name: str, data: bytes, size: int, crc: int) -> Path:
+    """A one-entry zip whose entry holds raw DEFLATE ``data`` declared to unpack to ``size``."""
+    name_b = name.encode()
+    local = struct.pack(
+        "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(name_b), 0
+    )
+    central = struct.pack(
+        "<IHHHHHHIIIHHHHHII",
+        0x02014B50,
+        20,
+        20,
+        0,
+        8,
+        0,
+        0,
+        crc,
+        len(data),
+        size,
+        len(name_b),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    end = struct.pack(
+        "<IHHHHIIH",
+        0x06054B50,
+        0,
+        0,
+        1,
+        1,
+        len(central) + len(name_b),
+        len(local) + len(name_b) + len(data),
+        0,
+    )
+    path.write_bytes(local + name_b + data + central + name_b + end)
+    return path
+
+
+def _deflated_spaces(megabytes: int) -> tuple[bytes, int]:
+    """Raw DEFLATE of ``megabytes`` MB of spaces, made in milliseconds, and its CRC-32."""
+    chunk = b" " * 2**20
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)  # a self-contained block
+    crc = 0
+    for _ in range(megabytes):
+        crc = zlib.crc32(chunk, crc)
+    return block * megabytes + c.flush(zlib.Z_FINISH), crc
+
+
+def _peak_of(*args: str) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    """Run the CLI; its exit, its wall time (s) and its peak memory (MB)."""
+    script = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "wall = time.perf_counter() - t\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(r.returncode, wall, peak)\n"
+        "sys.stderr.write(r.stderr)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, sys.executable, "-m", "tuningdeck", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    code, wall, peak = out.stdout.split()
+    result = subprocess.CompletedProcess(args, int(code), "", out.stderr)
+    return result, float(wall), float(peak)
+
+
+@pytest.mark.parametrize("lying", [False, True], ids=["declared", "lying about its size"])
+def test_a_zip_bomb_is_refused_within_2_s_and_300_mb(tmp_path: Path, lying: bool) -> None:
+    data, crc = _deflated_spaces(2048)  # 2 GB of spaces in about 2 MB
+    size = 1024 if lying else 2048 * 2**20
+    bomb = _zip(tmp_path / "bomb.xlsx", "xl/worksheets/sheet1.xml", data, size, crc)
+    assert bomb.stat().st_size < 4 * 2**20
+    result, wall, peak = _peak_of("check", str(bomb), "--quarter", "Q1")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    assert wall < 2.0 and peak < 300, (wall, peak)
+
+
+def test_old_excel_and_other_formats_get_advice(tmp_path: Path) -> None:
+    xls = tmp_path / "tracker.xlsx"
+    xls.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
+    numbers = tmp_path / "tracker.numbers"
+    numbers.write_bytes(b"PK\3\4")
+    csv = tmp_path / "tracker.csv"
+    csv.write_text("Kind\n")
+    for path, advice in (
+        (xls, "Excel 97-2003"),
+        (numbers, "export it from Numbers as Excel (.xlsx)"),
+        (csv, "save it as .xlsx"),
+    ):
+        with pytest.raises(WorkbookError) as info:
+            read_workbook(path, "Q1")
+        (problem,) = info.value.problems
+        assert advice in problem.message and "xlrd" not in problem.message
+
+
+def test_a_sheet_past_the_row_limit_is_one_problem_quickly(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Slides"
+    ws.append(["Kind", "Key"])
+    ws.cell(row=MAX_ROWS + 50, column=1, value="title")
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    start = time.perf_counter()
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path, "Q1")
+    assert time.perf_counter() - start < 5
+    (problem,) = info.value.problems
+    assert problem.where == f"Slides!A{MAX_ROWS + 1}"
+    assert f"more than {MAX_ROWS:,} rows" in problem.message
