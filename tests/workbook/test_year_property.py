@@ -86,7 +86,7 @@ def shown_results(sheets: Sheets, q: int) -> list[int]:
     for i in sorted(range(1, len(krs)), key=lambda i: (first(i), i)):
         name = str(krs[i][1])
         replaced = cell(sheets, "Key results", krs[i], "Replaces")
-        ident[i] = names.get(str(replaced), str(replaced)) if replaced else name
+        ident[i] = names.get(str(replaced), str(replaced)) if replaced else names.get(name, name)
         names.setdefault(name, ident[i])
     started = [i for i in range(1, len(krs)) if first(i) <= q]
     latest: dict[str, int] = {}

@@ -178,6 +178,9 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
         first = spans[row.number].first
         replaces = _text(row, "Replaces").strip() if versioning.replaces else ""
         ident = scope + own
+        earlier = known.get((scope, own[0])) if own else None
+        if earlier is not None and earlier[1] < first:
+            ident = earlier[0]  # a new version of a row by its current wording
         if replaces:
             found = known.get((scope, key_id(one_line(replaces))))
             if first == Quarter.Q1:
