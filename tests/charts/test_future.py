@@ -215,6 +215,14 @@ def test_the_matplotlib_engine_draws_the_same_shown_data(full_year: Path, tmp_pa
     assert pictures(early, "early.pptx") == pictures(late, "late.pptx")
 
 
+def test_a_slide_shown_as_of_an_earlier_quarter_ends_with_that_quarter(full_year: Path) -> None:
+    sheets = year_sheets(YEAR_END)
+    sheets["Slides"] = [["Kind", "Key", "As of"], *[[*r, "Q1"] for r in sheets["Slides"][1:]]]
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshot = read(save(Path(tmp) / "as-of.xlsx", sheets), "Q2")
+    assert charts(snapshot) == charts(read(full_year, "Q1"))
+
+
 # -- a property: rows after the quarter never change its deck --------------------------------
 
 
