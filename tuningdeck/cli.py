@@ -43,6 +43,7 @@ def _main(
 ) -> None:
     """Turn a quarterly OKR tracker workbook into a Tuning Session deck."""
 
+
 EXIT_BAD_INPUT = 2
 
 
