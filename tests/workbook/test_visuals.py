@@ -45,6 +45,7 @@ CHARTS_HEADER = [
     "Note",
     "Department",
 ]
+QUARTERS = ["Q1", "Q2", "Q3", "Q4"]
 MONTHS = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"]
 
 
@@ -296,6 +297,144 @@ def test_a_yoy_quarter_without_data_is_not_marked(tmp_path: Path) -> None:
     assert deck.slides[0].chart.marked == ""  # type: ignore[attr-defined]
     assert deck.slides[0].callout == "Q3 tbd"  # type: ignore[attr-defined]
     assert warned == []
+
+
+def later_sheets() -> Sheets:
+    """The visual workbook with the yoy chart alone, its data running on to December 2020."""
+    sheets = visual_sheets()
+    sheets["Slides"][2:] = []
+    sheets["Chart data"][16:16] = [
+        ["editors", month(2020, 10), None, 130.0],
+        ["editors", "2020-11", None, 131.0],
+        ["editors", dt.date(2020, 12, 31), None, 132.0],
+    ]
+    return sheets
+
+
+def test_a_yoy_chart_shows_no_month_after_the_quarter(tmp_path: Path) -> None:
+    path = write(tmp_path, later_sheets())
+    q1, q2 = read(path, "Q1")[0].slides[0], read(path, "Q2")[0].slides[0]
+
+    assert isinstance(q1, ChartSlide) and isinstance(q2, ChartSlide)
+    assert q1.chart.series[-1].values == (107.3, 118.03, 128.76, *[None] * 9)
+    assert q1.subtitle == "July 2019 - September 2020"
+    assert q1.callout == "Q1 +7.3% YoY"
+    assert q2.chart.series[-1].values == (107.3, 118.03, 128.76, 130.0, 131.0, 132.0, *[None] * 6)
+    assert q2.subtitle == "July 2019 - December 2020"
+    assert q2.chart.marked == "Dec"
+
+
+def test_a_yoy_chart_keeps_the_later_months_of_earlier_years(tmp_path: Path) -> None:
+    sheets = later_sheets()
+    sheets["Chart data"].append(["editors", "2021-07", None, 140.0])  # FY21-22
+    chart = read(write(tmp_path, sheets), "Q4")[0].slides[0]
+
+    assert isinstance(chart, ChartSlide)
+    assert [s.name for s in chart.chart.series] == ["FY19-20", "FY20-21"]
+    assert chart.chart.series[0].values == (100.0, 110.0, 120.0) * 4
+    assert chart.subtitle == "July 2019 - December 2020"
+
+
+def label_sheets(rows: list[list[object]], kind: str = "bar") -> Sheets:
+    """The visual workbook with the grants chart alone, of ``kind``, over ``rows``."""
+    sheets = visual_sheets()
+    sheets["Slides"][1:] = [["chart", "grants"]]
+    sheets["Charts"][2][1] = "all"
+    sheets["Charts"][2][4] = kind
+    sheets["Charts"][2][8] = None
+    sheets["Chart data"][16:] = [["grants", *r] for r in rows]
+    return sheets
+
+
+def test_dated_categories_after_the_quarter_are_left_out(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        [month(2020, 9), "Grants", 1],
+        [month(2020, 10), "Grants", 2],  # a date cell after September
+        ["Oct 2020", "Rapid grants", 3],  # a month as text
+        ["Q1", "Rapid grants", 4],
+        ["Q2", "Rapid grants", 5],  # Q2 of the deck's year, FY20-21
+        ["Q4 FY19-20", "Rapid grants", 6],
+        ["Q1 FY21-22", "Rapid grants", 7],
+        ["FY21-22", "Grants", 8],
+        ["Africa", "Grants", 9],  # names no period: kept
+    ]
+    chart = read(write(tmp_path, label_sheets(rows, "line")))[0].slides[0]
+
+    assert isinstance(chart, ChartSlide)
+    assert chart.chart.categories == ("Sep 2020", "Q1", "Q4 FY19-20", "Africa")
+    assert [s.values for s in chart.chart.series] == [(1.0, None, None, 9.0), (None, 4, 6, None)]
+
+
+def test_a_series_named_after_a_fiscal_year_dates_its_quarters(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        [q, fy, v] for fy, v in (("FY19-20", 1), ("FY20-21", 2), ("FY21-22", 3)) for q in QUARTERS
+    ]
+    rows += [["Africa", "Q2", 4], ["Africa", "Q1", 5]]  # a series named after a quarter
+    chart = read(write(tmp_path, label_sheets(rows)))[0].slides[0]
+
+    assert isinstance(chart, ChartSlide)
+    assert chart.chart.categories == ("Q1", "Q2", "Q3", "Q4", "Africa")
+    assert [(s.name, s.values) for s in chart.chart.series] == [
+        ("FY19-20", (1.0, 1.0, 1.0, 1.0, None)),  # the past: all of last year
+        ("FY20-21", (2.0, None, None, None, None)),
+        ("Q1", (None, None, None, None, 5.0)),
+    ]
+
+
+def test_a_chart_with_nothing_up_to_the_quarter_is_an_error(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Q1", "Grants", None], ["Q2", "Grants", 1]]
+    path = write(tmp_path, label_sheets(rows))
+
+    assert problems(path) == [
+        'Slides!B2: chart "grants" has no values up to the end of Q1 FY20-21 (September '
+        "2020) in sheet Chart data; expected a value for a period up to then, or the slide "
+        "left out of Q1 in the Quarters column"
+    ]
+    q2 = read(path, "Q2")[0].slides[0]
+    assert isinstance(q2, ChartSlide) and q2.chart.categories == ("Q1", "Q2")
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "quarter"),
+    [
+        ("July 2019 - September 2020", "Q1"),
+        ("Jul 2019 – Sep 2020", "Q1"),
+        ("2019-07 to 2020-09", "Q1"),
+        ("Monthly active editors", "Q1"),
+        ("July 2018 - December 2020", "Q2"),  # ends within Q2
+    ],
+)
+def test_a_subtitle_up_to_the_quarter_is_kept_as_written(
+    tmp_path: Path, subtitle: str, quarter: str
+) -> None:
+    sheets = later_sheets()
+    sheets["Charts"][1][3] = subtitle
+    chart = read(write(tmp_path, sheets), quarter)[0].slides[0]
+    assert isinstance(chart, ChartSlide) and chart.subtitle == subtitle
+
+
+def test_a_subtitle_or_callout_naming_a_later_time_is_an_error_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    sheets = later_sheets()
+    sheets["Slides"].append(["chart", "grants"])
+    sheets["Charts"][1][3] = "July 2018 - December 2020"
+    sheets["Charts"][1][8] = "Q3 +5% YoY"
+    sheets["Charts"][2][3] = "Jul 2019 to Q2 FY20-21"
+    sheets["Charts"][2][8] = "Q1 FY21-22 66%"
+    path = write(tmp_path, sheets)
+
+    assert problems(path) == [
+        'Charts!D2: subtitle "July 2018 - December 2020" names December 2020, after the end of '
+        "Q1 FY20-21 (September 2020); expected the span of the data shown, July 2019 - "
+        "September 2020 (or Subtitle blank for it)",
+        'Charts!I2: callout "Q3 +5% YoY" names Q3 FY20-21, after Q1 FY20-21, the deck\'s '
+        "quarter; expected a headline about Q1 FY20-21 or earlier, or Callout blank",
+        'Charts!D3: subtitle "Jul 2019 to Q2 FY20-21" names Q2 FY20-21, after the end of Q1 '
+        "FY20-21 (September 2020); expected a period that ends by September 2020",
+        'Charts!I3: callout "Q1 FY21-22 66%" names Q1 FY21-22, after Q1 FY20-21, the deck\'s '
+        "quarter; expected a headline about Q1 FY20-21 or earlier, or Callout blank",
+    ]
 
 
 # -- images --------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ a row (Chart, Period, Series, Value) for the whole year. A year-over-year (``yoy
 months and makes one series per fiscal year; it marks the last month of the deck's quarter that
 has data, and when its Callout is blank it computes the headline from the data (``Q1 +7.3%
 YoY``); a Callout the data contradict is warned about. The other kinds take category labels and
-named series. Image slides name picture files relative to the workbook's folder; a file is looked
+named series. A deck never shows the future: rows dated after the end of the deck's quarter are
+left out (:func:`chart_data`), and a Subtitle or Callout naming a month or quarter after it is
+an error. Image slides name picture files relative to the workbook's folder; a file is looked
 at when a slide shows it. Highlights are three to six pairs of a big number and its label.
 Nothing here knows of Excel.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TypedDict
 
@@ -22,9 +24,17 @@ import attrs
 from attrs import field, frozen
 
 from tuningdeck.charts.look import number_formatter
+from tuningdeck.charts.periods import (
+    Period,
+    fiscal_year_of,
+    label_period,
+    periods_named,
+    quarter_span,
+)
 from tuningdeck.charts.yoy import (
     FISCAL_START,
     MONTH_ABBR,
+    MONTHS,
     fiscal_months,
     format_change,
     headline_matches,
@@ -80,6 +90,7 @@ __all__ = [
     "image_problems",
     "number_format_problem",
     "quarter_months",
+    "row_after",
 ]
 
 # -- charts --------------------------------------------------------------------------------------
@@ -110,7 +121,12 @@ class ChartData:
     series: tuple[Series, ...] = field(default=(), converter=_series)
 
 
-def chart_data(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowError]]:
+def chart_data(
+    rows: Sequence[Row],
+    kind: str,
+    *,
+    until: tuple[FiscalYear, Quarter] | None = None,
+) -> tuple[ChartData, list[RowError]]:
     """One chart's Chart data rows as data for a chart of ``kind``, and what is wrong with them.
 
     For ``yoy``, each Period is a month (a date, or text such as ``2020-09``) and Series is
@@ -119,9 +135,16 @@ def chart_data(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowError
     series has no value for is a gap. A second value for the same period (and series) is an
     error, and so is a chart without a single value. Rows whose ``ok`` is False are left out
     and not complained about.
+
+    ``until`` (a fiscal year and quarter) leaves out, once checked, the rows dated after the
+    quarter's end (:func:`row_after`): the chart is the same whatever later rows the sheet holds.
     """
     usable = [r for r in rows if r.ok]
-    data, problems = _months(usable) if kind == "yoy" else _categories(usable, kind)
+    later = None if until is None else _after(*until)
+    if kind == "yoy":
+        data, problems = _months(usable, later)
+    else:
+        data, problems = _categories(usable, kind, later)
     if usable and not problems and not data.months and not any(_has_value(data.series)):
         first = usable[0]
         problems.append(
@@ -138,7 +161,36 @@ def _has_value(series: Iterable[Series]) -> Iterable[bool]:
     return (v is not None for s in series for v in s.values)
 
 
-def _months(rows: Sequence[Row]) -> tuple[ChartData, list[RowError]]:
+def _after(fiscal_year: FiscalYear, quarter: Quarter) -> Callable[[object, str], bool]:
+    """Whether a row (its Period and Series) is dated after the quarter's end."""
+    end = quarter_span(fiscal_year, quarter).last
+    return lambda period, series: row_after(period, series, fiscal_year, end)
+
+
+def row_after(period: object, series: str, fiscal_year: FiscalYear, end: dt.date) -> bool:
+    """Whether a Chart data row is dated after ``end`` (the first of the quarter's last month).
+
+    A row is dated by its Period (a date cell, or a label that names a month, a quarter or a
+    fiscal year: ``Sep 2020``, ``2020-09``, ``Q3``, ``Q3 FY20-21``, ``FY21-22``) and by its
+    Series when that names one (``FY21-22``, ``Q2``). A bare quarter is of the fiscal year the
+    Series names, else of ``fiscal_year``. A label that names no period (``Africa``) dates
+    nothing; a row dated by neither is never after.
+    """
+    named = label_period(series, fiscal_year) if series else None
+    if named is not None and named.first > end:
+        return True
+    if isinstance(period, dt.date):
+        return dt.date(period.year, period.month, 1) > end
+    own_year = fiscal_year
+    if named is not None and named.unit == "fiscal year":  # the series is a fiscal year
+        own_year = fiscal_year_of(named.first)
+    label = label_period(str(period), own_year)
+    return label is not None and label.first > end
+
+
+def _months(
+    rows: Sequence[Row], later: Callable[[object, str], bool] | None
+) -> tuple[ChartData, list[RowError]]:
     points: list[tuple[dt.date, float]] = []
     first: dict[dt.date, Row] = {}
     problems: list[RowError] = []
@@ -177,7 +229,7 @@ def _months(rows: Sequence[Row]) -> tuple[ChartData, list[RowError]]:
             continue
         first[month] = row
         value = row.value("Value")
-        if isinstance(value, float):
+        if isinstance(value, float) and not (later and later(month, "")):
             points.append((month, value))
     return ChartData(months=points), problems
 
@@ -189,7 +241,9 @@ def _label(period: object) -> str:
     return str(period)
 
 
-def _categories(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowError]]:
+def _categories(
+    rows: Sequence[Row], kind: str, later: Callable[[object, str], bool] | None
+) -> tuple[ChartData, list[RowError]]:
     categories: dict[str, str] = {}
     names: dict[str, str] = {}
     values: dict[tuple[str, str], float | None] = {}
@@ -221,6 +275,8 @@ def _categories(rows: Sequence[Row], kind: str) -> tuple[ChartData, list[RowErro
             )
             continue
         first[at] = row
+        if later and later(row.value("Period"), name):
+            continue
         categories.setdefault(at[0], label)
         names.setdefault(at[1], name)
         value = row.value("Value")
@@ -288,12 +344,22 @@ def _chart_kind(row: Row) -> ChartKind:
 def _chart(src: SlideSource) -> Slide:
     row = source_row(src, "chart", CHARTS)
     kind = _chart_kind(row)
-    data, problems = chart_data(rows_of(src, "chart", CHART_DATA, "Chart"), kind)
+    rows = rows_of(src, "chart", CHART_DATA, "Chart")
+    data, problems = chart_data(rows, kind)
     bad_format = number_format_problem(row)
     if bad_format is not None:
         problems.insert(0, bad_format)
     if problems:
         raise RowErrors(problems)
+    fiscal_year = src.fiscal_year
+    if fiscal_year is None:  # the Deck sheet's fiscal year is missing or bad: reported
+        if kind == "yoy":
+            raise Reported
+    else:  # what the deck shows ends with its quarter
+        data = chart_data(rows, kind, until=(fiscal_year, src.quarter))[0]
+        problems = _future_problems(src, row, data, fiscal_year)
+        if problems:
+            raise RowErrors(problems)
     goal = row.value("Goal")
     look: _Look = {
         "number_format": row.text("Number format") or "General",
@@ -319,8 +385,70 @@ def _chart(src: SlideSource) -> Slide:
     )
 
 
+def _future_problems(
+    src: SlideSource, row: Row, shown: ChartData, fiscal_year: FiscalYear
+) -> list[RowError]:
+    """What would show the future on a chart slide: no data up to the quarter's end, or a
+    Subtitle or Callout naming a month or quarter after it. ``shown`` is the data up to then."""
+    quarter = quarter_span(fiscal_year, src.quarter)
+    end = _month_name(quarter.last)
+    problems = []
+    if not shown.months and not any(_has_value(shown.series)):
+        key = src.slide.text("Key")
+        problems.append(
+            RowError(
+                src.slide.sheet,
+                src.slide.cell("Key"),
+                f'chart "{short(key)}" has no values up to the end of {quarter.name} ({end}) '
+                f"in sheet Chart data; expected a value for a period up to then, or the slide "
+                f"left out of {src.quarter} in the Quarters column",
+            )
+        )
+    subtitle = row.text("Subtitle")
+    later = _later(subtitle, fiscal_year, quarter)
+    if later is not None:
+        if shown.months:
+            span = period_label(m for m, _ in shown.months)
+            expected = f"the span of the data shown, {span} (or Subtitle blank for it)"
+        else:
+            expected = f"a period that ends by {end}"
+        problems.append(
+            RowError(
+                row.sheet,
+                row.cell("Subtitle"),
+                f'subtitle "{short(subtitle)}" names {later.name}, after the end of '
+                f"{quarter.name} ({end}); expected {expected}",
+            )
+        )
+    callout = row.text("Callout")
+    later = _later(callout, fiscal_year, quarter)
+    if later is not None:
+        problems.append(
+            RowError(
+                row.sheet,
+                row.cell("Callout"),
+                f'callout "{short(callout)}" names {later.name}, after {quarter.name}, the '
+                f"deck's quarter; expected a headline about {quarter.name} or earlier, or "
+                "Callout blank",
+            )
+        )
+    return problems
+
+
+def _later(text: str, fiscal_year: FiscalYear, quarter: Period) -> Period | None:
+    """The first month or quarter ``text`` names that begins after ``quarter``, if any."""
+    return next((p for p in periods_named(text, fiscal_year) if p.first > quarter.last), None)
+
+
+def _month_name(day: dt.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
 def _yoy(src: SlideSource, row: Row, data: ChartData, callout: str) -> tuple[ChartSpec, str]:
-    """The year-over-year spec, its month marked, and the callout: computed, or as given."""
+    """The year-over-year spec, its month marked, and the callout: computed, or as given.
+
+    ``data`` holds the months up to the end of the deck's quarter only.
+    """
     fiscal_year, quarter = src.fiscal_year, src.quarter
     if fiscal_year is None:  # the Deck sheet's fiscal year is missing or bad: reported
         raise Reported
