@@ -10,7 +10,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from tuningdeck.errors import WorkbookError
 from tuningdeck.workbook import read_workbook
@@ -140,3 +140,22 @@ def test_a_sheet_past_the_row_limit_is_one_problem_quickly(tmp_path: Path) -> No
     (problem,) = info.value.problems
     assert problem.where == f"Slides!A{MAX_ROWS + 1}"
     assert f"more than {MAX_ROWS:,} rows" in problem.message
+
+
+def test_misspelt_sheets_columns_and_kinds_get_a_suggestion(tmp_path: Path) -> None:
+    wb = load_workbook(EXAMPLE)
+    wb["Objectives"].title = "Objectivs"
+    wb["Slides"]["A3"] = "sectoin"
+    ws = wb["Acronyms"]
+    ws["A1"] = "Terms"
+    path = tmp_path / "typos.xlsx"
+    wb.save(path)
+    with (
+        pytest.warns(UserWarning, match=r'"Terms" \(did you mean "Term"\?\) ignored'),
+        pytest.raises(WorkbookError) as info,
+    ):
+        read_workbook(path, "Q1")
+    text = str(info.value)
+    assert 'Objectives: sheet missing (did you mean "Objectivs"?)' in text
+    assert 'unknown kind "sectoin" (did you mean "section"?)' in text
+    assert 'missing column "Term" (did you mean "Terms"?)' in text

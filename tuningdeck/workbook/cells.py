@@ -14,7 +14,7 @@ from collections.abc import Collection
 from attrs import frozen
 
 from tuningdeck.model import Quarter
-from tuningdeck.workbook.rows import ALL
+from tuningdeck.workbook.rows import ALL, did_you_mean
 from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
 from tuningdeck.workbook.versions import Span
 
@@ -141,7 +141,10 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
     if column.kind is CellKind.KIND:
         name = normalise_name(text)
         if name not in {normalise_name(k) for k in kinds}:
-            raise CellError(f'unknown kind "{text}"; expected one of {", ".join(kinds)}')
+            raise CellError(
+                f'unknown kind "{text}"{did_you_mean(text, kinds)}; expected one of '
+                f"{', '.join(kinds)}"
+            )
         return name
     words = _WORDS.get(column.kind)
     if words is not None:

@@ -41,6 +41,7 @@ from tuningdeck.workbook.rows import (
     RowErrors,
     SlideKind,
     SlideSource,
+    did_you_mean,
     key_id,
 )
 from tuningdeck.workbook.schema import (
@@ -172,6 +173,11 @@ class _Reading:
     views: dict[Quarter, dict[str, tuple[Row, ...]]] = attrs.Factory(dict)
     picks: dict[tuple[str, Quarter], dict[str, Row]] = attrs.Factory(dict)
 
+    def hint(self, sheet: str) -> str:
+        """`` (did you mean "Objectivs"?)`` for a missing sheet that another's name is close to."""
+        known = {s.key for s in SHEETS}
+        return did_you_mean(sheet, [r.title for k, r in self.raw.items() if k not in known])
+
     def problem(self, sheet: str, cell: str | None, message: str) -> None:
         """Add a problem to the report, unless it is there already."""
         found = Problem(sheet, cell, message)
@@ -190,7 +196,8 @@ class _Reading:
                 self.problem(
                     spec.name,
                     None,
-                    f"sheet missing; expected a sheet named {spec.name} with columns {spec.header}",
+                    f"sheet missing{self.hint(spec.name)}; expected a sheet named "
+                    f"{spec.name} with columns {spec.header}",
                 )
         self.check_references()
         self.check_rows()
@@ -247,6 +254,7 @@ class _Reading:
         """Column key → index in the row, and whether a needed column is missing."""
         known = {c.key: c for c in spec.columns}
         columns: dict[str, int] = {}
+        unknown: list[str] = []
         first_empty = len(header)
         for i, cell in enumerate(header):
             ref = f"{get_column_letter(i + 1)}1"
@@ -256,9 +264,12 @@ class _Reading:
                 continue
             key = normalise_name(name)
             if key not in known:
+                hint = did_you_mean(name, [c.name for c in spec.columns])
                 self.warnings.append(
-                    f'{title}!{ref}: unknown column "{name}" ignored; expected one of {spec.header}'
+                    f'{title}!{ref}: unknown column "{name}"{hint} ignored; expected one of '
+                    f"{spec.header}"
                 )
+                unknown.append(name)
             elif key in columns:
                 first = get_column_letter(columns[key] + 1)
                 self.problem(
@@ -270,7 +281,7 @@ class _Reading:
                 columns[key] = i
         missing = [c.name for c in spec.columns if c.in_header and c.key not in columns]
         if missing:
-            names = ", ".join(f'"{m}"' for m in missing)
+            names = ", ".join(f'"{m}"{did_you_mean(m, unknown)}' for m in missing)
             self.problem(
                 title,
                 f"{get_column_letter(first_empty + 1)}1",
@@ -335,8 +346,8 @@ class _Reading:
                 self.problem(
                     target.name,
                     None,
-                    f"sheet missing; the {sheet.title} sheet asks for it at "
-                    f"{rows[0].where(column)}",
+                    f"sheet missing{self.hint(target.name)}; the {sheet.title} sheet asks for "
+                    f"it at {rows[0].where(column)}",
                 )
             return
         if self.sheets[target.name].broken:
@@ -512,7 +523,8 @@ class _Reading:
                     self.problem(
                         spec.name,
                         None,
-                        f"sheet missing; the {SLIDES.name} sheet asks for it at {asked_at}",
+                        f"sheet missing{self.hint(spec.name)}; the {SLIDES.name} sheet asks "
+                        f"for it at {asked_at}",
                     )
                 ok = False
             elif self.sheets[spec.name].broken:

@@ -35,6 +35,7 @@ __all__ = [
     "SlideKind",
     "SlideSource",
     "by_key",
+    "did_you_mean",
     "key_id",
     "one_line",
     "register",
@@ -234,6 +235,18 @@ def row_kind(name: str, cls: type[Slide], sheet: SheetSpec, /, **fields: str) ->
         return cls(**{f: v for f, v in values.items() if v}, **src.common())
 
     return SlideKind(name, build, key=KeyUse.ROW, sheet=sheet, fields={**fields, **COMMON_FIELDS})
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean "Objectives"?)`` when one of ``choices`` is close to ``word``, else ``""``.
+
+    Names are compared as :func:`~tuningdeck.workbook.schema.normalise_name` compares them.
+    """
+    import difflib
+
+    by_name = {normalise_name(c): c for c in choices}
+    close = difflib.get_close_matches(normalise_name(word), list(by_name), n=1, cutoff=0.75)
+    return f' (did you mean "{by_name[close[0]]}"?)' if close else ""
 
 
 def one_line(text: str) -> str:

@@ -64,7 +64,8 @@ class RawSheet:
 
 
 def load_sheets(path: str | os.PathLike[str]) -> dict[str, RawSheet]:
-    """The cells of the sheets the schema knows, by compared sheet name."""
+    """The cells of the sheets the schema knows, by compared sheet name; the workbook's other
+    sheets are there too, with no rows."""
     wanted = {s.key for s in SHEETS}
     name = Path(path).name or str(path)
     _check_file(path, name)
@@ -74,9 +75,11 @@ def load_sheets(path: str | os.PathLike[str]) -> dict[str, RawSheet]:
             warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
             wb = load_workbook(path, read_only=True, data_only=True)
             try:
-                sheets = {}
+                sheets: dict[str, RawSheet] = {}
                 for ws in wb.worksheets:
                     if normalise_name(ws.title) not in wanted:
+                        # named, not read: a misspelt sheet's name makes a suggestion
+                        sheets.setdefault(normalise_name(ws.title), RawSheet(ws.title, ()))
                         continue
                     ws.reset_dimensions()  # a stale stored size would hide rows
                     rows = _read_rows(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS))
