@@ -12,6 +12,7 @@ libraries are loaded only when a deck is read, rendered or charted.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,14 +99,20 @@ __all__ = [
 ]
 
 
-def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = None) -> _Deck:
+def read_workbook(
+    path: str | os.PathLike[str],
+    quarter: Quarter | str | None = None,
+    *,
+    picture_folders: Iterable[str | os.PathLike[str]] = (),
+) -> _Deck:
     """Read a tracker workbook into a :class:`Deck` for one quarter.
 
-    Raises :class:`WorkbookError` listing every problem as ``Sheet!Cell: ...``.
+    Pictures come from the workbook's folder, or from ``picture_folders``. Raises
+    :class:`WorkbookError` listing every problem as ``Sheet!Cell: ...``.
     """
     from tuningdeck.workbook import read_workbook as _read
 
-    return _read(path, quarter=quarter)
+    return _read(path, quarter=quarter, picture_folders=picture_folders)
 
 
 def write_blank_workbook(path: str | os.PathLike[str]) -> Path:
@@ -121,6 +128,7 @@ def build(
     *,
     quarter: Quarter | str | None = None,
     template: str | os.PathLike[str] | None = None,
+    picture_folders: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """Read ``workbook`` and write the quarter's deck to ``out`` (atomically); return ``out``.
 
@@ -130,4 +138,5 @@ def build(
     from tuningdeck.output import check_output
 
     check_output(out, protect=[p for p in (workbook, template) if p is not None])
-    return read_workbook(workbook, quarter=quarter).save(out, template=template)
+    deck = read_workbook(workbook, quarter=quarter, picture_folders=picture_folders)
+    return deck.save(out, template=template)

@@ -72,6 +72,13 @@ QuarterOption = Annotated[
         "-q", "--quarter", help="Q1, Q2, Q3 or Q4 [default: the latest quarter with text]."
     ),
 ]
+PicturesOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option(
+        "--pictures-from",
+        help="A folder outside the workbook's that pictures may come from (repeatable).",
+    ),
+]
 TemplateOption = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(help="A .pptx master whose layouts carry the Foundation layout names."),
@@ -107,6 +114,7 @@ def build(
     ] = None,
     quarter: QuarterOption = None,
     template: TemplateOption = None,
+    pictures_from: PicturesOption = None,
 ) -> None:
     """Build the Tuning Session deck for one quarter from a tracker workbook.
 
@@ -121,7 +129,7 @@ def build(
         # a dangerous -o is refused before any work is done
         target = None if out is None else _output_path(out, workbook, "", template)
         with _warnings_on_stderr():
-            deck = read_workbook(workbook, quarter=quarter)
+            deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
             canvas = render_deck(deck, template=template)
         target = canvas.save(target or _output_path(None, workbook, str(deck.quarter), template))
     except InputError as e:
@@ -134,7 +142,10 @@ def build(
 
 @app.command()
 def check(
-    workbook: WorkbookArg, quarter: QuarterOption = None, template: TemplateOption = None
+    workbook: WorkbookArg,
+    quarter: QuarterOption = None,
+    template: TemplateOption = None,
+    pictures_from: PicturesOption = None,
 ) -> None:
     """Check a tracker workbook without writing anything: read it and lay every slide out.
 
@@ -145,7 +156,7 @@ def check(
 
     try:
         with _warnings_on_stderr():
-            deck = read_workbook(workbook, quarter=quarter)
+            deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
             canvas = render_deck(deck, template=template)
     except InputError as e:
         raise _fail(e) from None

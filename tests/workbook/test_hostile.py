@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import struct
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from PIL import Image as PILImage
 
 from tuningdeck.errors import WorkbookError
 from tuningdeck.workbook import read_workbook
@@ -159,3 +161,81 @@ def test_misspelt_sheets_columns_and_kinds_get_a_suggestion(tmp_path: Path) -> N
     assert 'Objectives: sheet missing (did you mean "Objectivs"?)' in text
     assert 'unknown kind "sectoin" (did you mean "section"?)' in text
     assert 'missing column "Term" (did you mean "Terms"?)' in text
+
+
+def _example_copy(tmp_path: Path, picture: str) -> Path:
+    """The example workbook in ``tmp_path`` whose first picture cell names ``picture``."""
+    shutil.copytree(EXAMPLE.parent / "images", tmp_path / "images")
+    wb = load_workbook(EXAMPLE)
+    ws = wb["Images"]
+    column = [c.value for c in ws[1]].index("Image 1") + 1
+    ws.cell(row=2, column=column).value = picture
+    path = tmp_path / "tracker.xlsx"
+    wb.save(path)
+    return path
+
+
+def _png_header(path: Path, width: int, height: int) -> Path:
+    """A PNG that says it is ``width`` x ``height`` and holds almost nothing."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b""))
+    return path
+
+
+def _one_problem(path: Path, **kwargs: object) -> str:
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path, "Q1", **kwargs)  # type: ignore[arg-type]
+    (problem,) = info.value.problems
+    return str(problem)
+
+
+def test_a_picture_outside_the_workbooks_folder_needs_its_folder_given(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    PILImage.new("RGB", (40, 30)).save(outside / "photo.png")
+    book = tmp_path / "book"
+    for n, picture in enumerate(
+        (
+            str(outside / "photo.png"),
+            "../outside/photo.png",
+            "../outside/nothing.png",
+            "/etc/passwd",
+        )
+    ):
+        message = _one_problem(_example_copy(book / str(n), picture))
+        assert "is outside the workbook's folder" in message, message
+        assert "not found" not in message and "passwd" not in message.split(":", 1)[0]
+    path = _example_copy(tmp_path / "again", "../outside/photo.png")
+    assert "is outside" in _one_problem(path)
+    assert read_workbook(path, "Q1", picture_folders=[outside]).slides
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (
+            lambda p: _png_header(p / "huge.png", 30_000, 30_000),
+            "too many pixels",
+        ),
+        (lambda p: p / ("x" * 300 + ".png"), "cannot be read (File name too long)"),
+        (
+            lambda p: (
+                p.joinpath("cut.png").write_bytes(
+                    (EXAMPLE.parent / "images" / "reply-tool-sv-wiki.png").read_bytes()[:5000]
+                )
+                and p / "cut.png"
+            ),
+            "the picture is damaged or cut short",
+        ),
+    ],
+    ids=["30000 x 30000", "name too long", "truncated"],
+)
+def test_bad_pictures_are_told_at_their_cell(tmp_path: Path, make, expected: str) -> None:  # type: ignore[no-untyped-def]
+    picture = make(tmp_path)
+    message = _one_problem(_example_copy(tmp_path, picture.name))
+    assert message.startswith("Images!") and expected in message, message

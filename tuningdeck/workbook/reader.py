@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import string
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -64,10 +64,16 @@ DEFAULT_TITLE = "{priority} Tuning Session {quarter} {fiscal_year}"
 _TITLE_NAMES = ("priority", "quarter", "fiscal_year")
 
 
-def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = None) -> Deck:
+def read_workbook(
+    path: str | os.PathLike[str],
+    quarter: Quarter | str | None = None,
+    *,
+    picture_folders: Iterable[str | os.PathLike[str]] = (),
+) -> Deck:
     """Read the workbook at ``path`` into the deck for ``quarter`` (``"Q2"``).
 
     With no ``quarter``, the latest quarter that any narrative sheet has a row for is built.
+    Pictures must lie in the workbook's folder (or below it), or in one of ``picture_folders``.
 
     Raise :class:`~tuningdeck.errors.WorkbookError` listing every problem found, each at its
     ``Sheet!Cell``; warn (:class:`~tuningdeck.errors.WorkbookWarning`) about what is ignored,
@@ -75,7 +81,11 @@ def read_workbook(path: str | os.PathLike[str], quarter: Quarter | str | None = 
     ``quarter`` that is not Q1–Q4.
     """
     return read_sheets(
-        load_sheets(path), quarter, folder=Path(os.path.abspath(path)).parent, path=str(path)
+        load_sheets(path),
+        quarter,
+        folder=Path(os.path.abspath(path)).parent,
+        path=str(path),
+        picture_folders=picture_folders,
     )
 
 
@@ -85,6 +95,7 @@ def read_sheets(
     *,
     folder: Path = Path(),
     path: str = "",
+    picture_folders: Iterable[str | os.PathLike[str]] = (),
 ) -> Deck:
     """Read sheets already loaded (by compared sheet name, as :func:`load_sheets` gives them)
     into the deck for ``quarter``; see :func:`read_workbook`. ``folder`` is where paths in cells
@@ -95,7 +106,7 @@ def read_sheets(
         q = Quarter.parse(quarter)
     except ValueError as exc:
         raise InputError(f'bad quarter "{quarter}"; expected Q1, Q2, Q3 or Q4') from exc
-    reading = _Reading(raw, q, folder=folder)
+    reading = _Reading(raw, q, folder=folder, picture_folders=tuple(map(Path, picture_folders)))
     deck = reading.deck()
     for message in reading.warnings:
         warnings.warn(WorkbookWarning(message), stacklevel=3)
@@ -165,6 +176,7 @@ class _Reading:
     quarter: Quarter
     folder: Path = Path()
     """The workbook's folder, which paths in its cells are relative to."""
+    picture_folders: tuple[Path, ...] = ()
     problems: list[Problem] = attrs.Factory(list)
     warnings: list[str] = attrs.Factory(list)
     sheets: dict[str, _Sheet] = attrs.Factory(dict)
@@ -487,6 +499,7 @@ class _Reading:
                 sheets=self.view(as_of),
                 fiscal_year=fiscal_year,
                 folder=self.folder,
+                picture_folders=self.picture_folders,
                 warn=self.warnings.append,
             )
             slide = self.build(kind, source)

@@ -156,6 +156,8 @@ class SlideSource:
     """The deck's fiscal year (None when the Deck sheet's is missing or bad: already reported)."""
     folder: Path = field(default=Path(), converter=Path)
     """The workbook's folder: paths in its cells are relative to it."""
+    picture_folders: tuple[Path, ...] = ()
+    """Folders outside the workbook's that pictures may come from (the workbook's always may)."""
     warn: Callable[[str], None] = field(default=_warn, eq=False)
     """Report something that may be a mistake but does not stop the deck (``Sheet!Cell: …``)."""
 

@@ -43,7 +43,7 @@ from tuningdeck.charts.yoy import (
     quarter_change,
     yoy_spec,
 )
-from tuningdeck.imagefile import ImageError, image_size
+from tuningdeck.imagefile import ImageError, check_decodable, image_size
 from tuningdeck.model import (
     ChartSlide,
     ChartSpec,
@@ -479,9 +479,19 @@ def _yoy(src: SlideSource, row: Row, data: ChartData, callout: str) -> tuple[Cha
 # -- images --------------------------------------------------------------------------------------
 
 
-def image_path(folder: str | os.PathLike[str], text: str) -> Path:
-    """An Image cell's path made absolute: relative paths are taken from the workbook's folder."""
-    return Path(os.path.abspath(Path(folder) / Path(text).expanduser()))
+def image_path(
+    folder: str | os.PathLike[str], text: str, allowed: Iterable[str | os.PathLike[str]] = ()
+) -> Path | None:
+    """An Image cell's path made absolute (relative paths are taken from the workbook's
+    ``folder``), or None when it lies outside ``folder`` and every ``allowed`` folder (links
+    followed). Nothing about the file is looked at first, so a refusal tells nothing of it."""
+    path = Path(os.path.abspath(Path(folder) / Path(text).expanduser()))
+    real = os.path.realpath(path)
+    for root in (folder, *allowed):
+        base = os.path.realpath(os.path.abspath(root))
+        if os.path.commonpath([base, real]) == base:
+            return path
+    return None
 
 
 def image_problems(row: Row) -> list[RowError]:
@@ -534,16 +544,31 @@ def _image(src: SlideSource) -> Slide:
         text = row.text(f"Image {i}")
         if not text:
             continue
-        path = image_path(src.folder, text)
+        path = image_path(src.folder, text, src.picture_folders)
+        if path is None:
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(f"Image {i}"),
+                    f'image "{short(text)}" is outside the workbook\'s folder; expected a path '
+                    "inside it, or the picture's folder given with --pictures-from",
+                )
+            )
+            continue
         try:
             image_size(path)
+            check_decodable(path)
         except ImageError as exc:
             problems.append(
                 RowError(
                     row.sheet,
                     row.cell(f"Image {i}"),
-                    f'image "{text}": {exc.reason} ({path}); expected a picture file (PNG, '
-                    "JPEG, GIF, …), its path relative to the workbook's folder",
+                    f'image "{short(text)}": {exc.reason} ({path}); expected '
+                    + (
+                        exc.expected
+                        or "a picture file (PNG, JPEG, GIF, …), its path relative to the "
+                        "workbook's folder"
+                    ),
                 )
             )
             continue
