@@ -39,6 +39,7 @@ from tuningdeck.workbook.rows import (
     Row,
     RowError,
     RowErrors,
+    SheetRows,
     SlideKind,
     SlideSource,
     did_you_mean,
@@ -225,28 +226,40 @@ class _Reading:
         header = raw.rows[0] if raw.rows else ()
         columns, broken = self.read_header(spec, raw.title, header)
         kinds = [k.name for k in KINDS.values()]
+        # per column, worked out once: its key, its blank value, where it is and its letter
+        plan = [
+            (c, c.key, blank_value(c), columns.get(c.key), _letter(columns.get(c.key)))
+            for c in spec.columns
+        ]
+        present = [i for _, _, _, i, _ in plan if i is not None]
         rows: list[Row] = []
         for number, cells in enumerate(raw.rows[1:], start=2):
-            present = [cells[i] if i < len(cells) else None for i in columns.values()]
-            if all(is_blank(c) for c in present):
+            n = len(cells)
+            if not n or all(i >= n or is_blank(cells[i]) for i in present):
                 continue
             values: dict[str, object] = {}
             refs: dict[str, str] = {}
             ok = True
-            for col in spec.columns:
-                i = columns.get(col.key)
-                values[col.key] = blank_value(col)
+            for col, key, blank, i, letter in plan:
+                values[key] = blank
                 if i is None:
                     continue
-                refs[col.key] = ref = f"{get_column_letter(i + 1)}{number}"
-                cell = cells[i] if i < len(cells) else RawCell(None)
-                try:
-                    values[col.key] = read_cell(cell, col, kinds)
-                except CellError as exc:
-                    self.problem(raw.title, ref, str(exc))
-                    ok = False
-                    continue
-                if col.required and values[col.key] in ("", None):
+                refs[key] = ref = f"{letter}{number}"
+                if i >= n or is_blank(cells[i]):
+                    value = (
+                        blank
+                        if i >= n or cells[i].value is None
+                        else read_cell(cells[i], col, kinds)
+                    )
+                else:
+                    try:
+                        value = read_cell(cells[i], col, kinds)
+                    except CellError as exc:
+                        self.problem(raw.title, ref, str(exc))
+                        ok = False
+                        continue
+                values[key] = value
+                if col.required and value in ("", None):
                     self.problem(
                         raw.title, ref, f'empty required cell "{col.name}"; expected {col.help}'
                     )
@@ -332,7 +345,7 @@ class _Reading:
         sheet's declared name."""
         if quarter not in self.views:
             self.views[quarter] = {
-                name: s.at(quarter) for name, s in self.sheets.items() if not s.broken
+                name: SheetRows(s.at(quarter)) for name, s in self.sheets.items() if not s.broken
             }
         return self.views[quarter]
 
@@ -636,6 +649,10 @@ class _Reading:
                 f"the {kind.name} slide cannot be made ({exc}); expected cells the slide can show",
             )
         return None
+
+
+def _letter(index: int | None) -> str:
+    return "" if index is None else get_column_letter(index + 1)
 
 
 def _position(problem: Problem) -> tuple[int, int, str]:

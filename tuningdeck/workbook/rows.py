@@ -32,6 +32,7 @@ __all__ = [
     "Row",
     "RowError",
     "RowErrors",
+    "SheetRows",
     "SlideKind",
     "SlideSource",
     "by_key",
@@ -262,8 +263,34 @@ def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class SheetRows(tuple[Row, ...]):
+    """A sheet's rows (as a quarter shows them) that remember their grouping by a key column, so
+    that looking up one slide's rows costs the same however many slides there are."""
+
+    _groups: dict[str, dict[str, list[Row]]]
+
+    def grouped(self, column: str) -> dict[str, list[Row]]:
+        """:func:`by_key` of these rows, worked out once per column."""
+        try:
+            groups = self._groups
+        except AttributeError:
+            groups = self._groups = {}
+        if column not in groups:
+            groups[column] = _group(self, column)
+        return groups[column]
+
+
 def by_key(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
-    """Rows grouped by the key in ``column``, keys and rows in sheet order; blank keys left out."""
+    """Rows grouped by the key in ``column``, keys and rows in sheet order; blank keys left out.
+
+    The result is shared between callers when ``rows`` are :class:`SheetRows`: do not change it.
+    """
+    if isinstance(rows, SheetRows):
+        return rows.grouped(column)
+    return _group(rows, column)
+
+
+def _group(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = {}
     for row in rows:
         if row.text(column):

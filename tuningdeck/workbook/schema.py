@@ -8,6 +8,7 @@ A new sheet is one more :class:`SheetSpec` in :data:`SHEETS`. Nothing here knows
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable
 
@@ -49,7 +50,16 @@ def normalise_name(name: object) -> str:
 
     ``"Drill_Down"``, ``" drill-down "`` and ``"drill down"`` all become ``"drill down"``.
     """
-    return " ".join(re.sub(r"[-_]", " ", str(name)).split()).casefold()
+    return _normalise(name if isinstance(name, str) else str(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalise(name: str) -> str:
+    # a column's name is normalised once, however many rows ask for it
+    return " ".join(_DASHES.sub(" ", name).split()).casefold()
+
+
+_DASHES = re.compile(r"[-_]")
 
 
 class CellKind(enum.Enum):
