@@ -106,11 +106,13 @@ def test_check_reads_and_lays_out_without_writing(tmp_path: Path) -> None:
 def test_warnings_are_shown_and_the_deck_still_built(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(EXAMPLE)
     ws = wb["Objectives"]
-    ws.cell(row=1, column=ws.max_column + 1).value = "Owner"
+    ws.cell(row=1, column=ws.max_column + 1).value = "Owner"  # a working column: no warning
+    ws.cell(row=1, column=ws.max_column + 1).value = "Narative"  # a typo: a warning
     path = tmp_path / "owned.xlsx"
     wb.save(path)
     shutil.copytree(EXAMPLE.parent / "images", tmp_path / "images")
     result = run("build", path, "--quarter", "Q1", "-o", tmp_path / "d.pptx")
     assert result.exit_code == 0, result.output
-    assert "warning: Objectives!" in result.stderr and '"Owner"' in result.stderr
+    assert "warning: Objectives!" in result.stderr and '"Narative"' in result.stderr
+    assert "Owner" not in result.stderr
     assert (tmp_path / "d.pptx").is_file()

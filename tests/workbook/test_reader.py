@@ -439,8 +439,8 @@ def test_blank_rows_are_skipped(tmp_path: Path) -> None:
 
 def test_unknown_columns_and_settings_warn_with_their_cell(tmp_path: Path) -> None:
     sheets = good_sheets()
-    sheets["Objectives"][0].append("Owner")
-    sheets["Objectives"][1].append("Ada")
+    sheets["Objectives"][0] += ["Owner", "Targte"]  # a working column and a typo
+    sheets["Objectives"][1] += ["Ada", "EOY"]
     sheets["Deck"].append(["Colour", "blue"])
     sheets["Slides"][1][1] = "ignored"
     path = save(tmp_path / "t.xlsx", sheets)
@@ -452,8 +452,8 @@ def test_unknown_columns_and_settings_warn_with_their_cell(tmp_path: Path) -> No
     assert len(deck) == 8
     assert all(issubclass(w.category, WorkbookWarning) for w in caught)
     assert [str(w.message) for w in caught] == [
-        'Objectives!J1: unknown column "Owner" ignored; expected one of Key, Quarter, Title, '
-        "Objective, Narrative, Target, Department, Footnote, Notes",
+        'Objectives!K1: unknown column "Targte" (did you mean "Target"?) ignored; expected one '
+        "of Key, Quarter, Title, Objective, Narrative, Target, Department, Footnote, Notes",
         'Deck!A6: unknown setting "Colour" ignored; expected one of Priority, Fiscal year, '
         "Title, Subtitle, Acronyms intro",
         'Slides!B2: Key "ignored" ignored; a title slide takes no Key',

@@ -289,11 +289,14 @@ class _Reading:
                 continue
             key = normalise_name(name)
             if key not in known:
+                # a tracker's own working columns (Owner, Comments) are left alone; a name close
+                # to one of ours is likely a typo and is warned about
                 hint = did_you_mean(name, [c.name for c in spec.columns])
-                self.warnings.append(
-                    f'{title}!{ref}: unknown column "{name}"{hint} ignored; expected one of '
-                    f"{spec.header}"
-                )
+                if hint:
+                    self.warnings.append(
+                        f'{title}!{ref}: unknown column "{name}"{hint} ignored; expected one of '
+                        f"{spec.header}"
+                    )
                 unknown.append(name)
             elif key in columns:
                 first = get_column_letter(columns[key] + 1)
