@@ -116,3 +116,37 @@ def test_warnings_are_shown_and_the_deck_still_built(tmp_path: Path) -> None:
     assert "warning: Objectives!" in result.stderr and '"Narative"' in result.stderr
     assert "Owner" not in result.stderr
     assert (tmp_path / "d.pptx").is_file()
+
+
+def test_layout_problems_are_told_together_at_their_cells(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE.parent / "images", tmp_path / "images")
+    wb = openpyxl.load_workbook(EXAMPLE)
+    long = " ".join(["word"] * 3000)
+    for sheet, column in (("Drill-downs", "Situation"), ("OKR changes", "Original")):
+        ws = wb[sheet]
+        ws.cell(row=2, column=[c.value for c in ws[1]].index(column) + 1).value = long
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    result = run("check", path, "--quarter", "Q1")
+    assert result.exit_code == 2
+    assert "2 slides cannot be laid out" in result.stderr
+    assert "Drill-downs!A2: IP Masking: a column is too long" in result.stderr
+    assert "OKR changes!A2: OKR Change: Grantmaking: a column is too long" in result.stderr
+
+
+def test_layout_problems_of_a_deck_built_in_code_name_the_slide() -> None:
+    import pytest
+
+    import tuningdeck
+    from tuningdeck.render import render_deck
+
+    deck = tuningdeck.Deck(
+        [
+            tuningdeck.TitleSlide(title="Fine"),
+            tuningdeck.OkrChangeSlide(title="Too long", original="word " * 3000, proposed="x"),
+        ]
+    )
+    with pytest.raises(tuningdeck.LayoutError) as info:
+        render_deck(deck)
+    (problem,) = info.value.problems
+    assert str(problem).startswith("slide 2 (okr change 'Too long'): Too long: a column")

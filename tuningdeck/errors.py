@@ -60,7 +60,23 @@ class TemplateError(InputError):
 
 
 class LayoutError(InputError):
-    """Content that cannot be laid out on a slide even at the smallest allowed type size."""
+    """Content that cannot be laid out on a slide even at the smallest allowed type size.
+
+    A deck's layout problems are raised together (:meth:`of`), each naming the cell its slide
+    was written in (``Objectives!A5: ...``) or, for a deck built in code, its slide.
+    """
+
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem]) -> LayoutError:
+        """One error listing every layout problem of a deck."""
+        found = tuple(problems)
+        n = len(found)
+        head = f"{n} slide{'s' if n != 1 else ''} cannot be laid out:"
+        error = cls("\n".join([head, *(f"  {p}" for p in found)]))
+        error.problems = found
+        return error
 
 
 class OutputError(InputError):

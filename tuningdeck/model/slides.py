@@ -41,6 +41,9 @@ class Slide:
     department: str = field(default="", converter=to_text)
     notes: str = field(default="", converter=to_text)
     footnote: str = field(default="", converter=to_text)
+    origin: str = field(default="", eq=False, repr=False)
+    """Where the slide was written, for messages: ``"Objectives!A5"`` when read from a workbook.
+    Not part of the slide: two slides that differ only here are equal."""
 
 
 @frozen(kw_only=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tuningdeck.model import Deck
+from tuningdeck.errors import LayoutError, Problem
+from tuningdeck.model import Deck, Slide
 from tuningdeck.render.kinds import plan_slide
 from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.write import Canvas
@@ -34,13 +35,31 @@ def render_deck(
     """Plan and draw ``deck``; return the canvas holding the finished presentation."""
     canvas = Canvas(template or default_template(), theme or Theme.load())
     ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
-    for spec in deck.slides:  # plan and draw slide by slide: memory stays flat
-        for plan in plan_slide(spec, ctx):
-            canvas.add(plan)
+    problems: list[Problem] = []
+    for number, spec in enumerate(deck.slides, start=1):
+        try:  # plan and draw slide by slide: memory stays flat
+            plans = plan_slide(spec, ctx)
+        except LayoutError as e:  # every slide is still planned, to tell every problem at once
+            problems.append(_where(spec, number, e))
+            continue
+        if not problems:
+            for plan in plans:
+                canvas.add(plan)
+    if problems:
+        raise LayoutError.of(problems)
     props = canvas.prs.core_properties
     props.title = deck.title or getattr(next(iter(deck.slides), None), "title", "")
     props.author = "tuningdeck"
     return canvas
+
+
+def _where(spec: Slide, number: int, error: LayoutError) -> Problem:
+    """A layout problem at the cell its slide was written in, or at its place in the deck."""
+    sheet, _, cell = spec.origin.partition("!")
+    if not sheet:
+        title = getattr(spec, "title", "")
+        sheet = f"slide {number} ({spec.kind}{f' {title!r}' if title else ''})"
+    return Problem(sheet, cell or None, str(error))
 
 
 def write_deck(

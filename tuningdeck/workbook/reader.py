@@ -520,7 +520,8 @@ class _Reading:
             )
             slide = self.build(kind, source)
             if slide is not None:
-                slides.append(slide)
+                where = chosen.where() if chosen is not None else row.where("Kind")
+                slides.append(attrs.evolve(slide, origin=where))
         return slides
 
     def as_of(self, row: Row) -> Quarter | None:
