@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
+import tuningdeck
 from tuningdeck.cli import app
+from tuningdeck.render import render_deck
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "thriving-movement-fy20-21.xlsx"
@@ -135,11 +138,6 @@ def test_layout_problems_are_told_together_at_their_cells(tmp_path: Path) -> Non
 
 
 def test_layout_problems_of_a_deck_built_in_code_name_the_slide() -> None:
-    import pytest
-
-    import tuningdeck
-    from tuningdeck.render import render_deck
-
     deck = tuningdeck.Deck(
         [
             tuningdeck.TitleSlide(title="Fine"),
