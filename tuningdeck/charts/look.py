@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from tuningdeck.model.visuals import ChartSpec
 from tuningdeck.theme import Theme
+from tuningdeck.vocab import ChartKind
 
 Formatter = Callable[[float], str]
 
@@ -46,7 +47,7 @@ class ChartSizes:
 
 
 #: The gap between groups of bars, as a percentage of a bar group's width (PowerPoint's gapWidth).
-BAR_GAP = {"bar": 60, "stacked bar": 80}
+BAR_GAP = {ChartKind.BAR: 60, ChartKind.STACKED_BAR: 80}
 #: The space between the bars of one group, as a fraction of a bar's width (overlap -10%).
 BAR_SPACE = 0.1
 
@@ -70,7 +71,7 @@ def series_colors(spec: ChartSpec, theme: Theme) -> list[str]:
     """
     c = theme.colors
     n = len(spec.series)
-    if spec.kind == "stacked bar":
+    if spec.kind is ChartKind.STACKED_BAR:
         cycle = [c.accent, c.accent_dark, c.text_muted, c.rule]
         return [cycle[i % len(cycle)] for i in range(n)]
     older = n - 1
@@ -266,13 +267,13 @@ def value_scale(spec: ChartSpec, *, ticks: int = 5) -> tuple[float, float, float
     above for the marked value's label. The step is a round number (1, 2, 2.5 or 5 times a power
     of ten) whose tick labels, shown in the spec's number format, are all different.
     """
-    if spec.kind == "stacked bar":
+    if spec.kind is ChartKind.STACKED_BAR:
         values = _stacked_totals(spec)
     else:
         values = [v for s in spec.series for v in s.values if v is not None]
     if spec.goal is not None:
         values.append(spec.goal)
-    bars = spec.kind in ("bar", "stacked bar")
+    bars = not spec.kind.has_lines
     if bars:
         values.append(0.0)
     if not values:

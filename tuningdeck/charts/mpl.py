@@ -24,6 +24,7 @@ from tuningdeck.charts.look import (
 )
 from tuningdeck.model.visuals import ChartSpec
 from tuningdeck.theme import Theme
+from tuningdeck.vocab import ChartKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -101,7 +102,7 @@ def _figure(spec: ChartSpec, theme: Theme, width_in: float, height_in: float) ->
     if mark is not None:
         ax.axvspan(mark - 0.5, mark + 0.5, color=_hex(c.accent_light), zorder=0, lw=0)
 
-    if spec.kind in ("yoy", "line"):
+    if spec.kind.has_lines:
         _lines(ax, spec, theme, mark, fmt)
     else:
         _bars(ax, spec, theme, mark, fmt)
@@ -194,7 +195,7 @@ def _bars(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Format
     """Clustered or stacked columns, the gaps and overlap of the native chart's."""
     c = theme.colors
     colors = series_colors(spec, theme)
-    stacked = spec.kind == "stacked bar"
+    stacked = spec.kind is ChartKind.STACKED_BAR
     count = len(spec.series)
     group = 1 / (1 + BAR_GAP[spec.kind] / 100)
     width = group if stacked else group / (count + BAR_SPACE * (count - 1))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from tuningdeck.model.fiscal import FiscalYear, Quarter
 from tuningdeck.model.visuals import ChartSpec, Series
+from tuningdeck.vocab import ChartKind
 
 __all__ = [
     "fiscal_months",
@@ -90,7 +91,11 @@ def yoy_spec(
     categories = [MONTH_ABBR[m - 1] for m in months]
     mark = MONTH_ABBR[marked.month - 1] if marked else ""
     return ChartSpec(
-        kind="yoy", categories=categories, series=series, number_format=number_format, marked=mark
+        kind=ChartKind.YOY,
+        categories=categories,
+        series=series,
+        number_format=number_format,
+        marked=mark,
     )
 
 

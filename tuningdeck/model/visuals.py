@@ -5,17 +5,20 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from attrs import field, frozen
 
 from tuningdeck.model.fields import not_empty, to_text
 from tuningdeck.model.slides import Slide
+from tuningdeck.vocab import ChartKind, Engine, Fit
 
 __all__ = [
     "ChartKind",
     "ChartSlide",
     "ChartSpec",
+    "Engine",
+    "Fit",
     "Highlight",
     "HighlightsSlide",
     "Image",
@@ -23,9 +26,17 @@ __all__ = [
     "Series",
 ]
 
-ChartKind = Literal["yoy", "line", "bar", "stacked bar"]
-Engine = Literal["native", "matplotlib"]
-Fit = Literal["crop", "fit"]
+
+def _chart_kind(value: ChartKind | str) -> ChartKind:
+    return ChartKind.parse(value)
+
+
+def _engine(value: Engine | str) -> Engine:
+    return Engine.parse(value)
+
+
+def _fit(value: Fit | str) -> Fit:
+    return Fit.parse(value)
 
 
 def _values(value: Iterable[float | None]) -> tuple[float | None, ...]:
@@ -69,7 +80,7 @@ class ChartSpec:
     to highlight (the current period); ``goal`` draws a horizontal goal line at that value.
     """
 
-    kind: ChartKind = "line"
+    kind: ChartKind = field(default=ChartKind.LINE, converter=_chart_kind)
     categories: tuple[str, ...] = field(converter=_categories)
     series: tuple[Series, ...] = field(converter=_series)
     number_format: str = "General"
@@ -78,10 +89,6 @@ class ChartSpec:
     goal_label: str = field(default="Goal", converter=to_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.kind not in ("yoy", "line", "bar", "stacked bar"):
-            raise ValueError(
-                f"unknown chart kind {self.kind!r}; expected yoy, line, bar or stacked bar"
-            )
         n = len(self.categories)
         for s in self.series:
             if len(s.values) != n:
@@ -95,7 +102,7 @@ class ChartSlide(Slide):
     """A chart with its title, period subtitle and headline callout.
 
     ``engine="native"`` writes an editable PowerPoint chart with its data embedded;
-    ``engine="matplotlib"`` draws the same spec as a picture.
+    ``engine="matplotlib"`` draws the same spec as a picture (see :class:`Engine`).
     """
 
     kind: ClassVar[str] = "chart"
@@ -105,11 +112,7 @@ class ChartSlide(Slide):
     subtitle: str = field(default="", converter=to_text)
     callout: str = field(default="", converter=to_text)
     callout_detail: str = field(default="", converter=to_text)
-    engine: Engine = "native"
-
-    def __attrs_post_init__(self) -> None:
-        if self.engine not in ("native", "matplotlib"):
-            raise ValueError(f"unknown chart engine {self.engine!r}; expected native or matplotlib")
+    engine: Engine = field(default=Engine.NATIVE, converter=_engine)
 
 
 @frozen(kw_only=True)
@@ -118,7 +121,7 @@ class Image:
 
     path: Path = field(converter=Path)
     caption: str = field(default="", converter=to_text)
-    fit: Fit = "fit"
+    fit: Fit = field(default=Fit.FIT, converter=_fit)
 
 
 def _images(value: Iterable[Image]) -> tuple[Image, ...]:

@@ -42,15 +42,16 @@ from tuningdeck.charts.look import (
 )
 from tuningdeck.model import ChartSpec
 from tuningdeck.theme import Theme
+from tuningdeck.vocab import ChartKind
 
 __all__ = ["CHART_TYPES", "chart_data", "draw_chart"]
 
 #: The PowerPoint chart type for each chart kind.
 CHART_TYPES = {
-    "yoy": XL_CHART_TYPE.LINE_MARKERS,
-    "line": XL_CHART_TYPE.LINE_MARKERS,
-    "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
-    "stacked bar": XL_CHART_TYPE.COLUMN_STACKED,
+    ChartKind.YOY: XL_CHART_TYPE.LINE_MARKERS,
+    ChartKind.LINE: XL_CHART_TYPE.LINE_MARKERS,
+    ChartKind.BAR: XL_CHART_TYPE.COLUMN_CLUSTERED,
+    ChartKind.STACKED_BAR: XL_CHART_TYPE.COLUMN_STACKED,
 }
 
 
@@ -144,10 +145,10 @@ def _style_series(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     colors = series_colors(spec, theme)
     newest = len(spec.series) - 1
     plot = chart.plots[0]
-    lines = spec.kind in ("yoy", "line")
+    lines = spec.kind.has_lines
     if not lines:
         plot.gap_width = BAR_GAP[spec.kind]
-        plot.overlap = 100 if spec.kind == "stacked bar" else -round(BAR_SPACE * 100)
+        plot.overlap = 100 if spec.kind is ChartKind.STACKED_BAR else -round(BAR_SPACE * 100)
     for i, series in enumerate(list(plot.series)[: len(spec.series)]):
         color = _rgb(colors[i])
         if lines:
@@ -175,7 +176,7 @@ def _style_goal(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     """The goal series as a dashed green line without markers (a line over bars, too)."""
     plot_xml = chart.plots[0]._element
     goal_ser = plot_xml.findall(qn("c:ser"))[-1]
-    if spec.kind not in ("yoy", "line"):
+    if not spec.kind.has_lines:
         _move_to_line_chart(plot_xml, goal_ser)
     series = LineSeries(goal_ser)
     series.smooth = False
@@ -206,7 +207,7 @@ def _mark(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     c = theme.colors
     i = spec.categories.index(spec.marked)
     all_series = list(chart.plots[0].series)
-    if spec.kind == "stacked bar":
+    if spec.kind is ChartKind.STACKED_BAR:
         colors = series_colors(spec, theme)
         for k, s in enumerate(spec.series):
             if s.values[i] is not None:
@@ -216,7 +217,7 @@ def _mark(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     if spec.series[-1].values[i] is None:
         return
     point = all_series[len(spec.series) - 1].points[i]
-    if spec.kind == "bar":
+    if spec.kind is ChartKind.BAR:
         point.format.fill.solid()
         point.format.fill.fore_color.rgb = _rgb(c.accent_dark)
         _label(point, spec, theme, XL_LABEL_POSITION.OUTSIDE_END, c.accent)

@@ -19,6 +19,7 @@ from tuningdeck.model import ChartSpec, Quarter, Slide
 from tuningdeck.text.markup import Paragraph, parse_blocks, parse_inline
 from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
 from tuningdeck.theme import Theme
+from tuningdeck.vocab import Placeholder as P
 
 if TYPE_CHECKING:
     from tuningdeck.render.table import PlacedTable
@@ -292,7 +293,7 @@ def meta_boxes(spec: Slide, ctx: PlanContext) -> dict[str, tuple[Block, ...]]:
     st = ctx.styles
     out: dict[str, tuple[Block, ...]] = {}
     if spec.department:
-        out["Department"] = (inline(f"Department: {spec.department}", st.small(align="r")),)
+        out[P.DEPARTMENT] = (inline(f"Department: {spec.department}", st.small(align="r")),)
     if spec.footnote:
-        out["Footnote"] = (inline(spec.footnote, st.footnote),)
+        out[P.FOOTNOTE] = (inline(spec.footnote, st.footnote),)
     return out

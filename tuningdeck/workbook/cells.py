@@ -14,6 +14,7 @@ from collections.abc import Collection
 from attrs import frozen
 
 from tuningdeck.model import Quarter
+from tuningdeck.vocab import ChartKind, Engine, Fit, Word
 from tuningdeck.workbook.rows import ALL, did_you_mean
 from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
 from tuningdeck.workbook.versions import Span
@@ -60,24 +61,24 @@ _EXPECTED = {
     CellKind.YES_NO: "yes or no",
     CellKind.NUMBER: "a number",
     CellKind.PERIOD: "a date or text",
-    CellKind.CHART_KIND: "yoy, line, bar or stacked bar",
-    CellKind.ENGINE: "native or matplotlib",
-    CellKind.FIT: "fit or crop",
+    CellKind.CHART_KIND: ChartKind.spelled(),
+    CellKind.ENGINE: Engine.spelled(),
+    CellKind.FIT: Fit.spelled(),
 }
+
+
+def _words(vocabulary: type[Word]) -> dict[str, object]:
+    """Each word of ``vocabulary`` by its compared spelling (see :func:`normalise_name`)."""
+    return {normalise_name(w.value): w for w in vocabulary}
+
 
 _WORDS: dict[CellKind, dict[str, object]] = {
     CellKind.LEVEL: {"metric": 0, "0": 0, "sub": 1, "sub row": 1, "1": 1},
     CellKind.BETTER: {"higher": "higher", "lower": "lower"},
     CellKind.YES_NO: {"yes": True, "no": False, "true": True, "false": False},
-    CellKind.CHART_KIND: {
-        "yoy": "yoy",
-        "year over year": "yoy",
-        "line": "line",
-        "bar": "bar",
-        "stacked bar": "stacked bar",
-    },
-    CellKind.ENGINE: {"native": "native", "matplotlib": "matplotlib"},
-    CellKind.FIT: {"fit": "fit", "crop": "crop"},
+    CellKind.CHART_KIND: {**_words(ChartKind), "year over year": ChartKind.YOY},
+    CellKind.ENGINE: _words(Engine),
+    CellKind.FIT: _words(Fit),
 }
 """What each word of a closed vocabulary reads as (compared as :func:`normalise_name` does)."""
 
@@ -89,9 +90,9 @@ _BLANK: dict[CellKind, object] = {
     CellKind.BETTER: "higher",
     CellKind.YES_NO: True,
     CellKind.NUMBER: None,
-    CellKind.CHART_KIND: "yoy",
-    CellKind.ENGINE: "native",
-    CellKind.FIT: "fit",
+    CellKind.CHART_KIND: ChartKind.YOY,
+    CellKind.ENGINE: Engine.NATIVE,
+    CellKind.FIT: Fit.FIT,
 }
 
 

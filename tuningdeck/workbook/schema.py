@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from attrs import field, frozen
 
+from tuningdeck.vocab import ChartKind, Engine, Fit
+
 __all__ = [
     "ACRONYMS",
     "CHARTS",
@@ -101,9 +103,9 @@ CHOICES: dict[CellKind, tuple[str, ...]] = {
     CellKind.LEVEL: ("metric", "sub"),
     CellKind.BETTER: ("higher", "lower"),
     CellKind.YES_NO: ("yes", "no"),
-    CellKind.CHART_KIND: ("yoy", "line", "bar", "stacked bar"),
-    CellKind.ENGINE: ("native", "matplotlib"),
-    CellKind.FIT: ("fit", "crop"),
+    CellKind.CHART_KIND: tuple(ChartKind),
+    CellKind.ENGINE: tuple(Engine),
+    CellKind.FIT: tuple(Fit),
 }
 """The words a cell of a closed vocabulary holds; the blank workbook offers them in a drop-down."""
 

@@ -56,7 +56,7 @@ from tuningdeck.model import (
     Series,
     Slide,
 )
-from tuningdeck.model.visuals import ChartKind
+from tuningdeck.vocab import ChartKind, Engine, Fit
 from tuningdeck.workbook.rows import (
     COMMON_FIELDS,
     KeyUse,
@@ -123,7 +123,7 @@ class ChartData:
 
 def chart_data(
     rows: Sequence[Row],
-    kind: str,
+    kind: ChartKind,
     *,
     until: tuple[FiscalYear, Quarter] | None = None,
 ) -> tuple[ChartData, list[RowError]]:
@@ -141,7 +141,7 @@ def chart_data(
     """
     usable = [r for r in rows if r.ok]
     later = None if until is None else _after(*until)
-    if kind == "yoy":
+    if kind is ChartKind.YOY:
         data, problems = _months(usable, later)
     else:
         data, problems = _categories(usable, kind, later)
@@ -242,7 +242,7 @@ def _label(period: object) -> str:
 
 
 def _categories(
-    rows: Sequence[Row], kind: str, later: Callable[[object, str], bool] | None
+    rows: Sequence[Row], kind: ChartKind, later: Callable[[object, str], bool] | None
 ) -> tuple[ChartData, list[RowError]]:
     categories: dict[str, str] = {}
     names: dict[str, str] = {}
@@ -318,9 +318,9 @@ def _check_charts(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
     """The Charts rows' number formats, and each chart's data read for every kind it is given."""
     charts = [r for r in sheets.get(CHARTS.name, ()) if r.ok]
     problems = [p for p in map(number_format_problem, charts) if p is not None]
-    kinds: dict[str, dict[str, None]] = {}
+    kinds: dict[str, dict[ChartKind, None]] = {}
     for row in charts:
-        kinds.setdefault(key_id(row.text("Key")), {})[str(row.value("Kind"))] = None
+        kinds.setdefault(key_id(row.text("Key")), {})[_chart_kind(row)] = None
     for key, rows in by_key(sheets.get(CHART_DATA.name, ()), "Chart").items():
         for kind in kinds.get(key, {}):
             problems += chart_data(rows, kind)[1]
@@ -338,7 +338,7 @@ class _Look(TypedDict, total=False):
 def _chart_kind(row: Row) -> ChartKind:
     """A Charts row's Kind: ``yoy`` unless the cell reads as another chart kind."""
     kind = row.value("Kind")
-    return kind if kind in ("line", "bar", "stacked bar") else "yoy"
+    return kind if isinstance(kind, ChartKind) else ChartKind.YOY
 
 
 def _chart(src: SlideSource) -> Slide:
@@ -353,7 +353,7 @@ def _chart(src: SlideSource) -> Slide:
         raise RowErrors(problems)
     fiscal_year = src.fiscal_year
     if fiscal_year is None:  # the Deck sheet's fiscal year is missing or bad: reported
-        if kind == "yoy":
+        if kind is ChartKind.YOY:
             raise Reported
     else:  # what the deck shows ends with its quarter
         data = chart_data(rows, kind, until=(fiscal_year, src.quarter))[0]
@@ -368,7 +368,7 @@ def _chart(src: SlideSource) -> Slide:
     if row.text("Goal label"):
         look["goal_label"] = row.text("Goal label")
     subtitle, callout = row.text("Subtitle"), row.text("Callout")
-    if kind == "yoy":
+    if kind is ChartKind.YOY:
         spec, callout = _yoy(src, row, data, callout)
         spec = attrs.evolve(spec, **look)
         subtitle = subtitle or period_label(m for m, _ in data.months)
@@ -380,7 +380,7 @@ def _chart(src: SlideSource) -> Slide:
         subtitle=subtitle,
         callout=callout,
         callout_detail=row.text("Callout detail"),
-        engine="matplotlib" if row.value("Engine") == "matplotlib" else "native",
+        engine=Engine.MATPLOTLIB if row.value("Engine") is Engine.MATPLOTLIB else Engine.NATIVE,
         **src.common(),
     )
 
@@ -576,7 +576,7 @@ def _image(src: SlideSource) -> Slide:
             Image(
                 path=path,
                 caption=row.text(f"Caption {i}"),
-                fit="crop" if row.value("Fit") == "crop" else "fit",
+                fit=Fit.CROP if row.value("Fit") is Fit.CROP else Fit.FIT,
             )
         )
     if problems:

@@ -14,11 +14,13 @@ from tuningdeck.render.plan import (
 )
 from tuningdeck.text.markup import escape
 from tuningdeck.text.measure import Block, fit_scale
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["plan"]
 
-LAYOUT = "Content"
-COLUMNS = "Two Columns"
+LAYOUT = Layout.CONTENT
+COLUMNS = Layout.TWO_COLUMNS
 
 
 def plan(spec: AcronymsSlide, ctx: PlanContext) -> list[SlidePlan]:
@@ -32,17 +34,17 @@ def plan(spec: AcronymsSlide, ctx: PlanContext) -> list[SlidePlan]:
     intro = blocks(spec.intro, lambda level: st.body(color=c.text_secondary))
     entries = [inline(f"**{escape(a.term)}:** {a.definition}", st.body()) for a in spec.entries]
     items = [*intro, *entries]
-    body = ctx.frame(LAYOUT, "Body")
+    body = ctx.frame(LAYOUT, P.BODY)
     if fit_scale(items, body.w, body.h, min_scale=st.body_floor) is not None:
         return [
-            _slide(spec, ctx, LAYOUT, 0, {"Body": paginate(items, body, floor=st.body_floor)[0]})
+            _slide(spec, ctx, LAYOUT, 0, {P.BODY: paginate(items, body, floor=st.body_floor)[0]})
         ]
-    columns = paginate(items, ctx.frame(COLUMNS, "Left"), floor=1.0)
+    columns = paginate(items, ctx.frame(COLUMNS, P.LEFT), floor=1.0)
     out = []
     for i in range(0, len(columns), 2):
-        boxes: dict[str, tuple[Block, ...]] = {"Left": columns[i]}
+        boxes: dict[str, tuple[Block, ...]] = {P.LEFT: columns[i]}
         if i + 1 < len(columns):
-            boxes["Right"] = columns[i + 1]
+            boxes[P.RIGHT] = columns[i + 1]
         out.append(_slide(spec, ctx, COLUMNS, i // 2, boxes))
     return out
 
@@ -50,11 +52,14 @@ def plan(spec: AcronymsSlide, ctx: PlanContext) -> list[SlidePlan]:
 def _slide(
     spec: AcronymsSlide,
     ctx: PlanContext,
-    layout: str,
+    layout: Layout,
     page: int,
     boxes: dict[str, tuple[Block, ...]],
 ) -> SlidePlan:
     st = ctx.styles
-    content = {"Title": (inline(page_title(spec.title, page), st.title),), **boxes}
+    content: dict[str, tuple[Block, ...]] = {
+        P.TITLE: (inline(page_title(spec.title, page), st.title),),
+        **boxes,
+    }
     content.update(meta_boxes(spec, ctx))
     return SlidePlan(layout, content, notes=spec.notes if page == 0 else "")

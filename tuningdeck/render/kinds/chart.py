@@ -16,6 +16,7 @@ from tuningdeck.charts.mpl import render_png
 from tuningdeck.model import ChartSlide, ChartSpec
 from tuningdeck.render.plan import (
     PT_PER_INCH,
+    Frame,
     PictureShape,
     PlanContext,
     SlidePlan,
@@ -24,10 +25,12 @@ from tuningdeck.render.plan import (
     meta_boxes,
 )
 from tuningdeck.text.measure import Block, TextStyle, wrap
+from tuningdeck.vocab import ChartKind, Engine, Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["callout_blocks", "describe", "plan"]
 
-LAYOUT = "Chart"
+LAYOUT = Layout.CHART
 DPI = 200
 HEADLINE_SIZE = 32.0
 CLEARANCE = 12.0  # points kept between the title's accent bar and a chart without a subtitle
@@ -36,10 +39,10 @@ LEAD_LINE = re.compile(
 )
 
 _KIND_NAMES = {
-    "yoy": "Year-over-year line chart",
-    "line": "Line chart",
-    "bar": "Bar chart",
-    "stacked bar": "Stacked bar chart",
+    ChartKind.YOY: "Year-over-year line chart",
+    ChartKind.LINE: "Line chart",
+    ChartKind.BAR: "Bar chart",
+    ChartKind.STACKED_BAR: "Stacked bar chart",
 }
 
 
@@ -103,35 +106,35 @@ def plan(spec: ChartSlide, ctx: PlanContext) -> list[SlidePlan]:
     c = ctx.theme.colors
     title_style = st.title
     boxes: dict[str, tuple[Block, ...]] = {
-        "Title": fit(
+        P.TITLE: fit(
             [inline(spec.title, title_style)],
-            ctx.frame(LAYOUT, "Title"),
+            ctx.frame(LAYOUT, P.TITLE),
             floor=ctx.theme.sizes.heading / title_style.size,
             what=f"chart title {spec.title[:40]!r}",
         )
     }
     if spec.subtitle:
-        boxes["Subtitle"] = fit(
+        boxes[P.SUBTITLE] = fit(
             [inline(spec.subtitle, evolve(st.body(color=c.text_secondary), space_after=0))],
-            ctx.frame(LAYOUT, "Subtitle"),
+            ctx.frame(LAYOUT, P.SUBTITLE),
             floor=st.body_floor,
             what=f"{spec.title}: subtitle",
         )
-    callout_frame = ctx.frame(LAYOUT, "Callout")
+    callout_frame = ctx.frame(LAYOUT, P.CALLOUT)
     callout = callout_blocks(spec.callout, spec.callout_detail, ctx, width=callout_frame.w)
     if callout:
-        boxes["Callout"] = fit(
+        boxes[P.CALLOUT] = fit(
             callout, callout_frame, floor=st.body_floor, what=f"{spec.title}: callout"
         )
     boxes.update(meta_boxes(spec, ctx))
-    frame = ctx.frame(LAYOUT, "Chart")
-    frames = {}
+    frame = ctx.frame(LAYOUT, P.CHART)
+    frames: dict[str, Frame] = {}
     if not spec.subtitle:  # the chart moves up into the subtitle's place
-        top = ctx.frame(LAYOUT, "Subtitle").y + CLEARANCE
+        top = ctx.frame(LAYOUT, P.SUBTITLE).y + CLEARANCE
         frame = evolve(frame, y=top, h=frame.y + frame.h - top)
-        frames["Chart"] = frame
-    if spec.engine == "native":
-        charts = {"Chart": spec.chart}
+        frames[P.CHART] = frame
+    if spec.engine is Engine.NATIVE:
+        charts: dict[str, ChartSpec] = {P.CHART: spec.chart}
         return [SlidePlan(LAYOUT, boxes, notes=spec.notes, frames=frames, charts=charts)]
     png = render_png(
         spec.chart,

@@ -21,6 +21,8 @@ from tuningdeck.render.plan import (
 )
 from tuningdeck.render.table import Cell, Group
 from tuningdeck.text.measure import Block, blocks_height
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["plan_drill_down", "plan_okr_change"]
 
@@ -28,8 +30,8 @@ __all__ = ["plan_drill_down", "plan_okr_change"]
 def _plan(
     spec: Slide,
     title: str,
-    layout: str,
-    names: Sequence[str],
+    layout: Layout,
+    names: Sequence[P],
     columns: Sequence[tuple[str, str]],
     ctx: PlanContext,
 ) -> list[SlidePlan]:
@@ -45,7 +47,7 @@ def _plan(
             f"{title}: a column is too long for the slide even at {ctx.theme.sizes.body_min:g} pt;"
             " shorten it"
         )
-    boxes: dict[str, tuple[Block, ...]] = {"Title": (inline(title, st.title),)}
+    boxes: dict[str, tuple[Block, ...]] = {P.TITLE: (inline(title, st.title),)}
     for name, (body, _frame) in zip(names, content, strict=True):
         boxes[name] = scaled(body, scale)
     boxes.update(meta_boxes(spec, ctx))
@@ -59,8 +61,8 @@ def plan_drill_down(spec: DrillDownSlide, ctx: PlanContext) -> list[SlidePlan]:
     return _plan(
         spec,
         spec.title,
-        "Three Columns",
-        ("Left", "Middle", "Right"),
+        Layout.THREE_COLUMNS,
+        (P.LEFT, P.MIDDLE, P.RIGHT),
         (
             (spec.situation_heading, spec.situation),
             (spec.impact_heading, spec.impact),
@@ -75,14 +77,14 @@ def plan_okr_change(spec: OkrChangeSlide, ctx: PlanContext) -> list[SlidePlan]:
     return _plan(
         spec,
         spec.title,
-        "Two Columns",
-        ("Left", "Right"),
+        Layout.TWO_COLUMNS,
+        (P.LEFT, P.RIGHT),
         ((spec.original_heading, spec.original), (spec.proposed_heading, spec.proposed)),
         ctx,
     )
 
 
-WITH_TABLE = "Three Columns and Table"
+WITH_TABLE = Layout.THREE_COLUMNS_AND_TABLE
 GAP = 12.0  # points between the columns' text and the table
 
 
@@ -90,7 +92,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
     """Columns take the height their text needs; the table starts below and continues if long."""
     st = ctx.styles
     t = ctx.theme
-    names = ("Left", "Middle", "Right")
+    names = (P.LEFT, P.MIDDLE, P.RIGHT)
     texts = (
         (spec.situation_heading, spec.situation),
         (spec.impact_heading, spec.impact),
@@ -103,9 +105,11 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
     scale = common_scale(content, floor=st.body_floor)
     if scale is None:
         raise LayoutError(f"{spec.title}: a column is too long to leave room for the table")
-    columns = {n: scaled(b, scale) for n, (b, _f) in zip(names, content, strict=True)}
+    columns: dict[str, tuple[Block, ...]] = {
+        n: scaled(b, scale) for n, (b, _f) in zip(names, content, strict=True)
+    }
     used = max(blocks_height(b, f.w) for (_b, f), b in zip(content, columns.values(), strict=True))
-    slot = ctx.frame(WITH_TABLE, "Table")
+    slot = ctx.frame(WITH_TABLE, P.TABLE)
     top = content[0][1].y + used + GAP
     first = Frame(slot.x, top, slot.w, slot.y + slot.h - top)
 
@@ -124,23 +128,24 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
         for r in g.rows:
             rows.append(tuple(Cell(cell_blocks(v, body)) for v in r))
         groups.append(Group(rows))
-    laid = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, "Table"), first_frame=first)
+    laid = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, P.TABLE), first_frame=first)
 
     plans = []
     for i in range(len(laid.pages)):
         title = (inline(page_title(spec.title, i), st.title),)
         if i == 0:
-            boxes = {"Title": title, **columns, **meta_boxes(spec, ctx)}
+            boxes: dict[str, tuple[Block, ...]] = {P.TITLE: title, **columns}
+            boxes.update(meta_boxes(spec, ctx))
             plans.append(
                 SlidePlan(
                     WITH_TABLE,
                     boxes,
                     notes=spec.notes,
-                    frames={"Table": first},
-                    tables={"Table": laid.placed(0)},
+                    frames={P.TABLE: first},
+                    tables={P.TABLE: laid.placed(0)},
                 )
             )
         else:
-            boxes = {"Title": title, **meta_boxes(spec, ctx)}
-            plans.append(SlidePlan(LAYOUT, boxes, tables={"Table": laid.placed(i)}))
+            boxes = {P.TITLE: title, **meta_boxes(spec, ctx)}
+            plans.append(SlidePlan(LAYOUT, boxes, tables={P.TABLE: laid.placed(i)}))
     return plans

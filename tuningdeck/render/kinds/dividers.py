@@ -7,12 +7,14 @@ from attrs import evolve
 from tuningdeck.model import SectionSlide, TitleSlide
 from tuningdeck.render.plan import PlanContext, SlidePlan, fit, inline, meta_boxes
 from tuningdeck.text.measure import Block
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["plan_section", "plan_title"]
 
 
 def _plan(
-    layout: str,
+    layout: Layout,
     title: str,
     subtitle: str,
     size: float,
@@ -25,14 +27,14 @@ def _plan(
     floor = ctx.theme.sizes.title / size
     title_block = inline(title, evolve(st.title, size=size, color=color))
     boxes: dict[str, tuple[Block, ...]] = {
-        "Title": fit(
-            [title_block], ctx.frame(layout, "Title"), floor=floor, what=f"{layout} title"
+        P.TITLE: fit(
+            [title_block], ctx.frame(layout, P.TITLE), floor=floor, what=f"{layout} title"
         ),
     }
     if subtitle:
         sub = inline(subtitle, st.lead(color=sub_color))
-        boxes["Subtitle"] = fit(
-            [sub], ctx.frame(layout, "Subtitle"), floor=st.lead_floor, what=f"{layout} subtitle"
+        boxes[P.SUBTITLE] = fit(
+            [sub], ctx.frame(layout, P.SUBTITLE), floor=st.lead_floor, what=f"{layout} subtitle"
         )
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(layout, boxes, notes=spec.notes)]
@@ -42,7 +44,7 @@ def plan_title(spec: TitleSlide, ctx: PlanContext) -> list[SlidePlan]:
     """The deck's opening slide."""
     c = ctx.theme.colors
     return _plan(
-        "Title",
+        Layout.TITLE,
         spec.title,
         spec.subtitle,
         ctx.theme.sizes.title_slide,
@@ -57,7 +59,7 @@ def plan_section(spec: SectionSlide, ctx: PlanContext) -> list[SlidePlan]:
     """A section divider, white on the Foundation's dark blue."""
     c = ctx.theme.colors
     return _plan(
-        "Section",
+        Layout.SECTION,
         spec.title,
         spec.subtitle,
         ctx.theme.sizes.section,

@@ -31,10 +31,12 @@ from tuningdeck.text.measure import (
     line_height,
     text_width,
 )
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["ROWS", "plan", "tile_frames"]
 
-LAYOUT = "Highlights"
+LAYOUT = Layout.HIGHLIGHTS
 
 #: How many tiles go in each row, by the number of highlights.
 ROWS = {3: (3,), 4: (4,), 5: (3, 2), 6: (3, 3)}
@@ -70,7 +72,7 @@ def plan(spec: HighlightsSlide, ctx: PlanContext) -> list[SlidePlan]:
     st = ctx.styles
     c = ctx.theme.colors
     count = len(spec.items)
-    frames = tile_frames(count, ctx.frame(LAYOUT, "Grid"), ctx.theme.geometry.gutter * 72)
+    frames = tile_frames(count, ctx.frame(LAYOUT, P.GRID), ctx.theme.geometry.gutter * 72)
     tile = frames[0]
     inner_w, inner_h = tile.w - 2 * TILE_INSET, tile.h - 2 * TILE_INSET - ACCENT_BAR
     value_style, labels = _fitted(spec.items, inner_w, inner_h, ctx)
@@ -97,7 +99,7 @@ def plan(spec: HighlightsSlide, ctx: PlanContext) -> list[SlidePlan]:
                     name=f"Highlight {i + 1}",
                 ),
             ]
-    boxes = {"Title": (inline(spec.title, st.title),), **meta_boxes(spec, ctx)}
+    boxes = {P.TITLE: (inline(spec.title, st.title),), **meta_boxes(spec, ctx)}
     return [SlidePlan(LAYOUT, boxes, notes=spec.notes, shapes=tuple(shapes))]
 
 

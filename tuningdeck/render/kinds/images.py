@@ -33,13 +33,15 @@ from tuningdeck.render.plan import (
 )
 from tuningdeck.text.markup import plain_text
 from tuningdeck.text.measure import Block, TextStyle, blocks_height, line_height
+from tuningdeck.vocab import Fit, Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["GRID", "lay_out_images", "plan"]
 
-LAYOUT = "Images"
-UNTITLED_LAYOUT = "Untitled Images"
+LAYOUT = Layout.IMAGES
+UNTITLED_LAYOUT = Layout.UNTITLED_IMAGES
 INTRO_SHARE = 1 / 3  # the most of the region the text above the pictures may take
-QUOTE_LAYOUT = "Image and Quote"
+QUOTE_LAYOUT = Layout.IMAGE_AND_QUOTE
 
 #: Rows and columns for one to four images.
 GRID = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2)}
@@ -59,10 +61,10 @@ def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
     its attribution right under it."""
     st = ctx.styles
     layout = QUOTE_LAYOUT if spec.quote else LAYOUT if spec.title else UNTITLED_LAYOUT
-    region = ctx.frame(layout, "Images")
+    region = ctx.frame(layout, P.IMAGES)
     boxes: dict[str, tuple[Block, ...]] = {}
     if spec.title:
-        boxes["Title"] = (inline(spec.title, st.title),)
+        boxes[P.TITLE] = (inline(spec.title, st.title),)
     shapes: list[Shape] = []
     if spec.intro:
         intro, used = _intro(spec, region, ctx)
@@ -99,7 +101,7 @@ def _quote(
     """The quote and attribution, centred as one block beside the picture, and the quote mark."""
     st = ctx.styles
     c = ctx.theme.colors
-    box = ctx.frame(QUOTE_LAYOUT, "Quote")
+    box = ctx.frame(QUOTE_LAYOUT, P.QUOTE)
     x, w = box.x + QUOTE_INDENT, box.w - QUOTE_INDENT
     quote = fit(
         blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True)),
@@ -108,24 +110,24 @@ def _quote(
         what=f"{spec.title or 'image slide'}: quote",
     )
     quote_h = blocks_height(quote, w)
-    boxes = {"Quote": quote}
+    boxes: dict[str, tuple[Block, ...]] = {P.QUOTE: quote}
     attribution: tuple[Block, ...] = ()
     attribution_h = 0.0
     if spec.attribution:
         style = evolve(st.body(color=c.text_secondary), space_after=0.0)
         attribution = fit(
             [inline(f"— {spec.attribution}", style)],
-            Frame(x, box.y, w, ctx.frame(QUOTE_LAYOUT, "Attribution").h),
+            Frame(x, box.y, w, ctx.frame(QUOTE_LAYOUT, P.ATTRIBUTION).h),
             floor=st.body_floor,
             what=f"{spec.title or 'image slide'}: attribution",
         )
         attribution_h = blocks_height(attribution, w)
-        boxes["Attribution"] = attribution
+        boxes[P.ATTRIBUTION] = attribution
     used = quote_h + (QUOTE_GAP + attribution_h if attribution else 0.0)
     top = region.y + (region.h - used) / 2
-    frames = {"Quote": Frame(x, top, w, quote_h)}
+    frames: dict[str, Frame] = {P.QUOTE: Frame(x, top, w, quote_h)}
     if attribution:
-        frames["Attribution"] = Frame(x, top + quote_h + QUOTE_GAP, w, attribution_h)
+        frames[P.ATTRIBUTION] = Frame(x, top + quote_h + QUOTE_GAP, w, attribution_h)
     mark_style = TextStyle(ctx.theme.fonts.heading, QUOTE_MARK, bold=True, color=c.accent)
     # the mark's glyph sits well below its line's top: raise it to the quote's first line
     mark = TextShape(
@@ -242,7 +244,7 @@ def _row(
         if room < row_h * (1 - CAPTION_SHARE) - 0.01:
             break
         ratios = [
-            sizes[i][0] / sizes[i][1] if images[i].fit == "fit" else cell_w / room for i in items
+            sizes[i][0] / sizes[i][1] if images[i].fit is Fit.FIT else cell_w / room for i in items
         ]
         height = min(room, (width - (len(items) - 1) * gap) / sum(ratios))
         widths = tuple(height * a for a in ratios)

@@ -15,18 +15,20 @@ from tuningdeck.render.plan import (
     paginate,
 )
 from tuningdeck.text.measure import Block, blocks_height
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["plan"]
 
-LAYOUT = "Objective"
+LAYOUT = Layout.OBJECTIVE
 GAP = 10.0  # points between the objective statement and the narrative
 
 
 def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     """The objective box takes the height it needs; the narrative gets the rest, paging if long."""
     st = ctx.styles
-    obj_frame = ctx.frame(LAYOUT, "Objective")
-    body_frame = ctx.frame(LAYOUT, "Body")
+    obj_frame = ctx.frame(LAYOUT, P.OBJECTIVE)
+    body_frame = ctx.frame(LAYOUT, P.BODY)
     head = inline(spec.objective_heading, st.heading())
     statement = blocks(spec.objective, lambda level: st.lead(color=ctx.theme.colors.text))
     # The statement and the narrative share the space from the objective's top to the body's
@@ -48,18 +50,18 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i, page in enumerate(pages):
         boxes: dict[str, tuple[Block, ...]] = {
-            "Title": (inline(page_title(spec.title, i), st.title),)
+            P.TITLE: (inline(page_title(spec.title, i), st.title),)
         }
-        frames = {"Body": body}
+        frames: dict[str, Frame] = {P.BODY: body}
         if i == 0:
-            boxes["Objective"] = objective
-            frames["Objective"] = obj
+            boxes[P.OBJECTIVE] = objective
+            frames[P.OBJECTIVE] = obj
         else:
-            frames["Body"] = Frame(body.x, obj_frame.y, body.w, region_bottom - obj_frame.y)
+            frames[P.BODY] = Frame(body.x, obj_frame.y, body.w, region_bottom - obj_frame.y)
         if page:
-            boxes["Body"] = page
+            boxes[P.BODY] = page
         if spec.target and i == len(pages) - 1:
-            boxes["Target"] = (
+            boxes[P.TARGET] = (
                 inline(
                     f"{spec.target_label} **{spec.target}**", st.small(color=ctx.theme.colors.text)
                 ),

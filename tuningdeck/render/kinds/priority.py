@@ -14,10 +14,12 @@ from tuningdeck.render.plan import (
     paginate,
 )
 from tuningdeck.text.measure import Block
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["plan"]
 
-LAYOUT = "Priority Update"
+LAYOUT = Layout.PRIORITY_UPDATE
 
 
 def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
@@ -49,24 +51,24 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
         side += [bullet(item, st.body(1)) for item in items]
         side_keep += [True] + [False] * len(items)
 
-    def pages_of(items: list[Block], name: str, keep: list[bool]) -> list[tuple[Block, ...]]:
+    def pages_of(items: list[Block], name: P, keep: list[bool]) -> list[tuple[Block, ...]]:
         if not items:
             return []
         frame = ctx.frame(LAYOUT, name)
         return paginate(items, frame, floor=st.body_floor, keep_with_next=keep)
 
     # the narrative and the sidebar each continue on further slides when they are long
-    narrative_pages = pages_of(narrative, "Narrative", keep)
-    side_pages = pages_of(side, "Sidebar", side_keep)
+    narrative_pages = pages_of(narrative, P.NARRATIVE, keep)
+    side_pages = pages_of(side, P.SIDEBAR, side_keep)
     out = []
     for i in range(max(len(narrative_pages), len(side_pages), 1)):
         boxes: dict[str, tuple[Block, ...]] = {
-            "Title": (inline(page_title(spec.title, i), st.title),)
+            P.TITLE: (inline(page_title(spec.title, i), st.title),)
         }
         if i < len(narrative_pages):
-            boxes["Narrative"] = narrative_pages[i]
+            boxes[P.NARRATIVE] = narrative_pages[i]
         if i < len(side_pages):
-            boxes["Sidebar"] = side_pages[i]
+            boxes[P.SIDEBAR] = side_pages[i]
         boxes.update(meta_boxes(spec, ctx))
         out.append(SlidePlan(LAYOUT, boxes, notes=spec.notes if i == 0 else ""))
     return out

@@ -5,10 +5,12 @@ from __future__ import annotations
 from tuningdeck.model import QuoteSlide
 from tuningdeck.render.plan import PlanContext, SlidePlan, blocks, fit, inline, meta_boxes
 from tuningdeck.text.measure import Block
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["plan"]
 
-LAYOUT = "Quote"
+LAYOUT = Layout.QUOTE
 
 
 def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
@@ -17,16 +19,16 @@ def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
     c = ctx.theme.colors
     quote = blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True))
     boxes: dict[str, tuple[Block, ...]] = {
-        "Title": (inline(spec.title, st.title),) if spec.title else (),
-        "Quote": fit(
+        P.TITLE: (inline(spec.title, st.title),) if spec.title else (),
+        P.QUOTE: fit(
             quote,
-            ctx.frame(LAYOUT, "Quote"),
+            ctx.frame(LAYOUT, P.QUOTE),
             floor=st.lead_floor,
             what=f"quote by {spec.name or 'unnamed'}",
         ),
     }
     if not spec.title:
-        del boxes["Title"]
+        del boxes[P.TITLE]
     lines = []
     if spec.name:
         lines.append(inline(f"**{spec.name}**", st.body(color=c.text)))
@@ -34,8 +36,8 @@ def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
     if detail:
         lines.append(inline(detail, st.body(color=c.text_secondary)))
     if lines:
-        boxes["Attribution"] = fit(
-            lines, ctx.frame(LAYOUT, "Attribution"), floor=st.body_floor, what="quote attribution"
+        boxes[P.ATTRIBUTION] = fit(
+            lines, ctx.frame(LAYOUT, P.ATTRIBUTION), floor=st.body_floor, what="quote attribution"
         )
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(LAYOUT, boxes, notes=spec.notes)]

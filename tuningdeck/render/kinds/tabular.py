@@ -19,13 +19,15 @@ from tuningdeck.render.plan import (
 )
 from tuningdeck.render.table import Cell, Group, TableLayout, lay_out_table
 from tuningdeck.text.measure import Block, TextStyle, blocks_height
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 __all__ = ["cell_blocks", "lay_out", "table_slides", "table_style"]
 
-LAYOUT = "Table"
+LAYOUT = Layout.TABLE
 BULLET_INDENT = 9.0  # points a bulleted line in a cell is indented by, per level
 
 
@@ -88,24 +90,24 @@ def table_slides(
     """The slides of a table: title (with "(cont.)"), the table's pages, an optional callout."""
     t = ctx.theme
     st = ctx.styles
-    layout = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, "Table"))
-    title_frame = ctx.frame(LAYOUT, "Title")
+    layout = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, P.TABLE))
+    title_frame = ctx.frame(LAYOUT, P.TITLE)
     boxes_common = meta_boxes(spec, ctx)
     frames: dict[str, Frame] = {}
-    callout_boxes = {}
+    callout_boxes: dict[str, tuple[Block, ...]] = {}
     if callout:
-        box = ctx.frame(LAYOUT, "Callout")
+        box = ctx.frame(LAYOUT, P.CALLOUT)
         style = TextStyle(
             t.fonts.heading, t.sizes.callout, bold=True, color=t.colors.accent, align="r"
         )
-        callout_boxes["Callout"] = (inline(callout, style),)
-        if blocks_height(callout_boxes["Callout"], box.w) > box.h:
-            callout_boxes["Callout"] = (inline(callout, evolve(style, size=t.sizes.heading)),)
-        frames["Title"] = evolve(title_frame, w=title_frame.w - box.w - t.geometry.gutter * 72)
+        callout_boxes[P.CALLOUT] = (inline(callout, style),)
+        if blocks_height(callout_boxes[P.CALLOUT], box.w) > box.h:
+            callout_boxes[P.CALLOUT] = (inline(callout, evolve(style, size=t.sizes.heading)),)
+        frames[P.TITLE] = evolve(title_frame, w=title_frame.w - box.w - t.geometry.gutter * 72)
     out = []
     title = getattr(spec, "title", "")
     for i in range(len(layout.pages)):
-        boxes = {"Title": (inline(page_title(title, i), st.title),), **boxes_common}
+        boxes = {P.TITLE: (inline(page_title(title, i), st.title),), **boxes_common}
         if i == 0:
             boxes.update(callout_boxes)
         out.append(
@@ -114,7 +116,7 @@ def table_slides(
                 boxes,
                 notes=spec.notes if i == 0 else "",
                 frames=frames if i == 0 else {},
-                tables={"Table": layout.placed(i)},
+                tables={P.TABLE: layout.placed(i)},
             )
         )
     return out

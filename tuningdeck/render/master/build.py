@@ -19,6 +19,7 @@ from tuningdeck.output import atomic_output
 from tuningdeck.render.master.layouts import LAYOUTS, footer, layout_xml, title_placeholder
 from tuningdeck.render.master.shapes import NS, ShapeTree, emu, font_xml
 from tuningdeck.theme import Theme, layouts_dir
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["build_template", "main"]
 
@@ -52,7 +53,7 @@ def _master_tree(t: Theme) -> str:
     s = ShapeTree()
     title_placeholder(s, t)
     s.placeholder(
-        "Body",
+        P.BODY,
         '<p:ph type="body" idx="1"/>',
         g.margin_x,
         g.body_top,

@@ -10,6 +10,8 @@ from attrs import frozen
 
 from tuningdeck.render.master.shapes import NS, ShapeTree
 from tuningdeck.theme import Theme
+from tuningdeck.vocab import Layout
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = [
     "DEPARTMENT_IDX",
@@ -62,7 +64,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
         spacing=300,
     )
     s.placeholder(
-        "Footnote",
+        P.FOOTNOTE,
         f'<p:ph type="body" sz="quarter" idx="{FOOTNOTE_IDX}"/>',
         g.margin_x,
         g.footnote_top,
@@ -75,7 +77,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
         face=t.fonts.body,
     )
     s.placeholder(
-        "Department",
+        P.DEPARTMENT,
         f'<p:ph type="body" sz="quarter" idx="{DEPARTMENT_IDX}"/>',
         g.margin_x + 3.4,
         g.footer_top,
@@ -89,7 +91,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
         align="r",
     )
     s.placeholder(
-        "Slide Number",
+        P.SLIDE_NUMBER,
         f'<p:ph type="sldNum" sz="quarter" idx="{SLIDE_NUMBER_IDX}"/>',
         g.width - g.margin_x - 0.6,
         g.footer_top,
@@ -107,7 +109,7 @@ def title_placeholder(s: ShapeTree, t: Theme) -> None:
     """The slide title's placeholder, where the master and every titled layout put it."""
     g = t.geometry
     s.placeholder(
-        "Title",
+        P.TITLE,
         '<p:ph type="title"/>',
         g.margin_x,
         g.title_top,
@@ -154,7 +156,7 @@ def _cover(
     """A big title, an accent bar and a subtitle: the title slide's and dividers' shared shape."""
     g = t.geometry
     s.placeholder(
-        "Title",
+        P.TITLE,
         title_ph,
         1.2,
         top,
@@ -170,7 +172,7 @@ def _cover(
     bar = top + height + 0.15
     s.rect("Title accent", 1.2, bar, 1.4, 0.07, t.colors.accent if ink == t.colors.text else ink)
     s.placeholder(
-        "Subtitle",
+        P.SUBTITLE,
         subtitle_ph,
         1.2,
         bar + 0.25,
@@ -217,7 +219,7 @@ def _section_layout(s: ShapeTree, t: Theme) -> None:
     )
 
 
-def _columns(t: Theme, names: list[str], first: int = 10) -> list[Box]:
+def _columns(t: Theme, names: list[P], first: int = 10) -> list[Box]:
     g = t.geometry
     n = len(names)
     w = (g.content_width - (n - 1) * g.gutter) / n
@@ -239,46 +241,45 @@ def _priority_boxes(t: Theme) -> list[Box]:
     main_w = g.content_width - g.sidebar_width - g.gutter
     h = g.body_bottom - g.body_top
     return [
-        Box("Narrative", 10, g.margin_x, g.body_top, main_w, h),
-        Box("Sidebar", 11, g.margin_x + main_w + g.gutter, g.body_top, g.sidebar_width, h),
+        Box(P.NARRATIVE, 10, g.margin_x, g.body_top, main_w, h),
+        Box(P.SIDEBAR, 11, g.margin_x + main_w + g.gutter, g.body_top, g.sidebar_width, h),
     ]
 
 
 def _objective_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
-        Box("Objective", 10, g.margin_x, g.body_top, g.content_width, 1.2),
+        Box(P.OBJECTIVE, 10, g.margin_x, g.body_top, g.content_width, 1.2),
         Box(
-            "Body",
+            P.BODY,
             11,
             g.margin_x,
             g.body_top + 1.35,
             g.content_width,
             g.body_bottom - g.body_top - 1.35 - 0.45,
         ),
-        Box("Target", 12, g.margin_x, g.body_bottom - 0.4, g.content_width, 0.4),
+        Box(P.TARGET, 12, g.margin_x, g.body_bottom - 0.4, g.content_width, 0.4),
     ]
 
 
 def _quote_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
-        Box("Quote", 10, g.margin_x + 0.9, g.body_top + 0.2, g.content_width - 1.8, 3.6),
-        Box("Attribution", 11, g.margin_x + 0.9, g.body_top + 3.95, g.content_width - 1.8, 0.9),
+        Box(P.QUOTE, 10, g.margin_x + 0.9, g.body_top + 0.2, g.content_width - 1.8, 3.6),
+        Box(P.ATTRIBUTION, 11, g.margin_x + 0.9, g.body_top + 3.95, g.content_width - 1.8, 0.9),
     ]
 
 
 def _content_boxes(t: Theme) -> list[Box]:
     g = t.geometry
-    return [Box("Body", 10, g.margin_x, g.body_top, g.content_width, g.body_bottom - g.body_top)]
+    return [Box(P.BODY, 10, g.margin_x, g.body_top, g.content_width, g.body_bottom - g.body_top)]
 
 
-#: The layouts of the Foundation master, by name, and the body placeholders each carries.
 def _table_boxes(t: Theme) -> list[Box]:
     g = t.geometry
     return [
         Box(
-            "Table",
+            P.TABLE,
             10,
             g.margin_x,
             g.body_top,
@@ -287,18 +288,18 @@ def _table_boxes(t: Theme) -> list[Box]:
             kind="tbl",
         ),
         Box(
-            "Callout", 11, g.width - g.margin_x - 4.0, g.title_top, 4.0, g.title_height, anchor="b"
+            P.CALLOUT, 11, g.width - g.margin_x - 4.0, g.title_top, 4.0, g.title_height, anchor="b"
         ),
     ]
 
 
 def _columns_and_table_boxes(t: Theme) -> list[Box]:
     g = t.geometry
-    columns = [attrs.evolve(b, h=1.9) for b in _columns(t, ["Left", "Middle", "Right"])]
+    columns = [attrs.evolve(b, h=1.9) for b in _columns(t, [P.LEFT, P.MIDDLE, P.RIGHT])]
     top = g.body_top + 1.9 + 0.2
     return [
         *columns,
-        Box("Table", 13, g.margin_x, top, g.content_width, g.body_bottom - top, kind="tbl"),
+        Box(P.TABLE, 13, g.margin_x, top, g.content_width, g.body_bottom - top, kind="tbl"),
     ]
 
 
@@ -307,9 +308,9 @@ def _chart_boxes(t: Theme) -> list[Box]:
     panel = 3.2
     top = g.body_top + 0.45
     return [
-        Box("Subtitle", 12, g.margin_x, g.body_top - 0.1, g.content_width - panel - g.gutter, 0.45),
+        Box(P.SUBTITLE, 12, g.margin_x, g.body_top - 0.1, g.content_width - panel - g.gutter, 0.45),
         Box(
-            "Chart",
+            P.CHART,
             10,
             g.margin_x,
             top,
@@ -318,7 +319,7 @@ def _chart_boxes(t: Theme) -> list[Box]:
             kind="chart",
         ),
         Box(
-            "Callout",
+            P.CALLOUT,
             11,
             g.width - g.margin_x - panel,
             top,
@@ -334,13 +335,13 @@ def _image_quote_boxes(t: Theme) -> list[Box]:
     half = (g.content_width - g.gutter) / 2
     h = g.body_bottom - g.body_top
     return [
-        Box("Images", 10, g.margin_x, g.body_top, half, h),
-        Box("Quote", 11, g.margin_x + half + g.gutter, g.body_top, half, h - 1.0, anchor="ctr"),
-        Box("Attribution", 12, g.margin_x + half + g.gutter, g.body_bottom - 0.9, half, 0.9),
+        Box(P.IMAGES, 10, g.margin_x, g.body_top, half, h),
+        Box(P.QUOTE, 11, g.margin_x + half + g.gutter, g.body_top, half, h - 1.0, anchor="ctr"),
+        Box(P.ATTRIBUTION, 12, g.margin_x + half + g.gutter, g.body_bottom - 0.9, half, 0.9),
     ]
 
 
-def _region_boxes(name: str) -> Callable[[Theme], list[Box]]:
+def _region_boxes(name: P) -> Callable[[Theme], list[Box]]:
     def boxes(t: Theme) -> list[Box]:
         g = t.geometry
         return [Box(name, 10, g.margin_x, g.body_top, g.content_width, g.body_bottom - g.body_top)]
@@ -348,7 +349,7 @@ def _region_boxes(name: str) -> Callable[[Theme], list[Box]]:
     return boxes
 
 
-def _untitled_region_boxes(name: str) -> Callable[[Theme], list[Box]]:
+def _untitled_region_boxes(name: P) -> Callable[[Theme], list[Box]]:
     def boxes(t: Theme) -> list[Box]:
         g = t.geometry
         return [
@@ -359,37 +360,39 @@ def _untitled_region_boxes(name: str) -> Callable[[Theme], list[Box]]:
 
 
 #: Layouts without a title (nor its accent bar): the region starts where the title would.
-UNTITLED = frozenset({"Untitled Images"})
+UNTITLED = frozenset({Layout.UNTITLED_IMAGES})
 
-LAYOUTS: dict[str, Callable[[Theme], list[Box]]] = {
-    "Title": lambda t: [],
-    "Section": lambda t: [],
-    "Priority Update": _priority_boxes,
-    "Objective": _objective_boxes,
-    "Two Columns": lambda t: _columns(t, ["Left", "Right"]),
-    "Three Columns": lambda t: _columns(t, ["Left", "Middle", "Right"]),
-    "Quote": _quote_boxes,
-    "Content": _content_boxes,
-    "Table": _table_boxes,
-    "Three Columns and Table": _columns_and_table_boxes,
-    "Chart": _chart_boxes,
-    "Images": _region_boxes("Images"),
-    "Untitled Images": _untitled_region_boxes("Images"),
-    "Image and Quote": _image_quote_boxes,
-    "Highlights": _region_boxes("Grid"),
+#: The layouts of the Foundation master, in the master's order, and the body placeholders of each.
+LAYOUTS: dict[Layout, Callable[[Theme], list[Box]]] = {
+    Layout.TITLE: lambda t: [],
+    Layout.SECTION: lambda t: [],
+    Layout.PRIORITY_UPDATE: _priority_boxes,
+    Layout.OBJECTIVE: _objective_boxes,
+    Layout.TWO_COLUMNS: lambda t: _columns(t, [P.LEFT, P.RIGHT]),
+    Layout.THREE_COLUMNS: lambda t: _columns(t, [P.LEFT, P.MIDDLE, P.RIGHT]),
+    Layout.QUOTE: _quote_boxes,
+    Layout.CONTENT: _content_boxes,
+    Layout.TABLE: _table_boxes,
+    Layout.THREE_COLUMNS_AND_TABLE: _columns_and_table_boxes,
+    Layout.CHART: _chart_boxes,
+    Layout.IMAGES: _region_boxes(P.IMAGES),
+    Layout.UNTITLED_IMAGES: _untitled_region_boxes(P.IMAGES),
+    Layout.IMAGE_AND_QUOTE: _image_quote_boxes,
+    Layout.HIGHLIGHTS: _region_boxes(P.GRID),
 }
 
 
-def layout_xml(name: str, t: Theme) -> str:
+def layout_xml(name: Layout, t: Theme) -> str:
+    """The slide layout part's XML for layout ``name`` of the master."""
     s = ShapeTree()
-    special = {"Title": _title_layout, "Section": _section_layout}
+    special = {Layout.TITLE: _title_layout, Layout.SECTION: _section_layout}
     if name in special:
         special[name](s, t)
-        footer(s, t, dark=name == "Section")
+        footer(s, t, dark=name is Layout.SECTION)
     else:
         if name not in UNTITLED:
             _titled(s, t)
-        if name == "Quote":
+        if name is Layout.QUOTE:
             g = t.geometry
             s.text(
                 "Quote mark",
@@ -404,7 +407,7 @@ def layout_xml(name: str, t: Theme) -> str:
                 bold=True,
                 anchor="t",
             )
-        if name == "Priority Update":
+        if name is Layout.PRIORITY_UPDATE:
             b = _priority_boxes(t)[1]
             s.rect(
                 "Sidebar panel", b.x - 0.15, b.y - 0.1, b.w + 0.3, b.h + 0.2, t.colors.band_light
