@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tuningdeck import model
 from tuningdeck.errors import (
     InputError,
     LayoutError,
@@ -24,34 +25,15 @@ from tuningdeck.errors import (
     TemplateError,
     WorkbookError,
 )
-from tuningdeck.model import (
-    Acronym,
-    AcronymsSlide,
-    ChartSlide,
-    ChartSpec,
-    DataGroup,
-    DataTable,
-    Deck,
-    DrillDownSlide,
-    FiscalYear,
-    Highlight,
-    HighlightsSlide,
-    Image,
-    ImageSlide,
-    KeyResultsSlide,
-    MetricsTableSlide,
-    ObjectiveSlide,
-    OkrChangeSlide,
-    Outcome,
-    PriorityUpdateSlide,
-    Quarter,
-    QuoteSlide,
-    SectionSlide,
-    Series,
-    Slide,
-    StatusRow,
-    TitleSlide,
-)
+from tuningdeck.model import Quarter
+
+# Every model name (the deck, each slide kind's class and its parts) is exported from here.
+from tuningdeck.model.data import *  # noqa: F403
+from tuningdeck.model.deck import *  # noqa: F403
+from tuningdeck.model.fiscal import *  # noqa: F403
+from tuningdeck.model.slides import *  # noqa: F403
+from tuningdeck.model.tables import *  # noqa: F403
+from tuningdeck.model.visuals import *  # noqa: F403
 from tuningdeck.theme import Theme
 
 if TYPE_CHECKING:
@@ -60,43 +42,18 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
-    "Acronym",
-    "AcronymsSlide",
-    "ChartSlide",
-    "ChartSpec",
-    "DataGroup",
-    "DataTable",
-    "Deck",
-    "DrillDownSlide",
-    "FiscalYear",
-    "Highlight",
-    "HighlightsSlide",
-    "Image",
-    "ImageSlide",
     "InputError",
-    "KeyResultsSlide",
     "LayoutError",
-    "MetricsTableSlide",
-    "ObjectiveSlide",
-    "OkrChangeSlide",
-    "Outcome",
     "OutputError",
-    "PriorityUpdateSlide",
     "Problem",
-    "Quarter",
-    "QuoteSlide",
-    "SectionSlide",
-    "Series",
-    "Slide",
-    "StatusRow",
     "TemplateError",
     "Theme",
-    "TitleSlide",
     "WorkbookError",
     "build",
     "read_workbook",
     "write_blank_workbook",
 ]
+__all__ += model.__all__  # the deck, each slide kind's class and its parts
 
 
 def read_workbook(

@@ -20,7 +20,7 @@ from tuningdeck.model import (
     TitleSlide,
 )
 from tuningdeck.workbook import read_workbook, write_blank_workbook
-from tuningdeck.workbook.schema import SHEETS
+from tuningdeck.workbook.sheets import SHEETS
 
 
 def test_blank_workbook_has_every_sheet_and_header(tmp_path: Path) -> None:

@@ -1,56 +1,24 @@
-"""The deck as data: frozen attrs classes, one per slide kind. Imports neither pptx nor openpyxl."""
+"""The deck as data: frozen attrs classes, one per slide kind. Imports neither pptx nor openpyxl.
 
-from tuningdeck.model.data import DataGroup, DataTable
-from tuningdeck.model.deck import Deck
-from tuningdeck.model.fiscal import FiscalYear, Quarter
-from tuningdeck.model.slides import (
-    Acronym,
-    AcronymsSlide,
-    DrillDownSlide,
-    ObjectiveSlide,
-    OkrChangeSlide,
-    PriorityUpdateSlide,
-    QuoteSlide,
-    SectionSlide,
-    Slide,
-    TitleSlide,
-)
-from tuningdeck.model.tables import KeyResultsSlide, MetricsTableSlide, Outcome, StatusRow
-from tuningdeck.model.visuals import (
-    ChartSlide,
-    ChartSpec,
-    Highlight,
-    HighlightsSlide,
-    Image,
-    ImageSlide,
-    Series,
-)
+Every name in the ``__all__`` of the model's modules is exported here and from :mod:`tuningdeck`:
+a slide class added to its module's ``__all__`` needs no other listing.
+"""
 
-__all__ = [
-    "Acronym",
-    "AcronymsSlide",
-    "ChartSlide",
-    "ChartSpec",
-    "DataGroup",
-    "DataTable",
-    "Deck",
-    "DrillDownSlide",
-    "FiscalYear",
-    "Highlight",
-    "HighlightsSlide",
-    "Image",
-    "ImageSlide",
-    "KeyResultsSlide",
-    "MetricsTableSlide",
-    "ObjectiveSlide",
-    "OkrChangeSlide",
-    "Outcome",
-    "PriorityUpdateSlide",
-    "Quarter",
-    "QuoteSlide",
-    "SectionSlide",
-    "Series",
-    "Slide",
-    "StatusRow",
-    "TitleSlide",
-]
+from tuningdeck.model import data, deck, fiscal, slides, tables, visuals
+from tuningdeck.model.data import *  # noqa: F403
+from tuningdeck.model.deck import *  # noqa: F403
+from tuningdeck.model.fiscal import *  # noqa: F403
+from tuningdeck.model.slides import *  # noqa: F403
+from tuningdeck.model.tables import *  # noqa: F403
+from tuningdeck.model.visuals import *  # noqa: F403
+
+__all__ = sorted(
+    {
+        *data.__all__,
+        *deck.__all__,
+        *fiscal.__all__,
+        *slides.__all__,
+        *tables.__all__,
+        *visuals.__all__,
+    }
+)

@@ -15,7 +15,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tuningdeck.workbook.kinds import KINDS
-from tuningdeck.workbook.schema import CHOICES, SHEETS, CellKind, SheetSpec
+from tuningdeck.workbook.schema import CHOICES, CellKind, SheetSpec
+from tuningdeck.workbook.sheets import SHEETS
 
 __all__ = ["write_blank_workbook"]
 
@@ -49,7 +50,7 @@ def write_blank_workbook(path: str | os.PathLike[str]) -> Path:
 
 
 def build_blank_workbook() -> Workbook:
-    """The blank workbook in memory: one sheet per :data:`~tuningdeck.workbook.schema.SHEETS`."""
+    """The blank workbook in memory: one sheet per :data:`~tuningdeck.workbook.sheets.SHEETS`."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = _AUTHOR

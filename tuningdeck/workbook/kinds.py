@@ -1,30 +1,76 @@
-"""The slide kinds a workbook's Slides sheet may name, registered in the catalogue's order.
+"""The slide kinds a workbook's Slides sheet may name: the catalogue's declarations as the reader
+uses them.
 
-A new kind is a :class:`~tuningdeck.workbook.rows.SlideKind` (and, when it has a sheet of its
-own, a :class:`~tuningdeck.workbook.schema.SheetSpec`) passed to :func:`register`; the reader's
-loop stays as it is.
+Each :class:`~tuningdeck.catalogue.KindSpec` becomes a :class:`SlideKind`: its builder is the
+declared one, or one that makes the model from the row's cells as the declaration's ``fields``
+name them. The reader's loop stays as it is whatever the kinds.
 """
 
 from __future__ import annotations
 
-from tuningdeck.workbook import narrative, tables, visuals
-from tuningdeck.workbook.rows import KINDS, KeyUse, SlideKind, SlideSource, register
+from collections.abc import Callable
 
-__all__ = ["KINDS", "KeyUse", "SlideKind", "SlideSource", "register"]
+from tuningdeck.catalogue import CATALOGUE, KindSpec
+from tuningdeck.model import Slide
+from tuningdeck.workbook.rows import (
+    COMMON_FIELDS,
+    KeyUse,
+    SlideKind,
+    SlideSource,
+    source_row,
+)
+from tuningdeck.workbook.schema import normalise_name
 
-for _kind in (
-    narrative.TITLE,
-    narrative.SECTION,
-    narrative.PRIORITY_UPDATE,
-    tables.METRICS_TABLE,
-    narrative.OBJECTIVE,
-    tables.KEY_RESULTS_KIND,
-    tables.DRILL_DOWN,
-    narrative.OKR_CHANGE,
-    narrative.QUOTE,
-    narrative.ACRONYMS_KIND,
-    visuals.CHART,
-    visuals.IMAGE,
-    visuals.HIGHLIGHTS_KIND,
-):
-    register(_kind)
+__all__ = ["KINDS", "KeyUse", "SlideKind", "SlideSource", "slide_kind"]
+
+
+def slide_kind(spec: KindSpec) -> SlideKind:
+    """The workbook's view of a declared kind: how its Key is read, its sheets and builder."""
+    src = spec.source
+    if src.sheet is not None:
+        key = KeyUse.ROW
+    elif src.key_text:
+        key = KeyUse.TEXT
+    else:
+        key = KeyUse.NONE
+    build = src.build.load() if src.build is not None else _from_row(spec)
+    return SlideKind(
+        spec.name,
+        build,
+        key=key,
+        key_help=src.key_text,
+        sheet=src.sheet,
+        needs=src.needs,
+        fields={**src.fields, **COMMON_FIELDS} if src.sheet is not None else {},
+        check=src.check.load() if src.check is not None else None,
+    )
+
+
+def _from_row(spec: KindSpec) -> Callable[[SlideSource], Slide]:
+    """A builder making ``spec.model`` from the row's cells, each field from its column's text.
+
+    Blank cells are left out, so the model's own defaults (headings, …) apply.
+    """
+    src = spec.source
+    sheet = src.sheet
+    assert sheet is not None  # a declaration without a build function has a sheet
+    columns = {name: sheet.column(column) for name, column in src.fields.items()}
+    extra = src.extra.load() if src.extra is not None else None
+    model: Callable[..., Slide] = spec.model  # its fields are those the declaration names
+
+    def build(source: SlideSource) -> Slide:
+        row = source_row(source, spec.name, sheet)
+        values: dict[str, object] = {}
+        for name, column in columns.items():
+            value = row.text(column.name)
+            if value:
+                values[name] = value
+        if extra is not None:
+            values.update(extra(source))
+        return model(**values, **source.common())
+
+    return build
+
+
+KINDS: dict[str, SlideKind] = {normalise_name(k.name): slide_kind(k) for k in CATALOGUE}
+"""Every slide kind, by compared name (``"drill down"``), in catalogue order."""

@@ -45,15 +45,8 @@ from tuningdeck.workbook.rows import (
     did_you_mean,
     key_id,
 )
-from tuningdeck.workbook.schema import (
-    DECK,
-    SHEETS,
-    SLIDES,
-    CellKind,
-    SheetSpec,
-    normalise_name,
-    sheet_spec,
-)
+from tuningdeck.workbook.schema import DECK, CellKind, SheetSpec, normalise_name
+from tuningdeck.workbook.sheets import SHEETS, SLIDES, sheet_spec
 from tuningdeck.workbook.versions import Versioned, resolve
 from tuningdeck.workbook.xlsx import RawSheet, load_sheets
 

@@ -1,11 +1,10 @@
-"""Rows of a workbook sheet, and the registry of slide kinds built from them.
+"""Rows of a workbook sheet, and slide kinds as the reader uses them.
 
-:data:`KINDS` maps a kind's name (see :func:`~tuningdeck.workbook.schema.normalise_name`) to a
-:class:`SlideKind`: the sheet its Key picks a row of, the sheets it reads whole, a function
-that builds the slide from a :class:`SlideSource`, and a check of the rows it reads that runs
-whatever the quarter. The kinds themselves are declared in :mod:`~tuningdeck.workbook.narrative`,
-:mod:`~tuningdeck.workbook.tables` and :mod:`~tuningdeck.workbook.visuals`, and registered in
-catalogue order by :mod:`~tuningdeck.workbook.kinds`. Nothing here knows of Excel.
+A :class:`SlideKind` is a kind seen from the workbook: the sheet its Key picks a row of, the
+sheets it reads whole, a function that builds the slide from a :class:`SlideSource`, and a check
+of the rows it reads that runs whatever the quarter. The kinds are declared in
+:mod:`tuningdeck.catalogue`, and :mod:`~tuningdeck.workbook.kinds` makes a :class:`SlideKind` of
+each. Nothing here knows of Excel.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from tuningdeck.workbook.schema import SheetSpec, normalise_name
 __all__ = [
     "ALL",
     "COMMON_FIELDS",
-    "KINDS",
     "KeyUse",
     "Reported",
     "Row",
@@ -39,8 +37,6 @@ __all__ = [
     "did_you_mean",
     "key_id",
     "one_line",
-    "register",
-    "row_kind",
     "rows_of",
     "short",
     "source_row",
@@ -206,16 +202,6 @@ class SlideKind:
     kind is shown."""
 
 
-KINDS: dict[str, SlideKind] = {}
-"""Every slide kind, by compared name (``"drill down"``)."""
-
-
-def register(kind: SlideKind) -> SlideKind:
-    """Add ``kind`` to :data:`KINDS` (replacing one of the same name) and return it."""
-    KINDS[normalise_name(kind.name)] = kind
-    return kind
-
-
 COMMON_FIELDS = {"department": "Department", "footnote": "Footnote", "notes": "Notes"}
 
 
@@ -224,20 +210,6 @@ def source_row(src: SlideSource, name: str, sheet: SheetSpec) -> Row:
     if src.row is None:
         raise ValueError(f"a {name} slide is built from a row of sheet {sheet.name}")
     return src.row
-
-
-def row_kind(name: str, cls: type[Slide], sheet: SheetSpec, /, **fields: str) -> SlideKind:
-    """A kind whose slide takes its fields from one row: ``field="Column"``.
-
-    Blank cells are left out, so the slide's own defaults (headings, …) apply.
-    """
-
-    def build(src: SlideSource) -> Slide:
-        row = source_row(src, name, sheet)
-        values = {f: row.text(c) for f, c in fields.items()}
-        return cls(**{f: v for f, v in values.items() if v}, **src.common())
-
-    return SlideKind(name, build, key=KeyUse.ROW, sheet=sheet, fields={**fields, **COMMON_FIELDS})
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

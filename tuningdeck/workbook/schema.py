@@ -2,7 +2,9 @@
 
 The same declarations drive reading a workbook (:mod:`tuningdeck.workbook.reader`) and writing a
 blank one (:mod:`tuningdeck.workbook.blank`); ``docs/workbook.md`` describes them for people.
-A new sheet is one more :class:`SheetSpec` in :data:`SHEETS`. Nothing here knows of Excel.
+A slide kind's sheet joins the workbook through the kind's declaration in
+:mod:`tuningdeck.catalogue`; :mod:`tuningdeck.workbook.sheets` lists them all. Nothing here knows
+of Excel.
 """
 
 from __future__ import annotations
@@ -34,16 +36,15 @@ __all__ = [
     "OKR_CHANGES",
     "QUARTER_COLUMNS",
     "QUOTES",
-    "SHEETS",
-    "SLIDES",
     "TABLES",
     "UPDATES",
     "CellKind",
     "ColumnSpec",
     "SettingSpec",
     "SheetSpec",
+    "change_columns",
+    "keyed_sheet",
     "normalise_name",
-    "sheet_spec",
 ]
 
 
@@ -298,6 +299,18 @@ def _changes(replaces: str = "") -> tuple[ColumnSpec, ...]:
     return tuple(columns)
 
 
+def keyed_sheet(name: str, help: str, *columns: ColumnSpec) -> SheetSpec:
+    """A narrative sheet, one row per key and quarter: Key and Quarter, then ``columns``, then
+    Department, Footnote and Notes."""
+    return _keyed(name, help, *columns)
+
+
+def change_columns(replaces: str = "") -> tuple[ColumnSpec, ...]:
+    """From and Until, and Replaces when ``replaces`` names the column a row may reword: the
+    columns saying how a row changes in the year."""
+    return _changes(replaces)
+
+
 DECK = SheetSpec(
     "Deck",
     (
@@ -325,45 +338,6 @@ DECK = SheetSpec(
         SettingSpec("Acronyms intro", help="the paragraph above the acronyms list"),
     ),
     help="What the deck is about, one setting a row.",
-)
-
-SLIDES = SheetSpec(
-    "Slides",
-    (
-        ColumnSpec(
-            "Kind",
-            CellKind.KIND,
-            required=True,
-            width=18,
-            help="a slide kind: title, section, priority update, metrics table, objective, "
-            "key results, drill-down, okr change, quote, chart, image, highlights or acronyms",
-        ),
-        ColumnSpec(
-            "Key",
-            CellKind.TEXT,
-            width=28,
-            help="the Key of a row in the kind's sheet; for section, the divider's text; "
-            "blank for title and acronyms",
-        ),
-        ColumnSpec(
-            "Quarters",
-            CellKind.QUARTERS,
-            width=12,
-            help="blank for every quarter, a list such as Q1, Q2 or a range such as Q2-Q4",
-        ),
-        ColumnSpec("Notes", help="speaker notes for title, section and acronyms slides", width=40),
-        *_changes(),
-        ColumnSpec(
-            "As of",
-            CellKind.ONE_QUARTER,
-            width=8,
-            help="show the slide as it stood in an earlier quarter (a snapshot), e.g. Q1; "
-            "blank for the deck's quarter",
-        ),
-    ),
-    required=True,
-    help="The slide order, top to bottom.",
-    versioning=Versioning(("Kind", "Key"), in_place=False),
 )
 
 UPDATES = _keyed(
@@ -685,32 +659,3 @@ ACRONYMS = SheetSpec(
     help="The acronyms appendix, one acronym a row.",
     versioning=Versioning(("Term",), unique=True),
 )
-
-SHEETS: tuple[SheetSpec, ...] = (
-    DECK,
-    SLIDES,
-    UPDATES,
-    TABLES,
-    METRICS,
-    OBJECTIVES,
-    KEY_RESULTS,
-    DRILL_DOWNS,
-    DRILL_DOWN_DATA,
-    OKR_CHANGES,
-    QUOTES,
-    CHARTS,
-    CHART_DATA,
-    IMAGES,
-    HIGHLIGHTS,
-    ACRONYMS,
-)
-"""Every sheet the reader knows, in the order the blank workbook has them."""
-
-
-def sheet_spec(name: str) -> SheetSpec:
-    """The sheet called ``name`` (compared as :func:`normalise_name` does)."""
-    wanted = normalise_name(name)
-    for s in SHEETS:
-        if s.key == wanted:
-            return s
-    raise KeyError(f"no sheet called {name!r}")

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import attrs
-
 from tuningdeck.model import (
     DataGroup,
     DataTable,
-    DrillDownSlide,
     KeyResultsSlide,
     MetricsTableSlide,
     Outcome,
@@ -18,14 +15,10 @@ from tuningdeck.model import (
     Slide,
     StatusRow,
 )
-from tuningdeck.workbook import narrative
 from tuningdeck.workbook.rows import (
-    COMMON_FIELDS,
-    KeyUse,
     Reported,
     Row,
     RowError,
-    SlideKind,
     SlideSource,
     by_key,
     key_id,
@@ -42,7 +35,16 @@ from tuningdeck.workbook.schema import (
     TABLES,
 )
 
-__all__ = ["DRILL_DOWN", "KEY_RESULTS_KIND", "METRICS_TABLE", "data_table", "outcome_groups"]
+__all__ = [
+    "build_key_results",
+    "build_metrics_table",
+    "check_drill_down_data",
+    "check_key_results",
+    "check_metrics",
+    "data_table",
+    "drill_down_table",
+    "outcome_groups",
+]
 
 
 def _first_sub_row(row: Row, text_column: str, where: str) -> RowError:
@@ -106,7 +108,8 @@ def _status_row(row: Row, text_column: str, quarter: Quarter) -> StatusRow:
     )
 
 
-def _metrics_table(src: SlideSource) -> Slide:
+def build_metrics_table(src: SlideSource) -> Slide:
+    """A metrics table: its Tables row's text, its Metrics rows under their outcomes."""
     row = source_row(src, "metrics table", TABLES)
     groups, problems = outcome_groups(rows_of(src, "metrics table", METRICS, "Table"))
     if problems:
@@ -122,7 +125,8 @@ def _metrics_table(src: SlideSource) -> Slide:
     )
 
 
-def _key_results(src: SlideSource) -> Slide:
+def build_key_results(src: SlideSource) -> Slide:
+    """A key-results grid: its Tables row's text, and its rows of sheet Key results."""
     row = source_row(src, "key results", TABLES)
     rows = rows_of(src, "key results", KEY_RESULTS, "Table")
     problems = _results_problems(rows)
@@ -135,12 +139,14 @@ def _key_results(src: SlideSource) -> Slide:
     )
 
 
-def _check_metrics(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+def check_metrics(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    """What is wrong with each metrics table's rows in sheet Metrics."""
     tables = by_key(sheets.get(METRICS.name, ()), "Table").values()
     return [p for rows in tables for p in outcome_groups(rows)[1]]
 
 
-def _check_key_results(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+def check_key_results(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    """What is wrong with each key-results grid's rows in sheet Key results."""
     tables = by_key(sheets.get(KEY_RESULTS.name, ()), "Table").values()
     return [p for rows in tables for p in _results_problems(rows)]
 
@@ -197,44 +203,21 @@ def data_table(rows: Sequence[Row]) -> tuple[DataTable, list[RowError]]:
     return table, problems
 
 
-def _check_drill_down_data(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+def check_drill_down_data(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    """What is wrong with each drill-down's rows in sheet Drill-down data."""
     keys = by_key(sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down").values()
     return [p for rows in keys for p in data_table(rows)[1]]
 
 
-def _drill_down(src: SlideSource) -> Slide:
-    """The drill-down's three columns, and its data table when Drill-down data has rows for it."""
-    slide = narrative.DRILL_DOWN.build(src)
-    assert isinstance(slide, DrillDownSlide)
+def drill_down_table(src: SlideSource) -> dict[str, DataTable]:
+    """A drill-down's ``table`` when Drill-down data has rows for its key; nothing otherwise."""
     data = by_key(src.sheets.get(DRILL_DOWN_DATA.name, ()), "Drill-down")
     rows = data.get(key_id(src.slide.text("Key")))
     if not rows:
-        return slide
+        return {}
     if not all(r.ok for r in rows):
         raise Reported
     table, problems = data_table(rows)
     if problems:
         raise problems[0]
-    return attrs.evolve(slide, table=table)
-
-
-METRICS_TABLE = SlideKind(
-    "metrics table",
-    _metrics_table,
-    key=KeyUse.ROW,
-    sheet=TABLES,
-    needs=(METRICS,),
-    fields={"title": "Title", "callout": "Callout", **COMMON_FIELDS},
-    check=_check_metrics,
-)
-KEY_RESULTS_KIND = SlideKind(
-    "key results",
-    _key_results,
-    key=KeyUse.ROW,
-    sheet=TABLES,
-    needs=(KEY_RESULTS,),
-    fields={"title": "Title", **COMMON_FIELDS},
-    check=_check_key_results,
-)
-DRILL_DOWN = attrs.evolve(narrative.DRILL_DOWN, build=_drill_down, check=_check_drill_down_data)
-"""The drill-down, with its data table when Drill-down data has rows for its key."""
+    return {"table": table}

@@ -58,13 +58,10 @@ from tuningdeck.model import (
 )
 from tuningdeck.vocab import ChartKind, Engine, Fit
 from tuningdeck.workbook.rows import (
-    COMMON_FIELDS,
-    KeyUse,
     Reported,
     Row,
     RowError,
     RowErrors,
-    SlideKind,
     SlideSource,
     by_key,
     key_id,
@@ -84,7 +81,13 @@ from tuningdeck.workbook.schema import (
 
 __all__ = [
     "ChartData",
+    "build_chart",
+    "build_highlights",
+    "build_image",
     "chart_data",
+    "check_charts",
+    "check_highlights",
+    "check_images",
     "highlight_problems",
     "image_path",
     "image_problems",
@@ -314,7 +317,7 @@ def quarter_months(fiscal_year: FiscalYear, quarter: Quarter) -> tuple[dt.date, 
     )
 
 
-def _check_charts(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+def check_charts(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
     """The Charts rows' number formats, and each chart's data read for every kind it is given."""
     charts = [r for r in sheets.get(CHARTS.name, ()) if r.ok]
     problems = [p for p in map(number_format_problem, charts) if p is not None]
@@ -341,7 +344,8 @@ def _chart_kind(row: Row) -> ChartKind:
     return kind if isinstance(kind, ChartKind) else ChartKind.YOY
 
 
-def _chart(src: SlideSource) -> Slide:
+def build_chart(src: SlideSource) -> Slide:
+    """A chart slide: its Charts row's text and look, its Chart data rows read for its kind."""
     row = source_row(src, "chart", CHARTS)
     kind = _chart_kind(row)
     rows = rows_of(src, "chart", CHART_DATA, "Chart")
@@ -532,11 +536,13 @@ def image_problems(row: Row) -> list[RowError]:
     return problems
 
 
-def _check_images(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+def check_images(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    """What is wrong with the Images rows, whatever the files (see :func:`image_problems`)."""
     return [p for row in sheets.get(IMAGES.name, ()) if row.ok for p in image_problems(row)]
 
 
-def _image(src: SlideSource) -> Slide:
+def build_image(src: SlideSource) -> Slide:
+    """An image slide: its Images row's pictures (each file looked at), captions and quote."""
     row = source_row(src, "image", IMAGES)
     problems = image_problems(row)
     images = []
@@ -622,11 +628,13 @@ def highlight_problems(row: Row) -> list[RowError]:
     return problems
 
 
-def _check_highlights(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+def check_highlights(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
+    """What is wrong with the Highlights rows (see :func:`highlight_problems`)."""
     return [p for row in sheets.get(HIGHLIGHTS.name, ()) if row.ok for p in highlight_problems(row)]
 
 
-def _highlights(src: SlideSource) -> Slide:
+def build_highlights(src: SlideSource) -> Slide:
+    """A highlights slide: its Highlights row's numbers and labels, blank pairs skipped."""
     row = source_row(src, "highlights", HIGHLIGHTS)
     problems = highlight_problems(row)
     if problems:
@@ -639,44 +647,3 @@ def _highlights(src: SlideSource) -> Slide:
         items=[Highlight(value=v, label=t) for v, t in pairs if v and t],
         **src.common(),
     )
-
-
-CHART = SlideKind(
-    "chart",
-    _chart,
-    key=KeyUse.ROW,
-    sheet=CHARTS,
-    needs=(CHART_DATA,),
-    fields={
-        "title": "Title",
-        "subtitle": "Subtitle",
-        "callout": "Callout",
-        "callout_detail": "Callout detail",
-        "engine": "Engine",
-        **COMMON_FIELDS,
-    },
-    check=_check_charts,
-)
-IMAGE = SlideKind(
-    "image",
-    _image,
-    key=KeyUse.ROW,
-    sheet=IMAGES,
-    fields={
-        "title": "Title",
-        "caption": "Caption",
-        "intro": "Intro",
-        "quote": "Quote",
-        "attribution": "Attribution",
-        **COMMON_FIELDS,
-    },
-    check=_check_images,
-)
-HIGHLIGHTS_KIND = SlideKind(
-    "highlights",
-    _highlights,
-    key=KeyUse.ROW,
-    sheet=HIGHLIGHTS,
-    fields={"title": "Title", **COMMON_FIELDS},
-    check=_check_highlights,
-)

@@ -21,7 +21,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from tuningdeck.errors import Problem, WorkbookError
 from tuningdeck.workbook.cells import RawCell
-from tuningdeck.workbook.schema import SHEETS, normalise_name
+from tuningdeck.workbook.schema import normalise_name
+from tuningdeck.workbook.sheets import SHEETS
 
 __all__ = [
     "MAX_COLUMNS",

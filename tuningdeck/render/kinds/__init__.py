@@ -1,39 +1,16 @@
-"""One planner per slide kind: a slide spec in, the slides it needs (as plans) out."""
+"""One planner per slide kind: a slide spec in, the slides it needs (as plans) out.
+
+Which planner lays out which kind is declared in :mod:`tuningdeck.catalogue`; :data:`PLANNERS`
+is read from there, importing each planner's module.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from tuningdeck.model import (
-    AcronymsSlide,
-    ChartSlide,
-    DrillDownSlide,
-    HighlightsSlide,
-    ImageSlide,
-    KeyResultsSlide,
-    MetricsTableSlide,
-    ObjectiveSlide,
-    OkrChangeSlide,
-    PriorityUpdateSlide,
-    QuoteSlide,
-    SectionSlide,
-    Slide,
-    TitleSlide,
-)
-from tuningdeck.render.kinds import (
-    acronyms,
-    chart,
-    columns,
-    dividers,
-    highlights,
-    images,
-    key_results,
-    metrics,
-    objective,
-    priority,
-    quote,
-)
+from tuningdeck.catalogue import CATALOGUE
+from tuningdeck.model import Slide
 from tuningdeck.render.plan import PlanContext, SlidePlan
 
 __all__ = ["PLANNERS", "plan_slide"]
@@ -42,21 +19,7 @@ Planner = Callable[[Any, PlanContext], list[SlidePlan]]
 """A planner takes a spec of the slide class it is listed under in :data:`PLANNERS`."""
 
 #: Which planner lays out which slide kind.
-PLANNERS: dict[type[Slide], Planner] = {
-    TitleSlide: dividers.plan_title,
-    SectionSlide: dividers.plan_section,
-    PriorityUpdateSlide: priority.plan,
-    ObjectiveSlide: objective.plan,
-    DrillDownSlide: columns.plan_drill_down,
-    OkrChangeSlide: columns.plan_okr_change,
-    QuoteSlide: quote.plan,
-    AcronymsSlide: acronyms.plan,
-    MetricsTableSlide: metrics.plan,
-    KeyResultsSlide: key_results.plan,
-    ChartSlide: chart.plan,
-    ImageSlide: images.plan,
-    HighlightsSlide: highlights.plan,
-}
+PLANNERS: dict[type[Slide], Planner] = {kind.model: kind.planner.load() for kind in CATALOGUE}
 
 
 def plan_slide(spec: Slide, ctx: PlanContext) -> list[SlidePlan]:
