@@ -2,9 +2,8 @@
 
 usage: python examples/make_example_workbook.py [OUTPUT.xlsx]
 
-The workbook follows docs/workbook.md: the sheets Deck, Slides, Updates, Tables, Metrics,
-Objectives, Key results, Drill-downs, Drill-down data, OKR changes, Quotes, Charts, Chart data,
-Images and Acronyms, each with its header in row 1. Its text is the Q1 FY20-21 Thriving Movement
+The workbook follows docs/workbook.md: every sheet tuningdeck declares (tuningdeck.workbook.sheets),
+in its order, each with its declared header in row 1. Its text is the Q1 FY20-21 Thriving Movement
 Tuning Session, word for word, for the title, section, priority update, metrics table, objective,
 key results, drill-down (with its data table), OKR change, image, chart and acronyms slides, in
 the deck's order. Statuses are filled in for Q1 only: the later quarters show "-".
@@ -36,7 +35,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["SHEETS", "build_workbook", "main", "workbook_bytes", "write_atomic"]
+from tuningdeck.workbook.sheets import SHEETS as DECLARED_SHEETS
+
+__all__ = ["ROWS", "WIDTHS", "build_workbook", "main", "sheets", "workbook_bytes", "write_atomic"]
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = HERE / "thriving-movement-fy20-21.xlsx"
@@ -1033,157 +1034,154 @@ ACRONYMS = [
     {"Term": "INGO", "Definition": "International non-Governmental Organization"},
 ]
 
-# --- Sheets: name, columns (header and width), rows ------------------------------------------
+# --- Sheets: the declared sheets and columns, this example's rows and widths ------------------
 
-_TAIL = (("Department", 14), ("Footnote", 24), ("Notes", 40))
-_STATUS = (
-    ("Baseline", 30),
-    ("Goal", 24),
-    ("Q1", 28),
-    ("Q2", 12),
-    ("Q3", 12),
-    ("Q4", 12),
-    ("Level", 8),
-    ("Better", 8),
-    ("Judge", 8),
-)
+#: The example's rows, by sheet; a declared sheet not listed here is written with its header only.
+ROWS: dict[str, Sequence[Mapping[str, object]]] = {
+    "Deck": DECK,
+    "Slides": SLIDES,
+    "Updates": UPDATES,
+    "Tables": TABLES,
+    "Metrics": METRICS,
+    "Objectives": OBJECTIVES,
+    "Key results": KEY_RESULTS,
+    "Drill-downs": DRILL_DOWNS,
+    "Drill-down data": DRILL_DOWN_DATA,
+    "OKR changes": OKR_CHANGES,
+    "Charts": CHARTS,
+    "Chart data": CHART_DATA,
+    "Images": IMAGES,
+    "Acronyms": ACRONYMS,
+}
 
-#: Each sheet in workbook order: its name, its columns as (header, width), and its rows.
-SHEETS: tuple[tuple[str, tuple[tuple[str, int], ...], Sequence[Mapping[str, object]]], ...] = (
-    ("Deck", (("Setting", 18), ("Value", 70)), DECK),
-    ("Slides", (("Kind", 16), ("Key", 34), ("Quarters", 10), ("Notes", 50)), SLIDES),
-    (
-        "Updates",
+_TAIL = {"Department": 14, "Footnote": 24, "Notes": 40}
+_STATUS = {
+    "Baseline": 30,
+    "Goal": 24,
+    "Q1": 28,
+    "Q2": 12,
+    "Q3": 12,
+    "Q4": 12,
+    "Level": 8,
+    "Better": 8,
+    "Judge": 8,
+}
+
+#: Column widths (in characters) for this example's text; a column not listed takes the width
+#: the sheet's declaration gives it.
+WIDTHS: dict[str, dict[str, int]] = {
+    "Deck": {"Setting": 18, "Value": 70},
+    "Slides": {"Kind": 16, "Key": 34, "Quarters": 10, "Notes": 50},
+    "Updates": {
+        "Key": 20,
+        "Quarter": 9,
+        "Title": 20,
+        "Overview": 40,
+        "Progress": 90,
+        "Deliverables": 30,
+        "Actions": 45,
+        **_TAIL,
+    },
+    "Tables": {"Key": 30, "Quarter": 9, "Title": 34, "Callout": 16, **_TAIL},
+    "Metrics": {"Table": 20, "Outcome": 34, "Metric": 45, **_STATUS},
+    "Objectives": {
+        "Key": 30,
+        "Quarter": 9,
+        "Title": 30,
+        "Objective": 50,
+        "Narrative": 90,
+        "Target": 12,
+        **_TAIL,
+    },
+    "Key results": {"Table": 30, "Key result": 60, **_STATUS},
+    "Drill-downs": {
+        "Key": 16,
+        "Quarter": 9,
+        "Title": 24,
+        "Situation": 50,
+        "Impact": 50,
+        "Recommendation": 50,
+        "Recommendation heading": 24,
+        **_TAIL,
+    },
+    "Drill-down data": {"Drill-down": 14, "Group": 34, "Row": 60, "Column": 10, "Value": 12},
+    "OKR changes": {
+        "Key": 24,
+        "Quarter": 9,
+        "Title": 34,
+        "Original": 70,
+        "Proposed": 70,
+        **_TAIL,
+    },
+    "Quotes": {
+        "Key": 16,
+        "Quarter": 9,
+        "Title": 24,
+        "Quote": 70,
+        "Name": 20,
+        "Affiliation": 24,
+        "Place": 16,
+        **_TAIL,
+    },
+    "Charts": {
+        "Key": 22,
+        "Quarter": 9,
+        "Title": 34,
+        "Subtitle": 24,
+        "Kind": 8,
+        "Number format": 12,
+        "Goal": 8,
+        "Goal label": 10,
+        "Callout": 14,
+        "Callout detail": 16,
+        "Engine": 9,
+        "Note": 40,
+        **_TAIL,
+    },
+    "Chart data": {"Chart": 22, "Period": 10, "Series": 10, "Value": 10},
+    "Images": {
+        "Key": 26,
+        "Quarter": 9,
+        "Title": 34,
+        **{f"{c} {i}": w for i in range(1, 5) for c, w in (("Image", 30), ("Caption", 30))},
+        "Fit": 6,
+        "Caption": 50,
+        "Intro": 50,
+        "Quote": 30,
+        "Attribution": 16,
+        **_TAIL,
+    },
+    "Highlights": {
+        "Key": 16,
+        "Quarter": 9,
+        "Title": 24,
+        **{f"{c} {i}": w for i in range(1, 7) for c, w in (("Value", 10), ("Label", 24))},
+        **_TAIL,
+    },
+    "Acronyms": {"Term": 12, "Definition": 50},
+}
+
+
+def sheets() -> list[tuple[str, list[tuple[str, int]], Sequence[Mapping[str, object]]]]:
+    """Each sheet tuningdeck declares, in its order: its name, its columns (header and width) in
+    the declared order, and this example's rows for it."""
+    declared = {spec.name: spec for spec in DECLARED_SHEETS}
+    for name in (*ROWS, *WIDTHS):
+        if name not in declared:
+            raise KeyError(f"sheet {name} is not one tuningdeck declares")
+    for name, widths in WIDTHS.items():
+        unknown = set(widths) - {c.name for c in declared[name].columns}
+        if unknown:
+            raise KeyError(f"sheet {name}: no declared column {sorted(unknown)}")
+    return [
         (
-            ("Key", 20),
-            ("Quarter", 9),
-            ("Title", 20),
-            ("Overview", 40),
-            ("Progress", 90),
-            ("Deliverables", 30),
-            ("Actions", 45),
-            *_TAIL,
-        ),
-        UPDATES,
-    ),
-    (
-        "Tables",
-        (("Key", 30), ("Quarter", 9), ("Title", 34), ("Callout", 16), *_TAIL),
-        TABLES,
-    ),
-    ("Metrics", (("Table", 20), ("Outcome", 34), ("Metric", 45), *_STATUS), METRICS),
-    (
-        "Objectives",
-        (
-            ("Key", 30),
-            ("Quarter", 9),
-            ("Title", 30),
-            ("Objective", 50),
-            ("Narrative", 90),
-            ("Target", 12),
-            *_TAIL,
-        ),
-        OBJECTIVES,
-    ),
-    ("Key results", (("Table", 30), ("Key result", 60), *_STATUS), KEY_RESULTS),
-    (
-        "Drill-downs",
-        (
-            ("Key", 16),
-            ("Quarter", 9),
-            ("Title", 24),
-            ("Situation", 50),
-            ("Impact", 50),
-            ("Recommendation", 50),
-            ("Recommendation heading", 24),
-            *_TAIL,
-        ),
-        DRILL_DOWNS,
-    ),
-    (
-        "Drill-down data",
-        (("Drill-down", 14), ("Group", 34), ("Row", 60), ("Column", 10), ("Value", 12)),
-        DRILL_DOWN_DATA,
-    ),
-    (
-        "OKR changes",
-        (
-            ("Key", 24),
-            ("Quarter", 9),
-            ("Title", 34),
-            ("Original", 70),
-            ("Proposed", 70),
-            *_TAIL,
-        ),
-        OKR_CHANGES,
-    ),
-    (
-        "Quotes",
-        (
-            ("Key", 16),
-            ("Quarter", 9),
-            ("Title", 24),
-            ("Quote", 70),
-            ("Name", 20),
-            ("Affiliation", 24),
-            ("Place", 16),
-            *_TAIL,
-        ),
-        (),
-    ),
-    (
-        "Charts",
-        (
-            ("Key", 22),
-            ("Quarter", 9),
-            ("Title", 34),
-            ("Subtitle", 24),
-            ("Kind", 8),
-            ("Number format", 12),
-            ("Goal", 8),
-            ("Goal label", 10),
-            ("Callout", 14),
-            ("Callout detail", 16),
-            ("Engine", 9),
-            ("Note", 40),
-            *_TAIL,
-        ),
-        CHARTS,
-    ),
-    (
-        "Chart data",
-        (("Chart", 22), ("Period", 10), ("Series", 10), ("Value", 10)),
-        CHART_DATA,
-    ),
-    (
-        "Images",
-        (
-            ("Key", 26),
-            ("Quarter", 9),
-            ("Title", 34),
-            *((f"{c} {i}", w) for i in range(1, 5) for c, w in (("Image", 30), ("Caption", 30))),
-            ("Fit", 6),
-            ("Caption", 50),
-            ("Intro", 50),
-            ("Quote", 30),
-            ("Attribution", 16),
-            *_TAIL,
-        ),
-        IMAGES,
-    ),
-    (
-        "Highlights",
-        (
-            ("Key", 16),
-            ("Quarter", 9),
-            ("Title", 24),
-            *((f"{c} {i}", w) for i in range(1, 7) for c, w in (("Value", 10), ("Label", 24))),
-            *_TAIL,
-        ),
-        (),
-    ),
-    ("Acronyms", (("Term", 12), ("Definition", 50)), ACRONYMS),
-)
+            spec.name,
+            [(c.name, WIDTHS.get(spec.name, {}).get(c.name, c.width)) for c in spec.columns],
+            ROWS.get(spec.name, ()),
+        )
+        for spec in DECLARED_SHEETS
+    ]
+
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="EAECF0")  # the Foundation look's table band
@@ -1230,7 +1228,7 @@ def build_workbook() -> Workbook:
     """The example workbook, in memory."""
     wb = Workbook()
     wb.remove(wb.active)
-    for name, columns, rows in SHEETS:
+    for name, columns, rows in sheets():
         _fill_sheet(wb.create_sheet(name), columns, rows)
     wb.active = 0
     props = wb.properties
