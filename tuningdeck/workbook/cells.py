@@ -64,6 +64,7 @@ _EXPECTED = {
     CellKind.CHART_KIND: ChartKind.spelled(),
     CellKind.ENGINE: Engine.spelled(),
     CellKind.FIT: Fit.spelled(),
+    CellKind.PICTURE: "a picture file's path",
 }
 
 

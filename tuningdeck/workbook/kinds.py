@@ -15,11 +15,15 @@ from tuningdeck.model import Slide
 from tuningdeck.workbook.rows import (
     COMMON_FIELDS,
     KeyUse,
+    Row,
+    RowError,
+    RowErrors,
     SlideKind,
     SlideSource,
     source_row,
 )
-from tuningdeck.workbook.schema import normalise_name
+from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
+from tuningdeck.workbook.visuals import picture_path
 
 __all__ = ["KINDS", "KeyUse", "SlideKind", "SlideSource", "slide_kind"]
 
@@ -47,9 +51,11 @@ def slide_kind(spec: KindSpec) -> SlideKind:
 
 
 def _from_row(spec: KindSpec) -> Callable[[SlideSource], Slide]:
-    """A builder making ``spec.model`` from the row's cells, each field from its column's text.
+    """A builder making ``spec.model`` from the row's cells, each field from its column: text,
+    or for a picture column the file's path, made absolute and checked to be a picture.
 
-    Blank cells are left out, so the model's own defaults (headings, …) apply.
+    Blank cells are left out, so the model's own defaults (headings, …) apply. Every picture that
+    cannot be read is reported at its cell.
     """
     src = spec.source
     sheet = src.sheet
@@ -61,15 +67,30 @@ def _from_row(spec: KindSpec) -> Callable[[SlideSource], Slide]:
     def build(source: SlideSource) -> Slide:
         row = source_row(source, spec.name, sheet)
         values: dict[str, object] = {}
+        problems: list[RowError] = []
         for name, column in columns.items():
-            value = row.text(column.name)
+            try:
+                value = _value(row, column, source)
+            except RowError as exc:
+                problems.append(exc)
+                continue
             if value:
                 values[name] = value
+        if problems:
+            raise RowErrors(problems)
         if extra is not None:
             values.update(extra(source))
         return model(**values, **source.common())
 
     return build
+
+
+def _value(row: Row, column: ColumnSpec, source: SlideSource) -> object:
+    """A cell's value for the model: its text, or a picture column's checked path."""
+    text = row.text(column.name)
+    if column.kind is not CellKind.PICTURE or not text:
+        return text
+    return picture_path(row, column.name, source)
 
 
 KINDS: dict[str, SlideKind] = {normalise_name(k.name): slide_kind(k) for k in CATALOGUE}

@@ -98,6 +98,8 @@ class CellKind(enum.Enum):
     """``native`` (blank) or ``matplotlib``: how a chart is drawn."""
     FIT = "fit"
     """``fit`` (blank) or ``crop``: how a picture takes its frame."""
+    PICTURE = "picture"
+    """A picture file's path, relative to the workbook's folder; looked at when a slide shows it."""
 
 
 CHOICES: dict[CellKind, tuple[str, ...]] = {

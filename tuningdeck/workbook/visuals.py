@@ -92,6 +92,7 @@ __all__ = [
     "image_path",
     "image_problems",
     "number_format_problem",
+    "picture_path",
     "quarter_months",
     "row_after",
 ]
@@ -496,6 +497,35 @@ def image_path(
         if os.path.commonpath([base, real]) == base:
             return path
     return None
+
+
+def picture_path(row: Row, column: str, src: SlideSource) -> Path:
+    """The picture file a cell names, made absolute and checked as :func:`build_image` checks an
+    Image cell: inside the workbook's folder (or one given with ``--pictures-from``), and a
+    picture that can be read. Raise :class:`RowError` at the cell otherwise."""
+    text = row.text(column)
+    path = image_path(src.folder, text, src.picture_folders)
+    if path is None:
+        raise RowError(
+            row.sheet,
+            row.cell(column),
+            f'image "{short(text)}" is outside the workbook\'s folder; expected a path '
+            "inside it, or the picture's folder given with --pictures-from",
+        )
+    try:
+        image_size(path)
+        check_decodable(path)
+    except ImageError as exc:
+        raise RowError(
+            row.sheet,
+            row.cell(column),
+            f'image "{short(text)}": {exc.reason} ({path}); expected '
+            + (
+                exc.expected
+                or "a picture file (PNG, JPEG, GIF, …), its path relative to the workbook's folder"
+            ),
+        ) from exc
+    return path
 
 
 def image_problems(row: Row) -> list[RowError]:
