@@ -19,6 +19,7 @@ from tuningdeck.model import (
     AcronymsSlide,
     ChartSlide,
     ChartSpec,
+    ContentSlide,
     DataGroup,
     DataTable,
     DrillDownSlide,
@@ -218,6 +219,8 @@ def _samples(tmp: Path) -> list[Slide]:
         HighlightsSlide(
             title="Numbers", items=[Highlight(value=str(i), label="things") for i in range(3)]
         ),
+        ContentSlide(title="Content", text="- A point.\n1. A step.", image=picture),
+        ContentSlide(title="Content", text="Just text."),
         AcronymsSlide(entries=[("MTP", "Medium-term plan")], intro="Intro."),
         AcronymsSlide(entries=entries),
     ]

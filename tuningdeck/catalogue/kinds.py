@@ -11,6 +11,7 @@ from __future__ import annotations
 from tuningdeck.catalogue.declare import KindSpec, Ref, Source
 from tuningdeck.model.slides import (
     AcronymsSlide,
+    ContentSlide,
     DrillDownSlide,
     ObjectiveSlide,
     OkrChangeSlide,
@@ -24,6 +25,7 @@ from tuningdeck.model.visuals import ChartSlide, HighlightsSlide, ImageSlide
 from tuningdeck.vocab import Layout
 from tuningdeck.vocab import Placeholder as P
 from tuningdeck.workbook import schema
+from tuningdeck.workbook.schema import CellKind, ColumnSpec
 
 __all__ = ["CATALOGUE"]
 
@@ -205,6 +207,37 @@ HIGHLIGHTS = KindSpec(
     ),
 )
 
+CONTENT = KindSpec(
+    model=ContentSlide,
+    planner=Ref(f"{_RENDER}.content:plan"),
+    layouts={Layout.CONTENT: {P.TITLE, P.BODY}},
+    source=Source(
+        sheet=schema.keyed_sheet(
+            "Content",
+            "Plain content slides (kind content): text, and a picture beside it; one row per key "
+            "and quarter.",
+            ColumnSpec("Title", required=True, help="the slide's title", width=28),
+            ColumnSpec(
+                "Text",
+                required=True,
+                help="the text: a paragraph a line, - for a bullet, numbered items",
+                width=60,
+            ),
+            ColumnSpec(
+                "Image",
+                CellKind.PICTURE,
+                help="a picture beside the text (PNG, JPEG, GIF, …), its path relative to the "
+                "workbook's folder",
+                width=28,
+            ),
+            ColumnSpec(
+                "Alt text", help="what the picture shows, for people who cannot see it", width=30
+            ),
+        ),
+        fields={"title": "Title", "text": "Text", "image": "Image", "alt_text": "Alt text"},
+    ),
+)
+
 ACRONYMS = KindSpec(
     model=AcronymsSlide,
     planner=Ref(f"{_RENDER}.acronyms:plan"),
@@ -228,6 +261,7 @@ CATALOGUE: tuple[KindSpec, ...] = (
     CHART,
     IMAGE,
     HIGHLIGHTS,
+    CONTENT,
     ACRONYMS,
 )
 """Every slide kind, in catalogue order."""

@@ -10,7 +10,9 @@ builds them from rows, and the renderer turns them into shapes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -21,6 +23,7 @@ from tuningdeck.model.fields import not_empty, to_lines, to_text
 __all__ = [
     "Acronym",
     "AcronymsSlide",
+    "ContentSlide",
     "DrillDownSlide",
     "ObjectiveSlide",
     "OkrChangeSlide",
@@ -140,6 +143,32 @@ class QuoteSlide(Slide):
     affiliation: str = field(default="", converter=to_text)
     place: str = field(default="", converter=to_text)
     title: str = field(default="", converter=to_text)
+
+
+def _path(value: str | os.PathLike[str] | None) -> Path | None:
+    return None if value is None or value == "" else Path(value)
+
+
+@frozen(kw_only=True)
+class ContentSlide(Slide):
+    """A plain slide: a title and text (paragraphs, bullets and numbered items), with an
+    optional picture beside the text.
+
+    ``image`` is a picture file, shown whole to the right of the text; ``alt_text`` says what it
+    shows for people who cannot see it (the title stands in when it is blank). Text too long for
+    one slide continues on further slides.
+    """
+
+    kind: ClassVar[str] = "content"
+
+    title: str = field(converter=to_text, validator=not_empty)
+    text: str = field(converter=to_text, validator=not_empty)
+    image: Path | None = field(default=None, converter=_path)
+    alt_text: str = field(default="", converter=to_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.alt_text and self.image is None:
+            raise ValueError("ContentSlide.alt_text describes a picture, but there is no image")
 
 
 @frozen
