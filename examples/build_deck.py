@@ -6,7 +6,9 @@ Writes two decks into examples/out/:
 
 - ``thriving-movement-q1-fy20-21.pptx``: the example workbook's Q1 deck, with one slide added in
   code;
-- ``small-deck.pptx``: a three-slide deck built from the model classes alone, no workbook.
+- ``small-deck.pptx``: a four-slide deck built from the model classes alone, no workbook; its
+  last slide, a content slide with a picture, is the one ``./dev gallery`` shows in
+  ``docs/gallery/content.png``.
 """
 
 from __future__ import annotations
@@ -68,6 +70,23 @@ def from_scratch() -> Path:
                 # Every slide kind also takes a department tag, speaker notes and a footnote.
                 department="Advancement",
                 notes="The proposed key results follow on the OKR change slide.",
+            ),
+            # A plain content slide: text with bullets and numbered items, a picture beside it.
+            tuningdeck.ContentSlide(
+                title="Reading Wikipedia in the Classroom",
+                text=(
+                    "The toolkit helps teachers build **media and information literacy** with "
+                    "Wikipedia.\n"
+                    "- 470+ teachers trained in Bolivia, Morocco and the Philippines\n"
+                    "- Module 1 introduces how Wikipedia is written and checked\n"
+                    "  - with a learning pathway for each lesson\n"
+                    "1. Train the trainers\n"
+                    "2. Pilot in classrooms\n"
+                    "3. Publish the open curriculum"
+                ),
+                image=HERE / "images" / "reading-wp-toolkit-module-1.png",
+                alt_text="The toolkit's Module 1 learning pathway",
+                department="Community Programs",
             ),
         ],
         quarter="Q1",

@@ -122,3 +122,8 @@ def test_the_example_workbook_has_the_declared_sheets_as_generated() -> None:
             f"{EXAMPLE.name} sheet {name} is not what examples/make_example_workbook.py "
             "writes; run it again"
         )
+
+
+def test_the_pictures_the_workbook_reference_shows_exist() -> None:
+    shown = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", WORKBOOK_DOC.read_text(encoding="utf-8"))
+    assert shown and all((WORKBOOK_DOC.parent / p).is_file() for p in shown)
