@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 __all__ = [
+    "FieldError",
     "InputError",
     "LayoutError",
     "OutputError",
@@ -36,6 +37,19 @@ class Problem:
 
 class InputError(ValueError):
     """Base class of the errors caused by what the user gave us (exit code 2 on the CLI)."""
+
+
+class FieldError(InputError, TypeError):
+    """A value a model class refuses, naming the class and field: ``ObjectiveSlide.title: …``.
+
+    Also a :class:`TypeError`, as a value of the wrong type was one before it was named.
+    """
+
+    def __init__(self, owner: str, field: str | None, reason: str) -> None:
+        self.owner = owner
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{owner}.{field}: {reason}" if field else f"{owner}: {reason}")
 
 
 class WorkbookError(InputError):

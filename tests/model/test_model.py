@@ -3,14 +3,18 @@ from __future__ import annotations
 import attrs
 import pytest
 
+from tuningdeck.errors import FieldError, InputError
 from tuningdeck.model import (
     Acronym,
     AcronymsSlide,
+    ChartSpec,
     Deck,
     FiscalYear,
+    Image,
     ObjectiveSlide,
     PriorityUpdateSlide,
     Quarter,
+    Series,
     TitleSlide,
 )
 
@@ -35,7 +39,7 @@ def test_fiscal_year_must_span_consecutive_years() -> None:
 
 
 def test_required_fields_and_text_normalised() -> None:
-    with pytest.raises(ValueError, match="title must not be empty"):
+    with pytest.raises(ValueError, match="title: must not be empty"):
         TitleSlide(title="  ")
     s = ObjectiveSlide(title=" IP Masking ", objective="a\r\nb", department=None)  # type: ignore[arg-type]
     assert (s.title, s.objective, s.department) == ("IP Masking", "a\nb", "")
@@ -72,3 +76,31 @@ def test_model_imports_neither_pptx_nor_openpyxl() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (
+            lambda: ObjectiveSlide(title="a\x01b", objective="x"),
+            "ObjectiveSlide.title: contains the control character U+0001",
+        ),
+        (lambda: Image(path="x.png", fit="stretch"), "Image.fit: unknown fit 'stretch'"),
+        (
+            lambda: ChartSpec(categories=["a"], series=[Series(name="s", values=[1])], goal="5"),
+            "ChartSpec.goal: expected a number",
+        ),
+        (
+            lambda: ChartSpec(
+                categories=["a"], series=[Series(name="s", values=[1])], number_format="yyyy"
+            ),
+            'ChartSpec.number_format: bad number format "yyyy"',
+        ),
+        (lambda: TitleSlide(title=5), "TitleSlide.title: expected text, got int 5"),
+    ],
+)
+def test_refused_values_are_input_errors_naming_their_field(make, expected: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(FieldError) as info:
+        make()
+    assert isinstance(info.value, InputError)
+    assert str(info.value).startswith(expected)

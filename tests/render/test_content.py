@@ -41,11 +41,11 @@ def picture(tmp_path: Path) -> Path:
 
 
 def test_the_model_needs_a_title_and_text_and_a_picture_for_alt_text(picture: Path) -> None:
-    with pytest.raises(ValueError, match="title must not be empty"):
+    with pytest.raises(ValueError, match="title: must not be empty"):
         ContentSlide(title=" ", text="x")
-    with pytest.raises(ValueError, match="text must not be empty"):
+    with pytest.raises(ValueError, match="text: must not be empty"):
         ContentSlide(title="T", text="")
-    with pytest.raises(ValueError, match=r"ContentSlide\.alt_text describes a picture"):
+    with pytest.raises(ValueError, match=r"ContentSlide\.alt_text: describes a picture"):
         ContentSlide(title="T", text="x", alt_text="A chart")
     slide = ContentSlide(title="T", text="x", image=str(picture), alt_text="A chart")
     assert slide.image == picture

@@ -84,7 +84,7 @@ def test_a_content_row_becomes_a_content_slide(folder: Path) -> None:
         ),
         (
             [set_cell("Content", 3, 6, "A picture")],
-            "Content!F3: the content slide cannot be made (ContentSlide.alt_text describes a "
+            "Content!F3: the content slide cannot be made (ContentSlide.alt_text: describes a "
             "picture, but there is no image); expected cells the slide can show",
         ),
         (

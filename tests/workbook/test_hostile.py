@@ -239,3 +239,22 @@ def test_bad_pictures_are_told_at_their_cell(tmp_path: Path, make, expected: str
     picture = make(tmp_path)
     message = _one_problem(_example_copy(tmp_path, picture.name))
     assert message.startswith("Images!") and expected in message, message
+
+
+def test_a_control_character_in_a_cell_is_told_at_its_cell() -> None:
+    from tuningdeck.workbook.cells import RawCell
+    from tuningdeck.workbook.reader import read_sheets
+    from tuningdeck.workbook.xlsx import RawSheet
+
+    rows = {
+        "Deck": [["Setting", "Value"], ["Priority", "P"], ["Fiscal year", "FY20-21"]],
+        "Slides": [["Kind", "Key"], ["section", "Bell\x07 here"]],
+    }
+    raw = {
+        name.lower(): RawSheet(name, tuple(tuple(RawCell(v) for v in r) for r in sheet))
+        for name, sheet in rows.items()
+    }
+    with pytest.raises(WorkbookError) as info:
+        read_sheets(raw, "Q1")
+    (problem,) = info.value.problems
+    assert str(problem).startswith("Slides!B2: contains the control character U+0007 at ")

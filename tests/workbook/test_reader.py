@@ -527,6 +527,6 @@ def test_model_refusals_become_problems_at_the_rows_cell(
         ),
     )
     assert problems(good) == [
-        "Objectives!D2: the objective slide cannot be made (ObjectiveSlide.objective must "
+        "Objectives!D2: the objective slide cannot be made (ObjectiveSlide.objective: must "
         "not be empty); expected cells the slide can show",
     ]

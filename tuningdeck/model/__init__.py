@@ -22,3 +22,19 @@ __all__ = sorted(
         *visuals.__all__,
     }
 )
+
+
+def _name_every_error() -> None:
+    """Every model class's constructor names the field it refuses (see :func:`named_errors`)."""
+    import attrs
+
+    from tuningdeck.model.fields import named_errors
+
+    for module in (data, deck, fiscal, slides, tables, visuals):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if isinstance(obj, type) and attrs.has(obj):
+                named_errors(obj)
+
+
+_name_every_error()

@@ -1,13 +1,38 @@
-"""Converters and validators shared by the model's classes."""
+"""Converters and validators shared by the model's classes, and errors that name their field.
+
+:func:`named_errors` makes a class's constructor raise :class:`~tuningdeck.errors.FieldError`
+naming the field whose value was refused, whatever converter or validator refused it.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["not_empty", "to_lines", "to_text"]
+from tuningdeck.errors import FieldError
+
+T = TypeVar("T")
+
+__all__ = ["check_xml_chars", "named_errors", "not_empty", "to_lines", "to_text"]
+
+# Characters XML 1.0 cannot hold at all: C0 controls but tab, newline and carriage return,
+# lone surrogates, and U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_xml_chars(text: str) -> str:
+    """``text``, or a ValueError naming the first character a deck's XML cannot hold."""
+    m = _NOT_XML.search(text)
+    if m:
+        raise ValueError(
+            f"contains the control character U+{ord(m.group()):04X} at position {m.start() + 1}, "
+            "which a deck cannot hold; expected text without it"
+        )
+    return text
 
 
 def to_text(value: str | None) -> str:
@@ -16,7 +41,7 @@ def to_text(value: str | None) -> str:
         return ""
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__} {value!r}")
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return check_xml_chars(value.replace("\r\n", "\n").replace("\r", "\n").strip())
 
 
 def to_lines(value: str | Iterable[str | None] | None) -> tuple[str, ...]:
@@ -30,4 +55,36 @@ def to_lines(value: str | Iterable[str | None] | None) -> tuple[str, ...]:
 def not_empty(instance: Any, attribute: attrs.Attribute, value: str) -> None:
     """Validator: a required text field must not be empty."""
     if not value:
-        raise ValueError(f"{type(instance).__name__}.{attribute.name} must not be empty")
+        raise FieldError(type(instance).__name__, attribute.name, "must not be empty")
+
+
+def named_errors(cls: type[T]) -> type[T]:
+    """Make ``cls``'s constructor raise :class:`FieldError` naming the field it refused.
+
+    A converter's or validator's ValueError or TypeError is traced to its field by trying each
+    field's converter on the value given for it; what no single field explains (a check across
+    fields) is told for the class as a whole.
+    """
+    init = cls.__init__
+
+    @functools.wraps(init)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except FieldError:
+            raise
+        except (ValueError, TypeError) as e:
+            raise _name(cls, kwargs, e) from e
+
+    cls.__init__ = __init__  # type: ignore[method-assign]
+    return cls
+
+
+def _name(cls: type, kwargs: dict[str, Any], error: Exception) -> FieldError:
+    for f in attrs.fields(cls):
+        if f.name in kwargs and f.converter is not None:
+            try:
+                f.converter(kwargs[f.name])
+            except (ValueError, TypeError) as e:
+                return FieldError(cls.__name__, f.name, str(e))
+    return FieldError(cls.__name__, None, str(error))

@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
+from tuningdeck.errors import FieldError
 from tuningdeck.model.data import DataTable
 from tuningdeck.model.fields import not_empty, to_lines, to_text
 
@@ -168,7 +169,9 @@ class ContentSlide(Slide):
 
     def __attrs_post_init__(self) -> None:
         if self.alt_text and self.image is None:
-            raise ValueError("ContentSlide.alt_text describes a picture, but there is no image")
+            raise FieldError(
+                "ContentSlide", "alt_text", "describes a picture, but there is no image"
+            )
 
 
 @frozen

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
+from tuningdeck.errors import FieldError
 from tuningdeck.model.fields import not_empty, to_text
 from tuningdeck.model.slides import Slide
 from tuningdeck.vocab import ChartKind, Engine, Fit
@@ -70,6 +71,16 @@ def _series(value: Iterable[Series]) -> tuple[Series, ...]:
     return series
 
 
+def _goal(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number (or None), got {type(value).__name__} {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value!r}")
+    return float(value)
+
+
 @frozen(kw_only=True)
 class ChartSpec:
     """A chart's data and how to draw it. Immutable.
@@ -83,10 +94,24 @@ class ChartSpec:
     kind: ChartKind = field(default=ChartKind.LINE, converter=_chart_kind)
     categories: tuple[str, ...] = field(converter=_categories)
     series: tuple[Series, ...] = field(converter=_series)
-    number_format: str = "General"
+    number_format: str = field(default="General", converter=to_text)
     marked: str = field(default="", converter=to_text)
-    goal: float | None = None
+    goal: float | None = field(default=None, converter=_goal)
     goal_label: str = field(default="Goal", converter=to_text)
+
+    @number_format.validator
+    def _number_format(self, attribute: object, value: str) -> None:
+        from tuningdeck.charts.look import number_formatter  # plain Python, no plotting
+
+        try:
+            number_formatter(value or "General")
+        except ValueError:
+            raise FieldError(
+                "ChartSpec",
+                "number_format",
+                f'bad number format "{value}"; expected an Excel number format for numbers, such '
+                'as 0, 0.0, #,##0, 0%, 0.0% or 0,"K"',
+            ) from None
 
     def __attrs_post_init__(self) -> None:
         n = len(self.categories)

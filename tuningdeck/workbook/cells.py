@@ -14,6 +14,7 @@ from collections.abc import Collection
 from attrs import frozen
 
 from tuningdeck.model import Quarter
+from tuningdeck.model.fields import check_xml_chars
 from tuningdeck.vocab import ChartKind, Engine, Fit, Word
 from tuningdeck.workbook.rows import ALL, did_you_mean
 from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
@@ -165,6 +166,10 @@ def as_text(cell: RawCell, expected: str = "text") -> str:
     if v is None:
         return ""
     if isinstance(v, str):
+        try:
+            check_xml_chars(v)
+        except ValueError as e:
+            raise CellError(str(e)) from None
         return v.replace("\r\n", "\n").replace("\r", "\n").strip()
     if isinstance(v, bool):
         raise CellError(f"expected {expected}, found {'TRUE' if v else 'FALSE'}")

@@ -22,7 +22,7 @@ import attrs
 from attrs import define, frozen
 from openpyxl.utils import get_column_letter
 
-from tuningdeck.errors import InputError, Problem, WorkbookError, WorkbookWarning
+from tuningdeck.errors import FieldError, InputError, Problem, WorkbookError, WorkbookWarning
 from tuningdeck.model import Deck, FiscalYear, Quarter, Slide
 from tuningdeck.workbook.cells import (
     CellError,
@@ -634,12 +634,9 @@ class _Reading:
         except RowErrors as exc:
             for error in exc.errors:
                 self.problem(error.sheet, error.cell, error.message)
-        except (ValueError, TypeError) as exc:
+        except FieldError as exc:  # the model refused a value: told at that field's cell
             row = source.row or source.slide
-            column = next(
-                (c for f, c in kind.fields.items() if f"'{f}'" in str(exc) or f".{f} " in str(exc)),
-                None,
-            )
+            column = kind.fields.get(exc.field or "")
             self.problem(
                 row.sheet,
                 row.cell(column),
