@@ -85,6 +85,17 @@ def assert_same_as_openpyxl(path: Path) -> dict[str, tuple[str, list[list[Typed]
     return ours
 
 
+def test_reading_a_workbook_imports_no_openpyxl() -> None:
+    code = (
+        "import sys\n"
+        "from tuningdeck.workbook import read_workbook\n"
+        f"read_workbook({str(EXAMPLE)!r}, 'Q1')\n"
+        "bad = [m for m in ('openpyxl', 'numpy', 'matplotlib') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
 # -- packages written by hand ----------------------------------------------------------------
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

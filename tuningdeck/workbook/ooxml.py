@@ -34,7 +34,7 @@ from tuningdeck.workbook.numfmt import (
     is_timedelta_format,
 )
 
-__all__ = ["Damaged", "Package", "RowLimit"]
+__all__ = ["Damaged", "Package", "RowLimit", "column_letter"]
 
 _MAIN = (
     "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}",
@@ -425,9 +425,14 @@ def _bad_reference(ref: str, title: str) -> int:
     raise Damaged(f"{title}: {ref[:40]!r} is not a cell reference")
 
 
-def _cell_name(column: int, row: int) -> str:
+def column_letter(column: int) -> str:
+    """``1`` → ``"A"``, ``28`` → ``"AB"``: a column's name in a cell reference."""
     letters = ""
-    while column:
+    while column > 0:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
-    return f"{letters}{row}"
+    return letters
+
+
+def _cell_name(column: int, row: int) -> str:
+    return f"{column_letter(column)}{row}"
