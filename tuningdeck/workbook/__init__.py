@@ -2,8 +2,9 @@
 
 The format is described in ``docs/workbook.md`` and declared in
 :mod:`tuningdeck.workbook.schema` and the slide kinds' declarations (:mod:`tuningdeck.catalogue`).
-This package is the only one that imports openpyxl, and only when a workbook is read or written:
-its declarations and builders are plain Python.
+This package is the only one that imports openpyxl, and only when a blank workbook is written:
+a workbook is read from its XML with lxml (:mod:`tuningdeck.workbook.ooxml`), and the
+declarations and builders are plain Python.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import attrs
 from attrs import define, frozen
-from openpyxl.utils import get_column_letter
 
 from tuningdeck.errors import FieldError, InputError, Problem, WorkbookError, WorkbookWarning
 from tuningdeck.model import Deck, FiscalYear, Quarter, Slide
@@ -33,6 +32,7 @@ from tuningdeck.workbook.cells import (
     read_cell,
 )
 from tuningdeck.workbook.kinds import KINDS
+from tuningdeck.workbook.ooxml import column_letter
 from tuningdeck.workbook.rows import (
     KeyUse,
     Reported,
@@ -275,7 +275,7 @@ class _Reading:
         unknown: list[str] = []
         first_empty = len(header)
         for i, cell in enumerate(header):
-            ref = f"{get_column_letter(i + 1)}1"
+            ref = f"{column_letter(i + 1)}1"
             name = "" if cell.value is None else " ".join(str(cell.value).split())
             if not name:
                 first_empty = min(first_empty, i)
@@ -292,7 +292,7 @@ class _Reading:
                     )
                 unknown.append(name)
             elif key in columns:
-                first = get_column_letter(columns[key] + 1)
+                first = column_letter(columns[key] + 1)
                 self.problem(
                     title,
                     ref,
@@ -305,7 +305,7 @@ class _Reading:
             names = ", ".join(f'"{m}"{did_you_mean(m, unknown)}' for m in missing)
             self.problem(
                 title,
-                f"{get_column_letter(first_empty + 1)}1",
+                f"{column_letter(first_empty + 1)}1",
                 f"missing column{'s' if len(missing) > 1 else ''} {names}; "
                 f"expected header row with {spec.header}",
             )
@@ -646,7 +646,7 @@ class _Reading:
 
 
 def _letter(index: int | None) -> str:
-    return "" if index is None else get_column_letter(index + 1)
+    return "" if index is None else column_letter(index + 1)
 
 
 def _position(problem: Problem) -> tuple[int, int, str]:

@@ -1,4 +1,5 @@
-"""Read an .xlsx file's cells with openpyxl (read-only): the only place that opens a workbook.
+"""Read an .xlsx file's cells (streamed from its XML by :mod:`~tuningdeck.workbook.ooxml`):
+the only place that opens a workbook.
 
 The file is looked at before it is parsed: a file saved in another format gets plain advice, and
 a zip whose entries would unpack to more than the limits below (a "zip bomb") is refused from its
@@ -9,18 +10,15 @@ directory alone, without unpacking anything. Sheets are read up to :data:`MAX_RO
 from __future__ import annotations
 
 import os
-import warnings
 import zipfile
-from collections.abc import Iterable
+import zlib
 from pathlib import Path
-from typing import Any
 
 from attrs import frozen
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from tuningdeck.errors import Problem, WorkbookError
 from tuningdeck.workbook.cells import RawCell
+from tuningdeck.workbook.ooxml import Damaged, Package, RowLimit
 from tuningdeck.workbook.schema import normalise_name
 from tuningdeck.workbook.sheets import SHEETS
 
@@ -71,36 +69,27 @@ def load_sheets(path: str | os.PathLike[str]) -> dict[str, RawSheet]:
     name = Path(path).name or str(path)
     _check_file(path, name)
     try:
-        with warnings.catch_warnings():
-            # openpyxl's own notes on features it drops (data validation extensions, …)
-            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-            wb = load_workbook(path, read_only=True, data_only=True)
-            try:
-                sheets: dict[str, RawSheet] = {}
-                for ws in wb.worksheets:
-                    if normalise_name(ws.title) not in wanted:
-                        # named, not read: a misspelt sheet's name makes a suggestion
-                        sheets.setdefault(normalise_name(ws.title), RawSheet(ws.title, ()))
-                        continue
-                    ws.reset_dimensions()  # a stale stored size would hide rows
-                    rows = _read_rows(ws.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS))
-                    if len(rows) > MAX_ROWS:
-                        raise WorkbookError(
-                            [
-                                Problem(
-                                    ws.title,
-                                    f"A{MAX_ROWS + 1}",
-                                    f"more than {MAX_ROWS:,} rows; expected at most "
-                                    f"{MAX_ROWS:,} rows a sheet (split the workbook)",
-                                )
-                            ],
-                            path=str(path),
-                        )
-                    sheets[normalise_name(ws.title)] = RawSheet(ws.title, _trim(rows))
-            finally:
-                wb.close()
-    except WorkbookError:
-        raise
+        with zipfile.ZipFile(path) as archive:
+            package = Package(archive)
+            sheets: dict[str, RawSheet] = {}
+            for title, part in package.sheets:
+                key = normalise_name(title)
+                if key not in wanted:
+                    # named, not read: a misspelt sheet's name makes a suggestion
+                    sheets.setdefault(key, RawSheet(title, ()))
+                    continue
+                if part is None:
+                    raise Damaged(f'the part holding the sheet "{title}" is missing')
+                rows = package.rows(part, title, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+                sheets[key] = RawSheet(title, rows)
+    except RowLimit as exc:
+        message = (
+            f"more than {MAX_ROWS:,} rows; expected at most {MAX_ROWS:,} rows a sheet "
+            "(split the workbook)"
+        )
+        raise WorkbookError(
+            [Problem(str(exc), f"A{MAX_ROWS + 1}", message)], path=str(path)
+        ) from None
     except FileNotFoundError as exc:
         raise file_error(path, name, "file not found") from exc
     except IsADirectoryError as exc:
@@ -108,40 +97,22 @@ def load_sheets(path: str | os.PathLike[str]) -> dict[str, RawSheet]:
     except PermissionError as exc:
         raise file_error(path, name, "cannot be read (permission denied)") from exc
     except (
-        InvalidFileException,
+        Damaged,
         zipfile.BadZipFile,
-        KeyError,
+        zlib.error,
+        EOFError,
+        NotImplementedError,  # a compression method zipfile lacks
+        RuntimeError,  # an encrypted entry
         ValueError,
-        SyntaxError,
         OSError,
     ) as exc:
-        raise file_error(path, name, f"not an .xlsx workbook ({exc})") from exc
+        raise file_error(path, name, f"not an .xlsx workbook ({_one_line(exc)})") from exc
     return sheets
 
 
-def _read_rows(rows: Iterable[tuple[Any, ...]]) -> tuple[tuple[RawCell, ...], ...]:
-    """Each row's cells up to its last one with a value; missing rows cost next to nothing."""
-    out: list[tuple[RawCell, ...]] = []
-    blank: object = None  # openpyxl yields one shared tuple for every missing row
-    for row in rows:
-        if row is blank:
-            out.append(())
-            continue
-        end = len(row)
-        while end and row[end - 1].value is None and row[end - 1].data_type != "e":
-            end -= 1
-        if not end:
-            blank = row
-        out.append(tuple(RawCell(c.value, c.data_type, c.number_format) for c in row[:end]))
-    return tuple(out)
-
-
-def _trim(rows: tuple[tuple[RawCell, ...], ...]) -> tuple[tuple[RawCell, ...], ...]:
-    """``rows`` without the blank rows at the end (a formatted but empty sheet has many)."""
-    end = len(rows)
-    while end and not rows[end - 1]:
-        end -= 1
-    return rows[:end]
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _check_file(path: str | os.PathLike[str], name: str) -> None:
@@ -153,14 +124,14 @@ def _check_file(path: str | os.PathLike[str], name: str) -> None:
         with open(path, "rb") as f:
             head = f.read(8)
     except OSError:
-        return  # told, with its cause, when openpyxl opens it
+        return  # told, with its cause, when it is opened
     if head == _OLE2:
         raise _advice(path, name, _OTHER_FORMATS[".xls"])
     try:
         with zipfile.ZipFile(path) as z:
             entries = z.infolist()
     except (OSError, zipfile.BadZipFile, ValueError):
-        return  # told when openpyxl opens it
+        return  # told when it is opened
     if len(entries) > MAX_ENTRIES:
         raise _advice(path, name, f"a zip of {len(entries):,} files; a workbook has far fewer")
     unpacked = sum(e.file_size for e in entries)
