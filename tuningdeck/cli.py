@@ -6,7 +6,7 @@ import contextlib
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -69,7 +69,10 @@ WorkbookArg = Annotated[Path, typer.Argument(help="The tracker workbook (.xlsx).
 QuarterOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
     typer.Option(
-        "-q", "--quarter", help="Q1, Q2, Q3 or Q4 [default: the latest quarter with text]."
+        "-q",
+        "--quarter",
+        help="Q1, Q2, Q3, Q4, or all (every quarter so far) "
+        "[default: the latest quarter with text].",
     ),
 ]
 PicturesOption = Annotated[
@@ -101,6 +104,31 @@ def _output_path(out: str | None, workbook: Path, quarter: str, template: Path |
     return target
 
 
+def _progress(total: int, what: str, quiet: bool) -> contextlib.AbstractContextManager[Any]:
+    """A progress bar on stderr for long work at a terminal; otherwise nothing."""
+    import sys
+
+    if quiet or total < PROGRESS_FROM or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        f"[bold]{what}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    bar.add_task(what, total=total)
+    return bar
+
+
+PROGRESS_FROM = 100
+"""Builds of at least this many slides (or batches of this many decks) show a progress bar."""
+
+
 @app.command()
 def build(
     workbook: WorkbookArg,
@@ -115,29 +143,139 @@ def build(
     quarter: QuarterOption = None,
     template: TemplateOption = None,
     pictures_from: PicturesOption = None,
+    split_by: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="department: one deck per department (with the shared slides)."),
+    ] = None,
+    out_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Folder for a batch of decks [default: the workbook's folder]."),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also write a PDF beside each deck (LibreOffice).")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Print nothing but problems.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="List the slides of each deck written.")
+    ] = False,
 ) -> None:
     """Build the Tuning Session deck for one quarter from a tracker workbook.
 
-    Exits 2, writing nothing, when the workbook or template has problems; every problem is listed
-    with its Sheet!Cell. An existing output is replaced only when it is a deck: never the workbook,
-    a folder or any other file.
+    --quarter all builds every quarter so far, --split-by department one deck per department;
+    a batch goes to --out-dir and is drawn in parallel. Exits 2, writing nothing, when the
+    workbook or template has problems; every problem is listed with its Sheet!Cell. An existing
+    output is replaced only when it is a deck: never the workbook, a folder or any other file.
     """
-    from tuningdeck.render import render_deck
-    from tuningdeck.workbook import read_workbook
-
     try:
-        # a dangerous -o is refused before any work is done
-        target = None if out is None else _output_path(out, workbook, "", template)
-        with _warnings_on_stderr():
-            deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
-            canvas = render_deck(deck, template=template)
-        target = canvas.save(target or _output_path(None, workbook, str(deck.quarter), template))
+        if (quarter or "").strip().lower() == "all" or split_by or out_dir:
+            if out is not None:
+                raise InputError("-o names one deck; a batch of decks goes to --out-dir")
+            _build_batch(
+                workbook, quarter, template, pictures_from, split_by, out_dir, pdf, quiet, verbose
+            )
+        else:
+            _build_one(workbook, out, quarter, template, pictures_from, pdf, quiet, verbose)
     except InputError as e:
         raise _fail(e) from None
     except KeyboardInterrupt:
         typer.echo("interrupted; nothing written", err=True)
         raise typer.Exit(130) from None
-    typer.echo(f"wrote {target} ({deck.quarter}, {canvas.slide_count} slides)")
+
+
+def _build_one(
+    workbook: Path,
+    out: str | None,
+    quarter: str | None,
+    template: Path | None,
+    pictures_from: list[Path] | None,
+    pdf: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    from tuningdeck.render import render_deck
+    from tuningdeck.workbook import read_workbook
+
+    # a dangerous -o is refused before any work is done
+    target = None if out is None else _output_path(out, workbook, "", template)
+    with _warnings_on_stderr():
+        deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
+        with _progress(len(deck), "building", quiet) as bar:
+            canvas = render_deck(
+                deck,
+                template=template,
+                on_slide=(lambda i, n: bar.update(bar.task_ids[0], completed=i)) if bar else None,
+            )
+    target = canvas.save(target or _output_path(None, workbook, str(deck.quarter), template))
+    _report(target, deck, canvas.slide_count, quiet, verbose)
+    if pdf:
+        from tuningdeck.preview import PreviewError, render_pdfs
+
+        try:
+            (written,) = render_pdfs([target])
+        except PreviewError as e:
+            raise InputError(f"the PDF could not be written: {e}") from None
+        if not quiet:
+            typer.echo(f"wrote {written}")
+
+
+def _report(target: Path, deck: Any, slides: int, quiet: bool, verbose: bool) -> None:
+    if quiet:
+        return
+    typer.echo(f"wrote {target} ({deck.quarter}, {slides} slides)")
+    if verbose:
+        for i, slide in enumerate(deck.slides, start=1):
+            title = getattr(slide, "title", "")
+            typer.echo(f"  {i:>3}  {slide.kind:<15} {title}".rstrip())
+
+
+def _build_batch(
+    workbook: Path,
+    quarter: str | None,
+    template: Path | None,
+    pictures_from: list[Path] | None,
+    split_by: str | None,
+    out_dir: Path | None,
+    pdf: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    from tuningdeck.batch import build_batch, plan_batch
+    from tuningdeck.model import Quarter
+    from tuningdeck.preview import PreviewError
+    from tuningdeck.workbook import quarters_with_text, read_workbook
+
+    if quarter is None or quarter.strip().lower() == "all":
+        quarters = quarters_with_text(workbook)
+    else:
+        try:
+            quarters = [Quarter.parse(quarter)]
+        except ValueError:
+            raise InputError(f'bad quarter "{quarter}"; expected Q1, Q2, Q3, Q4 or all') from None
+    folder = out_dir if out_dir is not None else workbook.parent
+    with _warnings_on_stderr():
+        jobs = plan_batch(
+            workbook,
+            quarters,
+            lambda q: read_workbook(workbook, q, picture_folders=pictures_from or ()),
+            out_dir=folder,
+            split_by=split_by,
+        )
+    by_path = {job.out: job for job in jobs}
+    with _progress(len(jobs) * PROGRESS_FROM, "building decks", quiet or len(jobs) < 2) as bar:
+
+        def done(path: Path, slides: int) -> None:
+            if bar:
+                bar.advance(bar.task_ids[0], PROGRESS_FROM)
+            _report(path, by_path[path].deck, slides, quiet, verbose)
+
+        protect = [p for p in (workbook, template) if p is not None]
+        try:
+            written = build_batch(jobs, template=template, protect=protect, pdf=pdf, done=done)
+        except PreviewError as e:
+            raise InputError(f"the PDFs could not be written: {e}") from None
+    if pdf and not quiet:
+        for path in written:
+            typer.echo(f"wrote {path.with_suffix('.pdf')}")
 
 
 @app.command()

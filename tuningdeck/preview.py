@@ -27,6 +27,7 @@ __all__ = [
     "main",
     "pngs_from_pdf",
     "render_pdf",
+    "render_pdfs",
     "render_pngs",
     "word_boxes",
 ]
@@ -136,6 +137,48 @@ def render_pdf(pptx: Path, outdir: Path, *, timeout: float = 300) -> Path:
             f"LibreOffice could not convert {pptx.name} to PDF (exit {proc.returncode}): {detail}"
         )
     return pdf
+
+
+def render_pdfs(decks: Sequence[Path], *, timeout: float = 900) -> list[Path]:
+    """Convert every deck to a PDF beside it, with one LibreOffice run per folder.
+
+    Starting LibreOffice is most of the cost of converting a deck, so a batch shares one start.
+    Raises PreviewError when soffice is missing or a PDF is not written.
+    """
+    soffice = _tool("soffice")
+    by_folder: dict[Path, list[Path]] = {}
+    for deck in decks:
+        p = Path(deck).resolve()
+        by_folder.setdefault(p.parent, []).append(p)
+    pdfs = []
+    for folder, group in by_folder.items():
+        for p in group:
+            (folder / f"{p.stem}.pdf").unlink(missing_ok=True)
+        with tempfile.TemporaryDirectory(prefix="tuningdeck-lo-") as profile:
+            proc = _run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={Path(profile).as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(folder),
+                    *map(str, group),
+                ],
+                timeout=timeout,
+            )
+        for p in group:
+            pdf = folder / f"{p.stem}.pdf"
+            if not pdf.is_file():
+                detail = (proc.stderr or proc.stdout).strip()
+                raise PreviewError(
+                    f"LibreOffice could not convert {p.name} to PDF (exit {proc.returncode}): "
+                    f"{detail}"
+                )
+            pdfs.append(pdf)
+    return pdfs
 
 
 def pngs_from_pdf(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from tuningdeck.errors import LayoutError, Problem
@@ -12,7 +13,7 @@ from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.write import Canvas
 from tuningdeck.theme import Theme, layouts_dir
 
-__all__ = ["default_template", "plan_deck", "render_deck", "write_deck"]
+__all__ = ["check_deck", "default_template", "plan_deck", "render_deck", "write_deck"]
 
 
 def default_template() -> Path:
@@ -31,8 +32,12 @@ def render_deck(
     *,
     template: str | os.PathLike[str] | None = None,
     theme: Theme | None = None,
+    on_slide: Callable[[int, int], None] | None = None,
 ) -> Canvas:
-    """Plan and draw ``deck``; return the canvas holding the finished presentation."""
+    """Plan and draw ``deck``; return the canvas holding the finished presentation.
+
+    ``on_slide(done, total)`` is called after each of the deck's slides (for a progress bar).
+    """
     canvas = Canvas(template or default_template(), theme or Theme.load())
     ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
     problems: list[Problem] = []
@@ -45,12 +50,38 @@ def render_deck(
         if not problems:
             for plan in plans:
                 canvas.add(plan)
+        if on_slide is not None:
+            on_slide(number, len(deck.slides))
     if problems:
         raise LayoutError.of(problems)
     props = canvas.prs.core_properties
     props.title = deck.title or getattr(next(iter(deck.slides), None), "title", "")
     props.author = "tuningdeck"
     return canvas
+
+
+def check_deck(
+    deck: Deck,
+    *,
+    template: str | os.PathLike[str] | None = None,
+    theme: Theme | None = None,
+) -> int:
+    """Lay every slide of ``deck`` out without drawing it; the number of slides it makes.
+
+    Raises :class:`LayoutError` listing every slide that cannot be laid out.
+    """
+    canvas = Canvas(template or default_template(), theme or Theme.load())
+    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
+    problems: list[Problem] = []
+    count = 0
+    for number, spec in enumerate(deck.slides, start=1):
+        try:
+            count += len(plan_slide(spec, ctx))
+        except LayoutError as e:
+            problems.append(_where(spec, number, e))
+    if problems:
+        raise LayoutError.of(problems)
+    return count
 
 
 def _where(spec: Slide, number: int, error: LayoutError) -> Problem:

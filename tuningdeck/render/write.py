@@ -108,13 +108,16 @@ class Canvas:
         """How many slides have been added."""
         return len(self.prs.slides)
 
-    def save(self, path: str | os.PathLike[str]) -> Path:
+    def save(
+        self, path: str | os.PathLike[str], *, protect: Iterable[str | os.PathLike[str]] = ()
+    ) -> Path:
         """Write the presentation to ``path`` atomically: a failure leaves ``path`` untouched.
 
-        Refuses (:class:`OutputError`) a path that is the template, a folder, a link, a device or
-        an existing file that is not a deck; see :func:`tuningdeck.output.check_output`.
+        Refuses (:class:`OutputError`) a path that is the template (or one of ``protect``), a
+        folder, a link, a device or an existing file that is not a deck; see
+        :func:`tuningdeck.output.check_output`.
         """
-        target = check_output(path, protect=[self.path])
+        target = check_output(path, protect=[self.path, *protect])
         with atomic_output(target) as tmp:
             self.prs.save(str(tmp))
         return target

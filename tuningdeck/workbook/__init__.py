@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tuningdeck.workbook.blank import write_blank_workbook
-    from tuningdeck.workbook.reader import read_workbook
+    from tuningdeck.workbook.reader import quarters_with_text, read_workbook
 
-__all__ = ["read_workbook", "write_blank_workbook"]
+__all__ = ["quarters_with_text", "read_workbook", "write_blank_workbook"]
 
 
 def __getattr__(name: str) -> Any:
     """Load the reader or the writer (and openpyxl) when first asked for."""
-    if name == "read_workbook":
-        from tuningdeck.workbook.reader import read_workbook
+    if name in ("read_workbook", "quarters_with_text"):
+        from tuningdeck.workbook import reader
 
-        return read_workbook
+        return getattr(reader, name)
     if name == "write_blank_workbook":
         from tuningdeck.workbook.blank import write_blank_workbook
 

@@ -50,7 +50,7 @@ from tuningdeck.workbook.sheets import SHEETS, SLIDES, sheet_spec
 from tuningdeck.workbook.versions import Versioned, resolve
 from tuningdeck.workbook.xlsx import RawSheet, load_sheets
 
-__all__ = ["read_sheets", "read_workbook"]
+__all__ = ["quarters_with_text", "read_sheets", "read_workbook"]
 
 DEFAULT_TITLE = "{priority} Tuning Session {quarter} {fiscal_year}"
 """The title slide's text when the Deck sheet has no Title setting."""
@@ -107,6 +107,14 @@ def read_sheets(
     if deck is None:
         raise WorkbookError(reading.problems, path=path)
     return deck
+
+
+def quarters_with_text(path: str | os.PathLike[str]) -> list[Quarter]:
+    """Q1 up to the latest quarter any narrative sheet has a row for: the decks a year has so far.
+
+    Raises :class:`~tuningdeck.errors.WorkbookError` when no sheet names a quarter.
+    """
+    return [q for q in Quarter if q <= _latest_quarter(load_sheets(path), path)]
 
 
 def _latest_quarter(raw: Mapping[str, RawSheet], path: str | os.PathLike[str]) -> Quarter:
