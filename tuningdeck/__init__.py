@@ -14,34 +14,28 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from tuningdeck import model
-from tuningdeck.errors import (
-    InputError,
-    LayoutError,
-    OutputError,
-    Problem,
-    TemplateError,
-    WorkbookError,
-)
-from tuningdeck.model import Quarter
-
-# Every model name (the deck, each slide kind's class and its parts) is exported from here.
-from tuningdeck.model.data import *  # noqa: F403
-from tuningdeck.model.deck import *  # noqa: F403
-from tuningdeck.model.fiscal import *  # noqa: F403
-from tuningdeck.model.slides import *  # noqa: F403
-from tuningdeck.model.tables import *  # noqa: F403
-from tuningdeck.model.visuals import *  # noqa: F403
-from tuningdeck.theme import Theme
+from tuningdeck.errors import FieldError as FieldError
+from tuningdeck.errors import InputError as InputError
+from tuningdeck.errors import LayoutError as LayoutError
+from tuningdeck.errors import OutputError as OutputError
+from tuningdeck.errors import Problem as Problem
+from tuningdeck.errors import TemplateError as TemplateError
+from tuningdeck.errors import WorkbookError as WorkbookError
 
 if TYPE_CHECKING:
+    # Every model name (the deck, each slide kind's class and its parts) is exported from here;
+    # at run time they are loaded on first use (see __getattr__), so the command starts quickly.
+    from tuningdeck.model import *  # noqa: F403
     from tuningdeck.model import Deck as _Deck
+    from tuningdeck.model import Quarter
+    from tuningdeck.theme import Theme as Theme
 
 __version__ = "0.1.0"
 
-__all__ = [
+_OWN = [
+    "FieldError",
     "InputError",
     "LayoutError",
     "OutputError",
@@ -53,7 +47,25 @@ __all__ = [
     "read_workbook",
     "write_blank_workbook",
 ]
-__all__ += model.__all__  # the deck, each slide kind's class and its parts
+
+
+def __getattr__(name: str) -> Any:
+    """The model's names and :class:`Theme`, imported when first asked for."""
+    import importlib
+
+    if name == "Theme":
+        return importlib.import_module("tuningdeck.theme").Theme
+    model = importlib.import_module("tuningdeck.model")
+
+    if name == "__all__":
+        return sorted({*_OWN, *model.__all__})
+    if name in model.__all__:
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__getattr__("__all__")})
 
 
 def read_workbook(
