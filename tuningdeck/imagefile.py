@@ -119,10 +119,32 @@ def check_decodable(path: str | os.PathLike[str]) -> None:
 
 
 def _orientation(im: ImageFile) -> int:
+    """The EXIF orientation (1: as stored). A PNG is decoded for it only when it has EXIF."""
+    if im.format == "PNG" and not _png_has_exif(getattr(im, "filename", "")):
+        return 1
     try:
         return int(im.getexif().get(_ORIENTATION, 1))
     except Exception:  # a damaged EXIF block: draw the pixels as stored
         return 1
+
+
+def _png_has_exif(path: str | os.PathLike[str]) -> bool:
+    """Whether the PNG at ``path`` has an eXIf chunk, found from the chunk headers alone."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(8)  # the signature
+            while True:
+                head = f.read(8)
+                if len(head) < 8:
+                    return False
+                size, kind = int.from_bytes(head[:4], "big"), head[4:]
+                if kind == b"eXIf":
+                    return True
+                if kind == b"IEND":
+                    return False
+                f.seek(size + 4, os.SEEK_CUR)  # the data and its CRC
+    except OSError:
+        return True  # let Pillow look
 
 
 def image_size(path: str | os.PathLike[str]) -> tuple[int, int]:
