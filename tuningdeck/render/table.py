@@ -247,9 +247,15 @@ def _page(
             r = tuple(evolve(c, span=1) if c is not None else None for c in r)
             if sum(heights) + h > limit():
                 if len(rows) == 1:
+                    room = limit() - sum(head_h)
+                    if room <= 0:
+                        raise LayoutError(
+                            "what is above the table leaves it no room on the slide; shorten "
+                            "that text"
+                        )
                     raise LayoutError(
-                        f"a table row needs {h:.0f} pt but a slide has room for "
-                        f"{limit() - sum(head_h):.0f} pt; shorten it"
+                        f"a table row needs {h:.0f} pt but a slide has room for {room:.0f} pt; "
+                        "shorten it"
                     )
                 flush()
                 r = _uncover(r, group_rows[:i])
