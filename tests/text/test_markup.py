@@ -55,3 +55,31 @@ def test_blocks_bullets_and_levels() -> None:
 
 def test_whitespace_and_tabs_fold() -> None:
     assert parse_blocks("a\t b   c")[0].text == "a b c"
+
+
+def test_a_link_may_hold_balanced_parentheses() -> None:
+    from tuningdeck.text.markup import parse_inline
+
+    runs = parse_inline("see [Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)) now")
+    assert [r.href for r in runs] == [None, "https://en.wikipedia.org/wiki/Mercury_(planet)", None]
+    assert "".join(r.text for r in runs) == "see Mercury now"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "javascript:alert(1)",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "\\\\server\\share",
+        "#",
+        "relative/page",
+    ],
+)
+def test_only_web_and_mail_links_are_taken(target: str) -> None:
+    from tuningdeck import FieldError, ObjectiveSlide
+
+    with pytest.raises(FieldError, match="expected a link starting http:, https:, mailto:"):
+        ObjectiveSlide(title="T", objective=f"[x]({target})")
+    assert ObjectiveSlide(title="T", objective="[x](mailto:a@example.org)").objective

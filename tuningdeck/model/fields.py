@@ -41,7 +41,17 @@ def to_text(value: str | None) -> str:
         return ""
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__} {value!r}")
-    return check_xml_chars(value.replace("\r\n", "\n").replace("\r", "\n").strip())
+    text = check_xml_chars(value.replace("\r\n", "\n").replace("\r", "\n").strip())
+    if "](" in text:
+        from tuningdeck.text.markup import LINK_SCHEMES, bad_link
+
+        url = bad_link(text)
+        if url is not None:
+            raise ValueError(
+                f'a link to "{url[:60]}"; expected a link starting '
+                f"{', '.join(s + ':' for s in LINK_SCHEMES)} (a web page or an e-mail address)"
+            )
+    return text
 
 
 def to_lines(value: str | Iterable[str | None] | None) -> tuple[str, ...]:

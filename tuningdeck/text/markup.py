@@ -19,7 +19,19 @@ import re
 
 from attrs import evolve, frozen
 
-__all__ = ["Paragraph", "Run", "escape", "parse_blocks", "parse_inline", "plain_text"]
+__all__ = [
+    "LINK_SCHEMES",
+    "Paragraph",
+    "Run",
+    "bad_link",
+    "escape",
+    "parse_blocks",
+    "parse_inline",
+    "plain_text",
+]
+
+LINK_SCHEMES = ("http", "https", "mailto")
+"""The only kinds of link a deck may hold: web pages and e-mail addresses."""
 
 
 @frozen
@@ -49,12 +61,28 @@ class Paragraph:
 
 _TOKEN = re.compile(
     r"(?P<escape>\\(?P<escaped>[\\*\[\]^_{}]))"
-    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<url>[^)\s]+)\))"
+    r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\))"
     r"|(?P<bold>(?<!\*)\*\*(?=[^\s*])(?P<btext>.+?)(?<=[^\s])\*\*(?!\*))"
     r"|(?P<italic>(?<![\w*\\])\*(?=[^\s*])(?P<itext>.+?)(?<=[^\s*\\])\*(?![\w*]))"
     r"|(?P<sup>\^\{(?P<stext>[^}]*)\})"
 )
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•‣▪]\s+)(?P<body>.*)$")
+
+
+def bad_link(text: str) -> str | None:
+    """The first link target in ``text`` a deck may not hold (not http, https or mailto), or None.
+
+    ``javascript:``, ``file:``, ``data:``, UNC paths (``\\\\server``) and relative targets are
+    refused: a deck opened by someone else must not run or open anything but a page or a mail.
+    """
+    for m in _TOKEN.finditer(text):
+        url = m.group("url")
+        if url is None:
+            continue
+        scheme, colon, rest = url.partition(":")
+        if not colon or scheme.lower() not in LINK_SCHEMES or not rest.strip("/"):
+            return url
+    return None
 
 
 def parse_inline(
