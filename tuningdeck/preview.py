@@ -108,14 +108,35 @@ def render_pdf(pptx: Path, outdir: Path, *, timeout: float = 300) -> Path:
     Each call uses a private, throw-away LibreOffice profile, so it neither disturbs nor waits for
     a LibreOffice the user has open. Raises PreviewError when soffice is missing or fails.
     """
-    soffice = _tool("soffice")
     pptx = Path(pptx).resolve()
     if not pptx.is_file():
         raise FileNotFoundError(pptx)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    pdf = outdir / f"{pptx.stem}.pdf"
-    pdf.unlink(missing_ok=True)
+    (pdf,) = _convert([pptx], outdir.resolve(), timeout=timeout)
+    return pdf
+
+
+def render_pdfs(decks: Sequence[Path], *, timeout: float = 900) -> list[Path]:
+    """Convert every deck to a PDF beside it, with one LibreOffice run per folder.
+
+    Starting LibreOffice is most of the cost of converting a deck, so a batch shares one start.
+    Raises PreviewError when soffice is missing or a PDF is not written.
+    """
+    by_folder: dict[Path, list[Path]] = {}
+    for deck in decks:
+        p = Path(deck).resolve()
+        by_folder.setdefault(p.parent, []).append(p)
+    return [pdf for folder, group in by_folder.items() for pdf in _convert(group, folder, timeout)]
+
+
+def _convert(decks: list[Path], outdir: Path, timeout: float) -> list[Path]:
+    """One LibreOffice run converting ``decks`` to PDFs in ``outdir``, with a throw-away
+    profile; the PDFs, or PreviewError naming the first that was not written."""
+    soffice = _tool("soffice")
+    pdfs = [outdir / f"{p.stem}.pdf" for p in decks]
+    for pdf in pdfs:
+        pdf.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="tuningdeck-lo-") as profile:
         proc = _run(
             [
@@ -126,58 +147,18 @@ def render_pdf(pptx: Path, outdir: Path, *, timeout: float = 300) -> Path:
                 "--convert-to",
                 "pdf",
                 "--outdir",
-                str(outdir.resolve()),
-                str(pptx),
+                str(outdir),
+                *map(str, decks),
             ],
             timeout=timeout,
         )
-    if proc.returncode != 0 or not pdf.is_file():
-        detail = (proc.stderr or proc.stdout).strip()
-        raise PreviewError(
-            f"LibreOffice could not convert {pptx.name} to PDF (exit {proc.returncode}): {detail}"
-        )
-    return pdf
-
-
-def render_pdfs(decks: Sequence[Path], *, timeout: float = 900) -> list[Path]:
-    """Convert every deck to a PDF beside it, with one LibreOffice run per folder.
-
-    Starting LibreOffice is most of the cost of converting a deck, so a batch shares one start.
-    Raises PreviewError when soffice is missing or a PDF is not written.
-    """
-    soffice = _tool("soffice")
-    by_folder: dict[Path, list[Path]] = {}
-    for deck in decks:
-        p = Path(deck).resolve()
-        by_folder.setdefault(p.parent, []).append(p)
-    pdfs = []
-    for folder, group in by_folder.items():
-        for p in group:
-            (folder / f"{p.stem}.pdf").unlink(missing_ok=True)
-        with tempfile.TemporaryDirectory(prefix="tuningdeck-lo-") as profile:
-            proc = _run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={Path(profile).as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(folder),
-                    *map(str, group),
-                ],
-                timeout=timeout,
+    for deck, pdf in zip(decks, pdfs, strict=True):
+        if proc.returncode != 0 or not pdf.is_file():
+            detail = (proc.stderr or proc.stdout).strip()
+            raise PreviewError(
+                f"LibreOffice could not convert {deck.name} to PDF (exit {proc.returncode}): "
+                f"{detail}"
             )
-        for p in group:
-            pdf = folder / f"{p.stem}.pdf"
-            if not pdf.is_file():
-                detail = (proc.stderr or proc.stdout).strip()
-                raise PreviewError(
-                    f"LibreOffice could not convert {p.name} to PDF (exit {proc.returncode}): "
-                    f"{detail}"
-                )
-            pdfs.append(pdf)
     return pdfs
 
 
