@@ -66,7 +66,8 @@ def test_the_picture_sits_beside_the_text(ctx: PlanContext, picture: Path) -> No
     assert pic.frame.w / pic.frame.h == pytest.approx(800 / 500)
     assert text.x == region.x and text.x + text.w == pytest.approx(pic.frame.x - gap)
     body = plan.boxes["Body"]
-    assert [b.paragraph.level for b in body] == [0, 1, 2, 0, 0]
+    assert [b.paragraph.level for b in body] == [0, 1, 2, 1, 1]
+    assert [b.paragraph.number for b in body] == [None, None, None, 1, 2]
     assert {b.style.size for b in body} == {THEME.sizes.body}
 
 

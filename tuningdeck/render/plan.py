@@ -16,7 +16,14 @@ from attrs import field, frozen
 
 from tuningdeck.errors import LayoutError, TemplateError
 from tuningdeck.model import ChartSpec, Quarter, Slide
-from tuningdeck.text.markup import Paragraph, parse_blocks, parse_inline
+from tuningdeck.text.markup import (
+    MAX_NUMBER,
+    Paragraph,
+    parse_blocks,
+    parse_inline,
+    parse_line,
+    with_widest,
+)
 from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import Placeholder as P
@@ -35,6 +42,7 @@ __all__ = [
     "blocks",
     "bullet",
     "fit",
+    "list_items",
     "paginate",
 ]
 
@@ -215,6 +223,26 @@ def inline(text: str, style: TextStyle) -> Block:
 def bullet(text: str, style: TextStyle, level: int = 1) -> Block:
     """One bulleted paragraph of inline markup at ``level``."""
     return Block(Paragraph(parse_inline(" ".join(text.split())), level), style)
+
+
+def list_items(items: Sequence[str], style: TextStyle, level: int = 1) -> tuple[Block, ...]:
+    """One list item per entry at ``level``: bulleted, or numbered when it starts with a number
+    (``1. ``), the numbers of consecutive items counting on from the first as in a text field."""
+    out: list[Block] = []
+    previous: int | None = None
+    for item in items:
+        line = " ".join(item.split())
+        number = parse_line(line).number
+        if number is None:
+            out.append(bullet(line, style, level))
+            previous = None
+            continue
+        number = min(previous + 1, MAX_NUMBER) if previous is not None else number
+        previous = number
+        runs = parse_line(line).runs
+        out.append(Block(Paragraph(runs, level, number=number), style))
+    widest = with_widest([b.paragraph for b in out])
+    return tuple(Block(p, b.style) for p, b in zip(widest, out, strict=True))
 
 
 def scaled(items: Sequence[Block], scale: float) -> tuple[Block, ...]:

@@ -15,9 +15,10 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
-from tuningdeck.text.measure import Block
+from tuningdeck.text.markup import Paragraph
+from tuningdeck.text.measure import Block, margins
 
-__all__ = ["paragraphs_xml", "write_blocks"]
+__all__ = ["paragraphs_xml", "start_numbers", "write_blocks"]
 
 BULLET_CHARS = ("•", "–", "◦")
 _NS = (
@@ -40,21 +41,30 @@ def paragraphs_xml(
 ) -> str:
     """The ``<a:p>`` elements for ``blocks`` (without a namespace declaration).
 
-    ``link_id(url)`` returns the relationship id of an external hyperlink.
+    ``link_id(url)`` returns the relationship id of an external hyperlink. A list item's level
+    is written as the paragraph's outline level (``lvl``), so PowerPoint indents and numbers it
+    as one of its own; a numbered item is an automatic number (see :func:`start_numbers`).
     """
     out = []
-    for block in blocks:
+    starts = start_numbers([b.paragraph for b in blocks])
+    for block, start in zip(blocks, starts, strict=True):
         st = block.style
         level = block.paragraph.level
-        indent = round(st.indent * 12700)
-        hang = -round(indent / level) if level else 0
+        margin, hang = margins(block.paragraph, st)
+        lvl = f' lvl="{min(level, 9) - 1}"' if level > 1 else ""
         ppr = [
-            f'<a:pPr marL="{indent}" indent="{hang}" algn="{st.align}">',
+            f'<a:pPr marL="{round(margin * 12700)}"{lvl} indent="{-round(hang * 12700)}" '
+            f'algn="{st.align}">',
             f'<a:lnSpc><a:spcPct val="{round(st.line * 100000)}"/></a:lnSpc>',
             f'<a:spcBef><a:spcPts val="{_pts(st.space_before)}"/></a:spcBef>',
             f'<a:spcAft><a:spcPts val="{_pts(st.space_after)}"/></a:spcAft>',
         ]
-        if level:
+        if start is not None:
+            ppr.append(
+                f'<a:buClr><a:srgbClr val="{bullet_color}"/></a:buClr><a:buSzTx/><a:buFontTx/>'
+                f'<a:buAutoNum type="arabicPeriod" startAt="{start}"/>'
+            )
+        elif level:
             char = BULLET_CHARS[(level - 1) % len(BULLET_CHARS)]
             ppr.append(
                 f'<a:buClr><a:srgbClr val="{bullet_color}"/></a:buClr>'
@@ -83,6 +93,32 @@ def paragraphs_xml(
         end = f'<a:endParaRPr lang="en-US" sz="{size}"/>'
         out.append(f"<a:p>{''.join(ppr)}{''.join(runs)}{end}</a:p>")
     return "".join(out) or "<a:p/>"
+
+
+def start_numbers(paragraphs: Sequence[Paragraph]) -> list[int | None]:
+    """The ``startAt`` of each numbered paragraph of one text body (None for the others).
+
+    PowerPoint and LibreOffice number an item one more than the item before it when that is the
+    nearest paragraph above at its level or shallower, is numbered too, at the same level, with
+    the same ``startAt``; otherwise the item shows its ``startAt``. So an item that follows the
+    one numbered one less shares that one's ``startAt``, and any other item starts at its own
+    number: each shows the number it was planned with, and stays in sequence when edited.
+    """
+    out: list[int | None] = []
+    above: list[tuple[Paragraph, int | None]] = []  # the nearest paragraph of each depth so far
+    for p in paragraphs:
+        depth = max(p.level, 1)  # a plain paragraph is at the outline level of a first-level item
+        prev = above[depth - 1] if len(above) >= depth else None
+        start = None
+        if p.number is not None:
+            start = p.number
+            if prev is not None and prev[0].number == p.number - 1 and prev[0].level == p.level:
+                start = prev[1]
+        del above[depth - 1 :]
+        above += [(Paragraph(()), None)] * (depth - 1 - len(above))
+        above.append((p, start))
+        out.append(start)
+    return out
 
 
 def write_blocks(

@@ -1,13 +1,15 @@
 """Inline markup: the small language every text field of a deck is written in.
 
 A text field is one or more lines; each non-empty line is a paragraph. A line that starts with
-``- `` (or ``• ``) is a bullet; two leading spaces per extra level indent it further. Inside a
-line:
+``- `` (or ``• ``) is a bullet, and one that starts with a number and a full stop (``1. ``) is a
+numbered item; two leading spaces per extra level indent either further. The first item of a
+numbered list gives its number and the items after it count on from there, as in Markdown.
+``1\\. `` at the start of a line keeps the number as text. Inside a line:
 
 - ``**bold**`` and ``*italic*`` (a ``*`` that opens nothing, as in ``89K/mo*``, stays literal);
 - ``[text](https://example.org)`` is a link;
 - ``^{+o}`` is superscript, for footnote marks;
-- a backslash keeps the next character literal: ``\\*``.
+- a backslash keeps the next character literal: ``\\*``, ``1\\.``.
 
 This module is pure Python: it knows nothing of PowerPoint.
 """
@@ -17,17 +19,20 @@ from __future__ import annotations
 import functools
 import re
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 __all__ = [
     "LINK_SCHEMES",
+    "MAX_NUMBER",
     "Paragraph",
     "Run",
     "bad_link",
     "escape",
     "parse_blocks",
     "parse_inline",
+    "parse_line",
     "plain_text",
+    "with_widest",
 ]
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -46,12 +51,44 @@ class Run:
     color: str | None = None  # RRGGBB; None: the paragraph's colour
 
 
+MAX_NUMBER = 9999
+"""The largest number a numbered item may have (PowerPoint counts up to 32767)."""
+
+
 @frozen
 class Paragraph:
-    """One paragraph: its runs and its bullet level (0 for a plain paragraph). Immutable."""
+    """One paragraph: its runs, its list level (0 for a plain paragraph) and, for a numbered
+    item, its number. Immutable."""
 
     runs: tuple[Run, ...]
     level: int = 0
+    number: int | None = field(default=None, kw_only=True)
+    widest: int | None = field(default=None, kw_only=True)
+    """The largest number of the item's list, so that every item's text starts at one place
+    (items 9 and 10 included); None: the item's own number."""
+
+    @number.validator
+    def _number(self, attribute: object, value: int | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_NUMBER:
+            raise ValueError(f"a numbered item's number is 1 to {MAX_NUMBER}, got {value!r}")
+        if self.level < 1:
+            raise ValueError("a numbered item is a list item: its level is 1 or more, got 0")
+
+    @widest.validator
+    def _widest(self, attribute: object, value: int | None) -> None:
+        if value is None:
+            return
+        if self.number is None or isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(
+                f"widest is the largest number of a numbered item's list, got {value!r}"
+            )
+        if not self.number <= value <= MAX_NUMBER:
+            raise ValueError(
+                f"widest is at least the item's number ({self.number}) and at most {MAX_NUMBER}, "
+                f"got {value}"
+            )
 
     @property
     def text(self) -> str:
@@ -60,13 +97,14 @@ class Paragraph:
 
 
 _TOKEN = re.compile(
-    r"(?P<escape>\\(?P<escaped>[\\*\[\]^_{}]))"
+    r"(?P<escape>\\(?P<escaped>[\\*\[\]^_{}.]))"
     r"|(?P<link>\[(?P<ltext>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\))"
     r"|(?P<bold>(?<!\*)\*\*(?=[^\s*])(?P<btext>.+?)(?<=[^\s])\*\*(?!\*))"
     r"|(?P<italic>(?<![\w*\\])\*(?=[^\s*])(?P<itext>.+?)(?<=[^\s*\\])\*(?![\w*]))"
     r"|(?P<sup>\^\{(?P<stext>[^}]*)\})"
 )
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•‣▪]\s+)(?P<body>.*)$")
+_NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?P<number>[1-9]\d{0,3})\.\s+(?P<body>.*)$")
 
 
 def bad_link(text: str) -> str | None:
@@ -132,26 +170,78 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 @functools.lru_cache(maxsize=16384)
 def parse_blocks(text: str) -> tuple[Paragraph, ...]:
-    """Split a text field into paragraphs, one per non-empty line, with bullet levels."""
-    paragraphs = []
+    """Split a text field into paragraphs, one per non-empty line, with list levels and numbers.
+
+    A numbered list's first item keeps its number; each item after it at the same level is
+    numbered one more than the item before, whatever number it was written with. Deeper items in
+    between do not interrupt a list; a plain paragraph, a bullet at the same level or anything
+    shallower ends it.
+    """
+    paragraphs: list[Paragraph] = []
+    counters: dict[int, int] = {}  # level -> the number of the list running at that level
     for line in text.expandtabs(2).splitlines():
         if not line.strip():
             continue
-        m = _BULLET.match(line)
-        if m:
-            indent = len(m.group("indent"))
-            body = " ".join(m.group("body").split())
-            paragraphs.append(Paragraph(parse_inline(body), 1 + indent // 2))
-        else:
-            paragraphs.append(Paragraph(parse_inline(" ".join(line.split())), 0))
-    return tuple(paragraphs)
+        para = parse_line(line)
+        for level in [
+            k for k in counters if k > para.level or (k == para.level and para.number is None)
+        ]:
+            del counters[level]
+        if para.number is not None:
+            number = counters[para.level] + 1 if para.level in counters else para.number
+            counters[para.level] = min(number, MAX_NUMBER)
+            para = evolve(para, number=counters[para.level])
+        paragraphs.append(para)
+    return tuple(with_widest(paragraphs))
+
+
+def with_widest(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with each numbered item's ``widest`` set to the last number of its list
+    (the items numbered one after another at its level, deeper items in between)."""
+    out = list(paragraphs)
+    runs: dict[int, list[int]] = {}  # level -> indexes of the list running at that level
+    ends: list[list[int]] = []
+    for i, p in enumerate(paragraphs):
+        for level in [k for k in runs if k > p.level or (k == p.level and p.number is None)]:
+            ends.append(runs.pop(level))
+        if p.number is not None:
+            run = runs.get(p.level)
+            if run and paragraphs[run[-1]].number != p.number - 1:
+                ends.append(runs.pop(p.level))
+            runs.setdefault(p.level, []).append(i)
+    ends += runs.values()
+    for run in ends:
+        widest = max(paragraphs[i].number or 0 for i in run)
+        for i in run:
+            out[i] = evolve(paragraphs[i], widest=widest)
+    return out
+
+
+def parse_line(line: str) -> Paragraph:
+    """One line as a paragraph: a bullet, a numbered item (with the number it is written with)
+    or plain text. Runs of spaces fold into one."""
+    m = _BULLET.match(line)
+    if m:
+        indent = len(m.group("indent").expandtabs(2))
+        return Paragraph(parse_inline(" ".join(m.group("body").split())), 1 + indent // 2)
+    m = _NUMBERED.match(line)
+    if m:
+        indent = len(m.group("indent").expandtabs(2))
+        body = parse_inline(" ".join(m.group("body").split()))
+        return Paragraph(body, 1 + indent // 2, number=int(m.group("number")))
+    return Paragraph(parse_inline(" ".join(line.split())), 0)
 
 
 def plain_text(text: str) -> str:
-    """The text of a field with its markup removed, paragraphs joined by newlines."""
-    return "\n".join(p.text for p in parse_blocks(text))
+    """The text of a field with its markup removed, paragraphs joined by newlines; a numbered
+    item keeps its number (``1. First``)."""
+    return "\n".join(
+        p.text if p.number is None else f"{p.number}. {p.text}" for p in parse_blocks(text)
+    )
 
 
 def escape(text: str) -> str:
-    """Protect ``text`` from being read as markup (``*``, ``[``, ``^`` and ``\\`` kept literal)."""
-    return re.sub(r"([\\*\[\]^_{}])", r"\\\1", text)
+    """Protect ``text`` from being read as markup (``*``, ``[``, ``^`` and ``\\`` kept literal,
+    and a number at the start of a line kept from starting a numbered list)."""
+    text = re.sub(r"([\\*\[\]^_{}])", r"\\\1", text)
+    return re.sub(r"(?m)^([ \t]*[1-9]\d{0,3})\.(?=\s)", r"\1\\.", text)

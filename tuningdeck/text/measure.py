@@ -25,18 +25,24 @@ __all__ = [
     "blocks_height",
     "fit_scale",
     "line_height",
+    "margins",
     "paragraph_height",
     "text_width",
     "wrap",
 ]
 
+NUMBER_GAP = 0.5  # ems between a numbered item's number and its text
 _UNITS = 2000  # the size, in pixels, text is measured at; widths are scaled from it
 SUPERSCRIPT_SCALE = 0.58  # how much smaller PowerPoint and LibreOffice draw superscript text
 
 
 @frozen
 class TextStyle:
-    """How a paragraph is set: face, size, spacing and left indent (pt), colour, alignment."""
+    """How a paragraph is set: face, size, spacing and left indent (pt), colour, alignment.
+
+    ``indent`` is where the text of a paragraph starts; a list item's bullet hangs left of it by
+    ``step`` (one level of the list's indent), by ``indent / level`` when ``step`` is None.
+    """
 
     family: str
     size: float
@@ -48,6 +54,7 @@ class TextStyle:
     indent: float = 0.0
     color: str | None = None
     align: str = field(default="l")
+    step: float | None = None
 
     @align.validator
     def _align(self, attribute: object, value: str) -> None:
@@ -188,6 +195,26 @@ def wrap(runs: Sequence[Run], style: TextStyle, width: float) -> list[str]:
     return lines
 
 
+def margins(paragraph: Paragraph, style: TextStyle) -> tuple[float, float]:
+    """Where a paragraph's text starts and how far its bullet or number hangs left of it (pt).
+
+    A bullet hangs by one step of the list's indent (``style.step``, else ``indent / level``).
+    A number needs room for itself: it hangs by that step or by the width of the widest number
+    of its list (so that items 9 and 10 start their text at one place) and a gap, whichever is
+    more, and the text moves right by the difference. The number sits where a bullet would.
+    """
+    level = paragraph.level
+    if not level:
+        return style.indent, 0.0
+    step = style.indent / level if style.step is None else style.step
+    if paragraph.number is None:
+        return style.indent, step
+    digits = len(str(paragraph.widest or paragraph.number))
+    number = evolve(style, bold=True, italic=False)  # the widest the number may be drawn
+    hang = max(step, text_width("0" * digits + ".", number) + NUMBER_GAP * style.size)
+    return style.indent - step + hang, hang
+
+
 def paragraph_height(block: Block, width: float) -> float:
     """The height of one paragraph, spacing included, in a box ``width`` points wide."""
     n = _line_count(block.paragraph, block.style, width)
@@ -197,6 +224,8 @@ def paragraph_height(block: Block, width: float) -> float:
 @functools.lru_cache(maxsize=32768)
 def _line_count(paragraph: Paragraph, style: TextStyle, width: float) -> int:
     """Lines of a paragraph; decks repeat the same cells ("-", goals), so results are kept."""
+    if paragraph.number is not None:
+        style = evolve(style, indent=margins(paragraph, style)[0])
     return len(wrap(paragraph.runs, style, width))
 
 

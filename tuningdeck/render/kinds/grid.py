@@ -9,7 +9,7 @@ from tuningdeck.model import Quarter, StatusRow
 from tuningdeck.render.kinds.tabular import cell_blocks, table_style
 from tuningdeck.render.plan import PlanContext, inline
 from tuningdeck.render.table import Cell
-from tuningdeck.text.markup import Paragraph, Run
+from tuningdeck.text.markup import Run
 from tuningdeck.text.measure import Block, TextStyle
 
 __all__ = ["header_cells", "quarter_headings", "result_cells", "status_cells"]
@@ -105,4 +105,4 @@ def _colour_arrows(block: Block, row: StatusRow, ctx: PlanContext) -> Block:
                 runs[-1] = evolve(runs[-1], text=runs[-1].text + ch)
             else:
                 runs.append(evolve(run, text=ch))
-    return Block(Paragraph(tuple(runs), block.paragraph.level), block.style)
+    return Block(evolve(block.paragraph, runs=tuple(runs)), block.style)

@@ -7,8 +7,8 @@ from tuningdeck.render.plan import (
     PlanContext,
     SlidePlan,
     blocks,
-    bullet,
     inline,
+    list_items,
     meta_boxes,
     page_title,
     paginate,
@@ -48,7 +48,7 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
         if not items:
             continue
         side.append(inline(heading, st.heading(first=not side)))
-        side += [bullet(item, st.body(1)) for item in items]
+        side += list_items(items, st.body(1))
         side_keep += [True] + [False] * len(items)
 
     def pages_of(items: list[Block], name: P, keep: list[bool]) -> list[tuple[Block, ...]]:

@@ -42,6 +42,7 @@ class _StyleOptions(TypedDict, total=False):
     indent: float
     color: str | None
     align: str
+    step: float | None
 
 
 def table_style(ctx: PlanContext, **kw: Unpack[_StyleOptions]) -> TextStyle:
@@ -53,7 +54,13 @@ def table_style(ctx: PlanContext, **kw: Unpack[_StyleOptions]) -> TextStyle:
 
 def cell_blocks(text: str, style: TextStyle) -> tuple[Block, ...]:
     """A cell's markup as paragraphs in ``style``; bullets hang :data:`BULLET_INDENT` per level."""
-    return blocks(text, lambda level: evolve(style, indent=style.indent + level * BULLET_INDENT))
+
+    def at(level: int) -> TextStyle:
+        if not level:
+            return style
+        return evolve(style, indent=style.indent + level * BULLET_INDENT, step=BULLET_INDENT)
+
+    return blocks(text, at)
 
 
 def lay_out(
