@@ -11,15 +11,21 @@ from pptx import Presentation
 
 from tests.render_check import RenderedDeck, deck_problems
 from tuningdeck.model import (
+    DataGroup,
+    DataTable,
     Deck,
+    DrillDownSlide,
     KeyResultsSlide,
+    MetricsTableSlide,
     ObjectiveSlide,
+    Outcome,
     PriorityUpdateSlide,
     Quarter,
     StatusRow,
 )
 from tuningdeck.preview import Word
 from tuningdeck.render import default_template, write_deck
+from tuningdeck.render.kinds import key_results
 from tuningdeck.render.plan import PlanContext
 from tuningdeck.render.write import Canvas
 from tuningdeck.theme import Theme
@@ -136,3 +142,84 @@ def test_a_numbered_list_continued_on_the_next_slide_keeps_its_numbers(
         if w.text.endswith(".") and w.text[:-1].isdigit()
     ]
     assert numbers == list(range(1, 15))
+
+
+# -- several paragraphs in a table cell ----------------------------------------------------------
+
+TWO_LINES = StatusRow(
+    text="Newcomers who make a structured edit return",
+    baseline="28% in FY19/20\n24% in emerging markets",
+    goal="+5 points\nby Q4",
+    statuses=["30%\n(+2 points)", "33% ↑\n(+5 points)"],
+)
+
+
+def test_each_line_of_a_cell_is_its_own_paragraph_and_row_heights_hold_them(
+    tmp_path: Path, render_deck: Callable[[Path], RenderedDeck], ctx: PlanContext
+) -> None:
+    (plan,) = key_results.plan(KeyResultsSlide(title="Grid", results=[TWO_LINES]), ctx)
+    page = plan.tables["Table"].page
+    result, goal, q1, q2 = (cell.blocks for cell in page.rows[1][:4] if cell is not None)
+    assert [b.paragraph.text for b in result] == [
+        "Newcomers who make a structured edit return",
+        "Baseline: 28% in FY19/20",
+        "24% in emerging markets",
+    ]
+    assert [b.paragraph.text for b in goal] == ["+5 points", "by Q4"]
+    assert [b.paragraph.text for b in q2] == ["33% ↑", "(+5 points)"]
+    assert len(q1) == 2
+
+    deck = Deck(
+        [
+            KeyResultsSlide(title="Grid", results=[TWO_LINES, TWO_LINES]),
+            MetricsTableSlide(
+                title="Metrics",
+                outcomes=[
+                    Outcome(text="We will welcome newcomers.\nAnd support them.", rows=[TWO_LINES])
+                ],
+            ),
+            DrillDownSlide(
+                title="Drill Down",
+                situation="S.",
+                impact="I.",
+                recommendation="R.",
+                table=DataTable(
+                    columns=("", "FY19/20", "FY20/21"),
+                    groups=[
+                        DataGroup(
+                            heading="Strong\ncommunities", rows=[("Grants", "64%\n(2 of 3)", "66%")]
+                        )
+                    ],
+                ),
+            ),
+        ],
+        quarter="Q2",
+    )
+    path = write_deck(deck, tmp_path / "cells.pptx")
+    rendered = render_deck(path)
+    assert deck_problems(rendered) == []
+    prs = Presentation(str(path))
+    for slide, page in zip(prs.slides, rendered.pages, strict=True):
+        table = next(sh for sh in slide.shapes if sh.has_table)
+        bottoms = []
+        y = table.top / PT
+        for row in table.table.rows:
+            y += row.height / PT
+            bottoms.append(y)
+        for r, row in enumerate(table.table.rows):
+            top = bottoms[r - 1] if r else table.top / PT
+            for cell in row.cells:
+                for p in cell.text_frame.paragraphs:
+                    text = "".join(run.text for run in p.runs).split()
+                    if not text or cell.is_spanned:
+                        continue
+                    # every line is drawn inside its row: the row is tall enough for them all
+                    w = [
+                        x
+                        for x in page.words
+                        if x.text == text[-1] and top < x.center[1] < bottoms[r]
+                    ]
+                    assert w, f"{text[-1]!r} not drawn inside its row {r}"
+    grid = prs.slides[0]
+    table = next(sh for sh in grid.shapes if sh.has_table).table
+    assert [len(c.text_frame.paragraphs) for c in table.rows[1].cells][:4] == [3, 2, 2, 2]

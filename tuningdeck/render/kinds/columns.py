@@ -124,7 +124,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
             head = table_style(ctx, bold=True)
             band = t.colors.band_light
             rest = [Cell((), fill=band) for _ in range(n - 1)]
-            rows.append((Cell((inline(g.heading, head),), fill=band), *rest))
+            rows.append((Cell(cell_blocks(g.heading, head), fill=band), *rest))
         for r in g.rows:
             rows.append(tuple(Cell(cell_blocks(v, body)) for v in r))
         groups.append(Group(rows))

@@ -12,8 +12,9 @@ from tuningdeck.render.table import Cell
 from tuningdeck.text.markup import Run
 from tuningdeck.text.measure import Block, TextStyle
 
-__all__ = ["header_cells", "quarter_headings", "result_cells", "status_cells"]
+__all__ = ["baseline_blocks", "header_cells", "quarter_headings", "result_cells", "status_cells"]
 
+BASELINE = "Baseline:"
 SUB_ROW_INDENT = 10.0  # points a sub-row's text is indented by
 ARROWS = frozenset("↑↓▲▼")
 
@@ -31,7 +32,7 @@ def header_cells(ctx: PlanContext, headings: list[str], first_quarter_column: in
             color=t.colors.background if current else t.colors.text,
         )
         fill = t.colors.accent if current else t.colors.band
-        cells.append(Cell((inline(text, style),), fill=fill, anchor="b"))
+        cells.append(Cell(cell_blocks(text, style), fill=fill, anchor="b"))
     return cells
 
 
@@ -47,9 +48,20 @@ def result_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
     main = cell_blocks(row.text, table_style(ctx, bold=not row.level, indent=indent))
     if row.baseline:
         muted = table_style(ctx, color=t.colors.text_secondary, indent=indent)
-        main = (*main, inline(f"Baseline: {row.baseline}", muted))
+        main = (*main, *baseline_blocks(row.baseline, muted))
     goal = cell_blocks(row.goal, table_style(ctx)) if row.goal else ()
     return [Cell(main), Cell(goal)]
+
+
+def baseline_blocks(baseline: str, style: TextStyle) -> tuple[Block, ...]:
+    """``Baseline: …``, one paragraph per line of the baseline; a baseline that starts with a
+    list item has ``Baseline:`` on a line of its own above it."""
+    body = cell_blocks(baseline, style)
+    first = body[0].paragraph
+    if first.level:
+        return (inline(BASELINE, style), *body)
+    runs = (Run(f"{BASELINE} "), *first.runs)
+    return (evolve(body[0], paragraph=evolve(first, runs=runs)), *body[1:])
 
 
 _VERDICT_COLOURS = {

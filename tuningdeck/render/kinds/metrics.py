@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tuningdeck.model import MetricsTableSlide
 from tuningdeck.render.kinds.grid import header_cells, quarter_headings, result_cells, status_cells
-from tuningdeck.render.kinds.tabular import table_slides, table_style
-from tuningdeck.render.plan import PlanContext, SlidePlan, inline
+from tuningdeck.render.kinds.tabular import cell_blocks, table_slides, table_style
+from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.table import Cell, Group
 
 __all__ = ["plan"]
@@ -28,7 +28,7 @@ def plan(spec: MetricsTableSlide, ctx: PlanContext) -> list[SlidePlan]:
             lead: Cell | None = None
             if i == 0:
                 lead = Cell(
-                    (inline(outcome.text, table_style(ctx)),),
+                    cell_blocks(outcome.text, table_style(ctx)),
                     fill=t.colors.band_light,
                     span=len(outcome.rows),
                 )
