@@ -223,3 +223,52 @@ def test_each_line_of_a_cell_is_its_own_paragraph_and_row_heights_hold_them(
     grid = prs.slides[0]
     table = next(sh for sh in grid.shapes if sh.has_table).table
     assert [len(c.text_frame.paragraphs) for c in table.rows[1].cells][:4] == [3, 2, 2, 2]
+
+
+# -- table headers -------------------------------------------------------------------------------
+
+
+def test_table_headers_are_written_as_the_workbook_says(
+    tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
+) -> None:
+    row = StatusRow(
+        text="Monthly active editors", goal="+5% YoY", statuses=["+7.3% YoY", "+6.1% YoY"]
+    )
+    deck = Deck(
+        [
+            MetricsTableSlide(
+                title="Metrics",
+                outcomes=[Outcome(text="Newcomers.", rows=[row])],
+                outcome_heading="Outcome",
+                metric_heading="Metric",
+                goal_heading="Year goal",
+                quarter_headings=("Q1", "Q2", "Q3", "Q4"),
+            ),
+            KeyResultsSlide(
+                title="Grid",
+                results=[row],
+                goal_heading="Y2 Goal",
+                quarter_headings=(None, None, "Q3 target", None),
+            ),
+            KeyResultsSlide(title="Defaults", results=[row]),
+        ],
+        quarter="Q2",
+    )
+    path = write_deck(deck, tmp_path / "headers.pptx")
+    prs = Presentation(str(path))
+    heads = [
+        [c.text for c in next(sh for sh in s.shapes if sh.has_table).table.rows[0].cells]
+        for s in prs.slides
+    ]
+    assert heads == [
+        ["Outcome", "Metric", "Year goal", "Q1", "Q2", "Q3", "Q4"],
+        ["Key Results", "Y2 Goal", "Q1 Status", "Q2 Status", "Q3 target", "Q4 Status"],
+        ["Key Results", "Year Goal", "Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status"],
+    ]
+    rendered = render_deck(path)
+    assert deck_problems(rendered) == []
+    first = rendered.slides[0].page.words
+    assert {"Outcome", "Year", "goal", "Q3", "Q4"} <= {w.text for w in first}
+    # the deck's quarter stays marked whatever its header says
+    q2 = next(sh for sh in prs.slides[0].shapes if sh.has_table).table.rows[0].cells[4]
+    assert str(q2.fill.fore_color.rgb) == THEME.colors.accent

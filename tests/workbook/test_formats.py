@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.workbook.sheets import Sheets, save
+from tests.workbook.sheets import Sheets, problems, save
 from tests.workbook.test_tables import table_sheets
 from tuningdeck.model import (
     DrillDownSlide,
@@ -64,3 +64,80 @@ def test_every_line_of_a_table_cell_is_kept(tmp_path: Path) -> None:
     assert metrics.outcomes[0].rows[0].baseline == "99K/month\n(FY19/20)"
     assert isinstance(drill, DrillDownSlide) and drill.table is not None
     assert drill.table.groups[0].rows[0][1] == "64%\n(2 of 3)"
+
+
+# -- table headers -------------------------------------------------------------------------------
+
+HEADINGS = [
+    "Outcome heading",
+    "Metric heading",
+    "Key result heading",
+    "Goal heading",
+    "Q1 heading",
+    "Q2 heading",
+    "Q3 heading",
+    "Q4 heading",
+]
+
+
+def with_headings(*rows: tuple[int, list[object]]) -> Sheets:
+    """The table sheets with the heading columns, filled on the given Tables rows."""
+    sheets = table_sheets()
+    sheets["Tables"][0] += HEADINGS
+    for number, values in rows:
+        row = sheets["Tables"][number - 1]
+        row.extend([None] * (7 - len(row)))
+        row += values
+    return sheets
+
+
+def test_table_headers_come_from_the_tables_sheet_blank_ones_keeping_the_defaults(
+    tmp_path: Path,
+) -> None:
+    sheets = with_headings(
+        (2, ["Outcome", "Metric", None, "Year goal", "Q1", "Q2", "Q3", "Q4"]),
+        (3, [None, None, "Key result", "Y2 Goal", None, None, "Q3", None]),
+    )
+    metrics, grid, _ = read_workbook(save(tmp_path / "t.xlsx", sheets), "Q1").slides
+    assert isinstance(metrics, MetricsTableSlide) and isinstance(grid, KeyResultsSlide)
+    assert (metrics.outcome_heading, metrics.metric_heading, metrics.goal_heading) == (
+        "Outcome",
+        "Metric",
+        "Year goal",
+    )
+    assert metrics.quarter_headings == ("Q1", "Q2", "Q3", "Q4")
+    assert (grid.result_heading, grid.goal_heading) == ("Key result", "Y2 Goal")
+    assert grid.quarter_headings == ("Q1 Status", "Q2 Status", "Q3", "Q4 Status")
+
+
+def test_without_heading_columns_tables_keep_todays_headers(tmp_path: Path) -> None:
+    metrics, grid, _ = read_workbook(save(tmp_path / "t.xlsx", table_sheets()), "Q1").slides
+    assert isinstance(metrics, MetricsTableSlide) and isinstance(grid, KeyResultsSlide)
+    assert (metrics.outcome_heading, metrics.goal_heading, grid.goal_heading) == (
+        "MTP Outcomes",
+        "Y2 Goal",
+        "Year Goal",
+    )
+    assert (
+        metrics.quarter_headings
+        == grid.quarter_headings
+        == ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
+    )
+
+
+def test_a_header_for_a_column_the_table_lacks_is_told_at_its_cell_whatever_the_quarter(
+    tmp_path: Path,
+) -> None:
+    sheets = with_headings(
+        (2, [None, None, "Key result", None]),
+        (4, ["Outcome", "Metric", None, None]),  # armdeb's Q2 row: checked in a Q1 deck too
+    )
+    assert problems(save(tmp_path / "t.xlsx", sheets)) == [
+        'Tables!J2: Key result heading "Key result" for metrics table "metrics", which has no '
+        "key-result column; expected Metric heading for its metric column, or Key result "
+        "heading blank",
+        'Tables!H4: Outcome heading "Outcome" for key results "armdeb", which has no outcome '
+        "column; expected Outcome heading blank",
+        'Tables!I4: Metric heading "Metric" for key results "armdeb", which has no metric '
+        "column; expected Key result heading for its first column, or Metric heading blank",
+    ]

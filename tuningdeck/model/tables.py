@@ -15,6 +15,7 @@ from tuningdeck.model.fields import not_empty, to_text
 from tuningdeck.model.slides import Slide
 
 __all__ = [
+    "QUARTER_HEADINGS",
     "KeyResultsSlide",
     "MetricsTableSlide",
     "Outcome",
@@ -31,6 +32,23 @@ def _statuses(value: Iterable[str | None] | None) -> tuple[str, str, str, str]:
         raise ValueError(f"a fiscal year has four quarters, got {len(items)} statuses")
     items += [""] * (4 - len(items))
     return (items[0], items[1], items[2], items[3])
+
+
+QUARTER_HEADINGS: tuple[str, str, str, str] = ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
+"""The quarter columns' headers unless a table says otherwise."""
+
+
+def _quarter_headings(value: Iterable[str | None] | None) -> tuple[str, str, str, str]:
+    """Four quarters' column headers; a blank one (or None for all) is the default wording."""
+    if value is None:
+        return QUARTER_HEADINGS
+    if isinstance(value, str):
+        raise TypeError(f"quarter headings are four texts, Q1 to Q4, got one text {value!r}")
+    items = [to_text(v) for v in value]
+    if len(items) != 4:
+        raise ValueError(f"quarter headings are four texts, Q1 to Q4, got {len(items)}")
+    a, b, c, d = (text or default for text, default in zip(items, QUARTER_HEADINGS, strict=True))
+    return (a, b, c, d)
 
 
 def _better(value: object) -> Better:
@@ -90,7 +108,9 @@ def _outcomes(value: Iterable[Outcome]) -> tuple[Outcome, ...]:
 class MetricsTableSlide(Slide):
     """The MTP metrics table: Outcomes · Metrics (with baseline) · Y2 Goal · Q1–Q4 Status.
 
-    ``callout`` is an optional headline for the current quarter, e.g. ``"Q1 +7.3% YoY"``.
+    ``callout`` is an optional headline for the current quarter, e.g. ``"Q1 +7.3% YoY"``. The
+    ``*_heading`` fields and ``quarter_headings`` (four texts, Q1 to Q4; a blank one keeps its
+    default) are the column headers, e.g. ``"Year goal"`` or ``("Q1", "Q2", "Q3", "Q4")``.
     """
 
     kind: ClassVar[str] = "metrics table"
@@ -101,11 +121,18 @@ class MetricsTableSlide(Slide):
     outcome_heading: str = field(default="MTP Outcomes", converter=to_text)
     metric_heading: str = field(default="MTP Metrics", converter=to_text)
     goal_heading: str = field(default="Y2 Goal", converter=to_text)
+    quarter_headings: tuple[str, str, str, str] = field(
+        default=QUARTER_HEADINGS, converter=_quarter_headings
+    )
 
 
 @frozen(kw_only=True)
 class KeyResultsSlide(Slide):
-    """A priority's key results: Key Results (with baseline) · Year Goal · Q1–Q4 Status."""
+    """A priority's key results: Key Results (with baseline) · Year Goal · Q1–Q4 Status.
+
+    The column headers are ``result_heading``, ``goal_heading`` and ``quarter_headings``, as in
+    :class:`MetricsTableSlide`.
+    """
 
     kind: ClassVar[str] = "key results"
 
@@ -113,3 +140,6 @@ class KeyResultsSlide(Slide):
     results: tuple[StatusRow, ...] = field(converter=_rows)
     result_heading: str = field(default="Key Results", converter=to_text)
     goal_heading: str = field(default="Year Goal", converter=to_text)
+    quarter_headings: tuple[str, str, str, str] = field(
+        default=QUARTER_HEADINGS, converter=_quarter_headings
+    )

@@ -371,6 +371,34 @@ TABLES = _keyed(
         "Title", required=True, help="the slide's title, e.g. Thriving Movement Metrics", width=28
     ),
     ColumnSpec("Callout", help="a headline for the quarter, e.g. Q1 +7.3% YoY", width=18),
+    ColumnSpec(
+        "Outcome heading",
+        help="a metrics table's first column header; default MTP Outcomes",
+        width=16,
+    ),
+    ColumnSpec(
+        "Metric heading",
+        help="a metrics table's metric column header; default MTP Metrics",
+        width=16,
+    ),
+    ColumnSpec(
+        "Key result heading",
+        help="a key-results grid's first column header; default Key Results",
+        width=16,
+    ),
+    ColumnSpec(
+        "Goal heading",
+        help="the goal column's header; default Y2 Goal (metrics table) or Year Goal (key results)",
+        width=14,
+    ),
+    *(
+        ColumnSpec(
+            f"{q} heading",
+            help=f"the {q} column's header, e.g. {q}; default {q} Status",
+            width=12,
+        )
+        for q in ("Q1", "Q2", "Q3", "Q4")
+    ),
 )
 
 QUARTER_COLUMNS: tuple[str, ...] = ("Q1", "Q2", "Q3", "Q4")

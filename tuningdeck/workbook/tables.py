@@ -4,6 +4,7 @@ built from the Tables, Metrics, Key results and Drill-down data sheets."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from tuningdeck.model import (
     DataGroup,
@@ -19,6 +20,7 @@ from tuningdeck.workbook.rows import (
     Reported,
     Row,
     RowError,
+    RowErrors,
     SlideSource,
     by_key,
     key_id,
@@ -108,12 +110,57 @@ def _status_row(row: Row, text_column: str, quarter: Quarter) -> StatusRow:
     )
 
 
+#: The header columns of sheet Tables each kind of table has, by the slide field they fill.
+METRICS_HEADINGS = {
+    "outcome_heading": "Outcome heading",
+    "metric_heading": "Metric heading",
+    "goal_heading": "Goal heading",
+}
+KEY_RESULTS_HEADINGS = {"result_heading": "Key result heading", "goal_heading": "Goal heading"}
+_NOT_IN = {
+    "metrics table": {
+        "Key result heading": ("key-result column", "Metric heading for its metric column"),
+    },
+    "key results": {
+        "Outcome heading": ("outcome column", ""),
+        "Metric heading": ("metric column", "Key result heading for its first column"),
+    },
+}
+"""The header columns a kind of table lacks: what it does not have, what to write instead."""
+
+
+def heading_problems(row: Row, kind: str) -> list[RowError]:
+    """What is wrong with a Tables row's headers for a table of ``kind``: a header for a column
+    that kind of table does not have (an outcome column on a key-results grid, …)."""
+    problems = []
+    for column, (lacks, instead) in _NOT_IN[kind].items():
+        if row.text(column):
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(column),
+                    f'{column} "{short(row.text(column))}" for {kind} "{row.text("Key")}", which '
+                    f"has no {lacks}; expected "
+                    + (f"{instead}, or {column} blank" if instead else f"{column} blank"),
+                )
+            )
+    return problems
+
+
+def _headings(row: Row, columns: Mapping[str, str]) -> dict[str, Any]:
+    """The header fields of a table slide from its Tables row; blank cells keep the defaults."""
+    out: dict[str, Any] = {f: row.text(c) for f, c in columns.items() if row.text(c)}
+    out["quarter_headings"] = [row.text(f"{q} heading") for q in QUARTER_COLUMNS]
+    return out
+
+
 def build_metrics_table(src: SlideSource) -> Slide:
     """A metrics table: its Tables row's text, its Metrics rows under their outcomes."""
     row = source_row(src, "metrics table", TABLES)
     groups, problems = outcome_groups(rows_of(src, "metrics table", METRICS, "Table"))
+    problems += heading_problems(row, "metrics table")
     if problems:
-        raise problems[0]
+        raise RowErrors(problems)
     return MetricsTableSlide(
         title=row.text("Title"),
         outcomes=[
@@ -121,6 +168,7 @@ def build_metrics_table(src: SlideSource) -> Slide:
             for text, rows in groups
         ],
         callout=row.text("Callout"),
+        **_headings(row, METRICS_HEADINGS),
         **src.common(),
     )
 
@@ -129,26 +177,39 @@ def build_key_results(src: SlideSource) -> Slide:
     """A key-results grid: its Tables row's text, and its rows of sheet Key results."""
     row = source_row(src, "key results", TABLES)
     rows = rows_of(src, "key results", KEY_RESULTS, "Table")
-    problems = _results_problems(rows)
+    problems = _results_problems(rows) + heading_problems(row, "key results")
     if problems:
-        raise problems[0]
+        raise RowErrors(problems)
     return KeyResultsSlide(
         title=row.text("Title"),
         results=[_status_row(r, "Key result", src.quarter) for r in rows],
+        **_headings(row, KEY_RESULTS_HEADINGS),
         **src.common(),
     )
+
+
+def _tables_rows_of(sheets: Mapping[str, tuple[Row, ...]], rows_sheet: str) -> list[Row]:
+    """The readable Tables rows whose key has rows in ``rows_sheet`` (Metrics or Key results)."""
+    keys = by_key(sheets.get(rows_sheet, ()), "Table")
+    return [r for r in sheets.get(TABLES.name, ()) if r.ok and key_id(r.text("Key")) in keys]
 
 
 def check_metrics(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
     """What is wrong with each metrics table's rows in sheet Metrics."""
     tables = by_key(sheets.get(METRICS.name, ()), "Table").values()
-    return [p for rows in tables for p in outcome_groups(rows)[1]]
+    problems = [p for rows in tables for p in outcome_groups(rows)[1]]
+    for row in _tables_rows_of(sheets, METRICS.name):
+        problems += heading_problems(row, "metrics table")
+    return problems
 
 
 def check_key_results(sheets: Mapping[str, tuple[Row, ...]]) -> list[RowError]:
     """What is wrong with each key-results grid's rows in sheet Key results."""
     tables = by_key(sheets.get(KEY_RESULTS.name, ()), "Table").values()
-    return [p for rows in tables for p in _results_problems(rows)]
+    problems = [p for rows in tables for p in _results_problems(rows)]
+    for row in _tables_rows_of(sheets, KEY_RESULTS.name):
+        problems += heading_problems(row, "key results")
+    return problems
 
 
 def data_table(rows: Sequence[Row]) -> tuple[DataTable, list[RowError]]:

@@ -12,7 +12,7 @@ from tuningdeck.render.table import Cell
 from tuningdeck.text.markup import Run
 from tuningdeck.text.measure import Block, TextStyle
 
-__all__ = ["baseline_blocks", "header_cells", "quarter_headings", "result_cells", "status_cells"]
+__all__ = ["baseline_blocks", "header_cells", "result_cells", "status_cells"]
 
 BASELINE = "Baseline:"
 SUB_ROW_INDENT = 10.0  # points a sub-row's text is indented by
@@ -34,11 +34,6 @@ def header_cells(ctx: PlanContext, headings: list[str], first_quarter_column: in
         fill = t.colors.accent if current else t.colors.band
         cells.append(Cell(cell_blocks(text, style), fill=fill, anchor="b"))
     return cells
-
-
-def quarter_headings(ctx: PlanContext) -> list[str]:
-    """``Q1 Status`` … ``Q4 Status``."""
-    return [f"{q} Status" for q in Quarter]
 
 
 def result_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:

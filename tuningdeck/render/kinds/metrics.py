@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tuningdeck.model import MetricsTableSlide
-from tuningdeck.render.kinds.grid import header_cells, quarter_headings, result_cells, status_cells
+from tuningdeck.render.kinds.grid import header_cells, result_cells, status_cells
 from tuningdeck.render.kinds.tabular import cell_blocks, table_slides, table_style
 from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.table import Cell, Group
@@ -18,7 +18,7 @@ def plan(spec: MetricsTableSlide, ctx: PlanContext) -> list[SlidePlan]:
         spec.outcome_heading,
         spec.metric_heading,
         spec.goal_heading,
-        *quarter_headings(ctx),
+        *spec.quarter_headings,
     ]
     header = header_cells(ctx, headings, first_quarter_column=3)
     groups = []

@@ -1,0 +1,62 @@
+"""Fields of the table, image and highlights slides beyond their text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuningdeck.model import (
+    KeyResultsSlide,
+    MetricsTableSlide,
+    Outcome,
+    StatusRow,
+)
+from tuningdeck.model.tables import QUARTER_HEADINGS
+
+ROW = StatusRow(text="Monthly active editors increase YoY")
+
+
+def test_table_headers_default_to_the_usual_wording() -> None:
+    metrics = MetricsTableSlide(title="M", outcomes=[Outcome(text="O", rows=[ROW])])
+    assert (metrics.outcome_heading, metrics.metric_heading, metrics.goal_heading) == (
+        "MTP Outcomes",
+        "MTP Metrics",
+        "Y2 Goal",
+    )
+    assert metrics.quarter_headings == ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
+    grid = KeyResultsSlide(title="K", results=[ROW])
+    assert (grid.result_heading, grid.goal_heading) == ("Key Results", "Year Goal")
+    assert grid.quarter_headings == QUARTER_HEADINGS
+
+
+def test_quarter_headings_take_four_texts_a_blank_one_keeping_its_default() -> None:
+    grid = KeyResultsSlide(
+        title="K",
+        results=[ROW],
+        goal_heading="Year goal",
+        quarter_headings=["Q1", "Q2", "Q3", "Q4"],
+    )
+    assert grid.quarter_headings == ("Q1", "Q2", "Q3", "Q4")
+    assert grid.goal_heading == "Year goal"
+    partial = KeyResultsSlide(title="K", results=[ROW], quarter_headings=(None, "", " Q3 ", "Q4"))
+    assert partial.quarter_headings == ("Q1 Status", "Q2 Status", "Q3", "Q4")
+    assert KeyResultsSlide(title="K", results=[ROW], quarter_headings=None).quarter_headings == (
+        QUARTER_HEADINGS
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (["Q1", "Q2", "Q3"], ValueError, "four texts, Q1 to Q4, got 3"),
+        (["Q1", "Q2", "Q3", "Q4", "Q5"], ValueError, "four texts, Q1 to Q4, got 5"),
+        ("Q1 Q2 Q3 Q4", TypeError, "got one text"),
+        (["Q1", "Q2", 3, "Q4"], TypeError, "expected text"),
+    ],
+)
+def test_quarter_headings_are_validated(value: object, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        MetricsTableSlide(
+            title="M",
+            outcomes=[Outcome(text="O", rows=[ROW])],
+            quarter_headings=value,  # type: ignore[arg-type]
+        )
