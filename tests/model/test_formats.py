@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tuningdeck.model import (
+    Image,
+    ImageSlide,
     KeyResultsSlide,
     MetricsTableSlide,
     Outcome,
@@ -60,3 +64,18 @@ def test_quarter_headings_are_validated(value: object, error: type, message: str
             outcomes=[Outcome(text="O", rows=[ROW])],
             quarter_headings=value,  # type: ignore[arg-type]
         )
+
+
+def test_a_quote_goes_beside_one_or_two_pictures(tmp_path: Path) -> None:
+    pictures = [Image(path=tmp_path / f"{i}.png") for i in range(3)]
+    two = ImageSlide(
+        images=pictures[:2],
+        quote="It works.",
+        attribution="Ana Reyes\r\nTeacher trainer\nPasay City",
+    )
+    assert two.attribution == "Ana Reyes\nTeacher trainer\nPasay City"
+    with pytest.raises(ValueError, match="with a quote holds one or two images, got 3"):
+        ImageSlide(images=pictures, quote="It works.")
+    with pytest.raises(ValueError, match="attribution needs the quote"):
+        ImageSlide(images=pictures[:1], attribution="Ana Reyes")
+    assert len(ImageSlide(images=pictures).images) == 3  # without a quote, up to four

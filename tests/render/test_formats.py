@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from tests.render.test_images import slide as image_slide
 from tests.render_check import RenderedDeck, deck_problems
 from tuningdeck.model import (
     DataGroup,
@@ -25,8 +26,8 @@ from tuningdeck.model import (
 )
 from tuningdeck.preview import Word
 from tuningdeck.render import default_template, write_deck
-from tuningdeck.render.kinds import key_results
-from tuningdeck.render.plan import PlanContext
+from tuningdeck.render.kinds import images, key_results
+from tuningdeck.render.plan import PictureShape, PlanContext
 from tuningdeck.render.write import Canvas
 from tuningdeck.theme import Theme
 
@@ -223,6 +224,87 @@ def test_each_line_of_a_cell_is_its_own_paragraph_and_row_heights_hold_them(
     grid = prs.slides[0]
     table = next(sh for sh in grid.shapes if sh.has_table).table
     assert [len(c.text_frame.paragraphs) for c in table.rows[1].cells][:4] == [3, 2, 2, 2]
+
+
+# -- a quote beside one or two pictures ----------------------------------------------------------
+
+ATTRIBUTION = (
+    "Ana Reyes\nTeacher trainer, Reading Wikipedia in the Classroom\nPasay City, Philippines"
+)
+QUOTE = (
+    "The toolkit gave our teachers a way to talk about misinformation that students take part in."
+)
+
+
+@pytest.mark.parametrize(
+    ("size", "side_by_side"),
+    [((600, 900), True), ((1600, 900), False)],
+    ids=["portrait", "landscape"],
+)
+def test_two_pictures_beside_a_quote_take_the_larger_arrangement(
+    tmp_path: Path, ctx: PlanContext, size: tuple[int, int], side_by_side: bool
+) -> None:
+    spec = image_slide(tmp_path, [size, size], title="Voices", quote=QUOTE, attribution=ATTRIBUTION)
+    (plan,) = images.plan(spec, ctx)
+    assert plan.layout == "Image and Quote"
+    a, b = (s.frame for s in plan.shapes if isinstance(s, PictureShape))
+    region = ctx.frame("Image and Quote", "Images")
+    if side_by_side:
+        assert a.y == pytest.approx(b.y) and b.x > a.x + a.w
+    else:
+        assert a.x == pytest.approx(b.x) and b.y > a.y + a.h
+    for f in (a, b):
+        assert region.x - 0.01 <= f.x and f.x + f.w <= region.x + region.w + 0.01
+        assert region.y - 0.01 <= f.y and f.y + f.h <= region.y + region.h + 0.01
+    quote, attribution = plan.frames["Quote"], plan.frames["Attribution"]
+    assert quote.x >= region.x + region.w
+    assert attribution.y >= quote.y + quote.h
+    assert attribution.y + attribution.h <= region.y + region.h + 0.01
+    lines = plan.boxes["Attribution"]
+    assert [b.paragraph.text for b in lines] == [
+        "— Ana Reyes",
+        "Teacher trainer, Reading Wikipedia in the Classroom",
+        "Pasay City, Philippines",
+    ]
+    assert lines[0].paragraph.runs[1].bold and lines[0].style.color == THEME.colors.text
+    assert {b.style.color for b in lines[1:]} == {THEME.colors.text_secondary}
+    assert lines[1].style.indent == lines[2].style.indent > 0
+
+
+def test_quotes_beside_pictures_render_inside_their_boxes(
+    tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
+) -> None:
+    deck = Deck(
+        [
+            image_slide(
+                tmp_path,
+                [(600, 900), (600, 900)],
+                title="Two portraits",
+                quote=QUOTE,
+                attribution=ATTRIBUTION,
+            ),
+            image_slide(
+                tmp_path,
+                [(1600, 900), (1600, 1000)],
+                title="Two landscapes",
+                quote=QUOTE * 2,
+                attribution=ATTRIBUTION,
+                department="Community Programs",
+            ),
+            image_slide(tmp_path, [(1600, 900)], title="One", quote=QUOTE, attribution="Nux"),
+        ]
+    )
+    path = write_deck(deck, tmp_path / "quotes.pptx")
+    rendered = render_deck(path)
+    assert deck_problems(rendered) == []
+    for s in rendered.slides[:2]:
+        words = s.page.words
+        name, role, place = word(words, "Ana"), word(words, "Teacher"), word(words, "Pasay")
+        # one line each, one under the other
+        assert name.center[1] + 10 < role.center[1] and role.center[1] + 10 < place.center[1]
+        assert role.x0 == pytest.approx(name.x0, abs=1.0) == pytest.approx(place.x0, abs=1.0)
+        dash = word(words, "—")
+        assert dash.x1 < name.x0
 
 
 # -- table headers -------------------------------------------------------------------------------

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from tests.workbook.sheets import Sheets, problems, save
 from tests.workbook.test_tables import table_sheets
+from tests.workbook.test_visuals import read, visual_sheets, write
 from tuningdeck.model import (
     DrillDownSlide,
+    Image,
+    ImageSlide,
     KeyResultsSlide,
     MetricsTableSlide,
     ObjectiveSlide,
@@ -140,4 +143,44 @@ def test_a_header_for_a_column_the_table_lacks_is_told_at_its_cell_whatever_the_
         "column; expected Outcome heading blank",
         'Tables!I4: Metric heading "Metric" for key results "armdeb", which has no metric '
         "column; expected Key result heading for its first column, or Metric heading blank",
+    ]
+
+
+# -- a quote beside two pictures -----------------------------------------------------------------
+
+
+def quote_sheets(tmp_path: Path) -> Sheets:
+    sheets = visual_sheets()
+    sheets["Images"][0] += ["Quote", "Attribution", "Image 3"]
+    sheets["Images"][1] += [
+        "The toolkit works.",
+        "Ana Reyes\nTeacher trainer\nPasay City, Philippines",
+    ]
+    return sheets
+
+
+def test_a_quote_beside_two_pictures_with_an_attribution_of_three_lines(tmp_path: Path) -> None:
+    slide = read(write(tmp_path, quote_sheets(tmp_path)))[0].slides[2]
+    assert slide == ImageSlide(
+        title="Project: Talk pages",
+        images=[
+            Image(
+                path=tmp_path / "images" / "reply-tool.png",
+                caption="Reply Tool at sv.wiki",
+                fit="crop",
+            ),
+            Image(path=tmp_path / "images" / "wide.png", fit="crop"),
+        ],
+        caption="Two screenshots",
+        quote="The toolkit works.",
+        attribution="Ana Reyes\nTeacher trainer\nPasay City, Philippines",
+    )
+
+
+def test_a_quote_beside_three_pictures_is_told_at_its_cell(tmp_path: Path) -> None:
+    sheets = quote_sheets(tmp_path)
+    sheets["Images"][1].append("images/wide.png")
+    assert problems(write(tmp_path, sheets)) == [
+        "Images!I2: a quote beside 3 pictures; expected one or two pictures beside a quote, or "
+        "no quote"
     ]

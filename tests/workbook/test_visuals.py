@@ -654,19 +654,22 @@ def test_each_problem_names_its_cell(
 
 def test_image_row_problems_all_at_once_whatever_the_quarter(tmp_path: Path) -> None:
     sheets = visual_sheets()
-    sheets["Images"][0] += ["Caption 3", "Quote", "Attribution"]
+    sheets["Images"][0] += ["Caption 3", "Quote", "Attribution", "Image 4"]
     sheets["Images"].append(
         ["later", "Q4", None, "a.png", None, "b.png", None, None, "Cap", "Said.", None]
     )
     sheets["Images"].append(["later", "Q3", None, "a.png", *[None] * 6, "Nobody"])
+    sheets["Images"].append(
+        ["later", "Q2", None, "a.png", None, "b.png", None, None, None, "Said.", None, "c.png"]
+    )
 
     assert problems(write(tmp_path, sheets)) == [
         "Images!I3: Caption 3 without a picture; expected the picture's file in Image 3, or "
         "Caption 3 blank",
-        "Images!J3: a quote beside 2 pictures; expected a single picture (Image 1) beside a "
-        "quote, or no quote",
         "Images!K4: an attribution without a quote; expected the Quote it belongs to, or "
         "Attribution blank",
+        "Images!J5: a quote beside 3 pictures; expected one or two pictures beside a quote, or "
+        "no quote",
     ]
 
 

@@ -158,9 +158,11 @@ def _images(value: Iterable[Image]) -> tuple[Image, ...]:
 
 @frozen(kw_only=True)
 class ImageSlide(Slide):
-    """One to four images with captions; with ``quote`` set, one image beside a quoted text.
+    """One to four images with captions; with ``quote`` set, one or two images beside a quote.
 
     ``intro`` is text above the pictures (a heading and a paragraph); ``caption`` goes under them.
+    ``attribution`` says who said the quote, one line each for name, role and place
+    (``"Ana Reyes\\nTeacher trainer\\nPasay City, Philippines"``).
     """
 
     kind: ClassVar[str] = "image"
@@ -173,8 +175,12 @@ class ImageSlide(Slide):
     caption: str = field(default="", converter=to_text)
 
     def __attrs_post_init__(self) -> None:
-        if self.quote and len(self.images) != 1:
-            raise ValueError("an image slide with a quote holds exactly one image")
+        if self.quote and len(self.images) > 2:
+            raise ValueError(
+                f"an image slide with a quote holds one or two images, got {len(self.images)}"
+            )
+        if self.attribution and not self.quote:
+            raise ValueError("an attribution needs the quote it belongs to")
 
 
 @frozen(kw_only=True)

@@ -648,8 +648,12 @@ IMAGES = _keyed(
     ),
     ColumnSpec("Caption", help="a caption under all the pictures", width=40),
     ColumnSpec("Intro", help="text above the pictures, e.g. a heading and a paragraph", width=40),
-    ColumnSpec("Quote", help="a quote shown beside a single picture", width=40),
-    ColumnSpec("Attribution", help="who said the quote", width=20),
+    ColumnSpec("Quote", help="a quote shown beside one or two pictures", width=40),
+    ColumnSpec(
+        "Attribution",
+        help="who said the quote, one a line: name, role, place",
+        width=24,
+    ),
 )
 
 HIGHLIGHT_COUNT = 6

@@ -530,7 +530,7 @@ def picture_path(row: Row, column: str, src: SlideSource) -> Path:
 
 def image_problems(row: Row) -> list[RowError]:
     """What is wrong with an Images row, whatever the files: a caption without its picture, a
-    quote beside more than one picture, an attribution without a quote."""
+    quote beside more than two pictures, an attribution without a quote."""
     problems = []
     count = 0
     for i in range(1, IMAGE_COUNT + 1):
@@ -545,13 +545,13 @@ def image_problems(row: Row) -> list[RowError]:
                     f"or Caption {i} blank",
                 )
             )
-    if row.text("Quote") and count > 1:
+    if row.text("Quote") and count > 2:
         problems.append(
             RowError(
                 row.sheet,
                 row.cell("Quote"),
-                f"a quote beside {count} pictures; expected a single picture (Image 1) beside "
-                "a quote, or no quote",
+                f"a quote beside {count} pictures; expected one or two pictures beside a quote, "
+                "or no quote",
             )
         )
     if row.text("Attribution") and not row.text("Quote"):

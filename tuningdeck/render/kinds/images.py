@@ -1,10 +1,11 @@
-"""The image slide: one to four pictures with captions, or one picture beside a quote.
+"""The image slide: one to four pictures with captions, or one or two pictures beside a quote.
 
 Pictures are laid out in the layout's ``Images`` region: one, two or three across, four as two
 rows of two. The captions are measured first and their height kept free under the pictures. The
 pictures of a row share one height, each as wide as its aspect ratio makes it (a cropped picture
 takes the shape of an equal share of the row), with a gutter between them; rows are centred, and
-the whole block, with the slide's own caption under it, is centred in the region.
+the whole block, with the slide's own caption under it, is centred in the region. Two pictures
+beside a quote go side by side or one above the other, whichever shows them larger.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from tuningdeck.render.plan import (
     meta_boxes,
     scaled,
 )
-from tuningdeck.text.markup import plain_text
-from tuningdeck.text.measure import Block, TextStyle, blocks_height, line_height
+from tuningdeck.text.markup import Paragraph, Run, parse_blocks, plain_text
+from tuningdeck.text.measure import Block, TextStyle, blocks_height, line_height, text_width
 from tuningdeck.vocab import Fit, Layout
 from tuningdeck.vocab import Placeholder as P
 
@@ -53,11 +54,12 @@ QUOTE_MARK = 72.0  # points: the size of the opening quote mark beside a quote
 QUOTE_INDENT = 46.0  # points: the quote text's distance from the mark's left edge
 QUOTE_GAP = 14.0  # points between the quote and its attribution
 MARK_RAISE = 0.2  # how far the quote mark is raised, as a share of its size
+DASH = "— "  # before the name of who said a quote
 
 
 def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
     """Pictures and captions in the ``Images`` region; with a quote, the ``Image and Quote``
-    layout: the picture on the left, the quote (large italic, shrunk to fit) on the right with
+    layout: the pictures on the left, the quote (large italic, shrunk to fit) on the right with
     its attribution right under it."""
     st = ctx.styles
     layout = QUOTE_LAYOUT if spec.quote else LAYOUT if spec.title else UNTITLED_LAYOUT
@@ -70,7 +72,8 @@ def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
         intro, used = _intro(spec, region, ctx)
         shapes.append(intro)
         region = Frame(region.x, region.y + used, region.w, region.h - used)
-    shapes += lay_out_images(spec.images, region, ctx, caption=spec.caption, alt=spec.title)
+    grids = [(1, 2), (2, 1)] if spec.quote and len(spec.images) == 2 else [None]
+    shapes += _largest(spec, region, ctx, grids)
     frames: dict[str, Frame] = {}
     if spec.quote:
         quote_boxes, frames, mark = _quote(spec, region, ctx)
@@ -98,30 +101,37 @@ def _intro(spec: ImageSlide, region: Frame, ctx: PlanContext) -> tuple[TextShape
 def _quote(
     spec: ImageSlide, region: Frame, ctx: PlanContext
 ) -> tuple[dict[str, tuple[Block, ...]], dict[str, Frame], TextShape]:
-    """The quote and attribution, centred as one block beside the picture, and the quote mark."""
+    """The quote and attribution, centred as one block beside the pictures, and the quote mark.
+
+    The attribution is fitted first (into the layout's Attribution box, or a third of the
+    region when it has more lines than that holds); the quote takes the rest, up to its box.
+    """
     st = ctx.styles
     c = ctx.theme.colors
     box = ctx.frame(QUOTE_LAYOUT, P.QUOTE)
     x, w = box.x + QUOTE_INDENT, box.w - QUOTE_INDENT
-    quote = fit(
-        blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True)),
-        Frame(x, box.y, w, box.h),
-        floor=st.lead_floor,
-        what=f"{spec.title or 'image slide'}: quote",
-    )
-    quote_h = blocks_height(quote, w)
-    boxes: dict[str, tuple[Block, ...]] = {P.QUOTE: quote}
+    what = spec.title or "image slide"
     attribution: tuple[Block, ...] = ()
     attribution_h = 0.0
     if spec.attribution:
-        style = evolve(st.body(color=c.text_secondary), space_after=0.0)
+        room = max(ctx.frame(QUOTE_LAYOUT, P.ATTRIBUTION).h, region.h / 3)
         attribution = fit(
-            [inline(f"— {spec.attribution}", style)],
-            Frame(x, box.y, w, ctx.frame(QUOTE_LAYOUT, P.ATTRIBUTION).h),
+            attribution_blocks(spec.attribution, ctx),
+            Frame(x, box.y, w, room),
             floor=st.body_floor,
-            what=f"{spec.title or 'image slide'}: attribution",
+            what=f"{what}: attribution",
         )
         attribution_h = blocks_height(attribution, w)
+    room = min(box.h, region.h - (QUOTE_GAP + attribution_h if attribution else 0.0))
+    quote = fit(
+        blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True)),
+        Frame(x, box.y, w, room),
+        floor=st.lead_floor,
+        what=f"{what}: quote",
+    )
+    quote_h = blocks_height(quote, w)
+    boxes: dict[str, tuple[Block, ...]] = {P.QUOTE: quote}
+    if attribution:
         boxes[P.ATTRIBUTION] = attribution
     used = quote_h + (QUOTE_GAP + attribution_h if attribution else 0.0)
     top = region.y + (region.h - used) / 2
@@ -136,6 +146,46 @@ def _quote(
         name="Quote mark",
     )
     return boxes, frames, mark
+
+
+def attribution_blocks(text: str, ctx: PlanContext) -> tuple[Block, ...]:
+    """Who said a quote, one paragraph a line: ``— Name`` in bold after an accent dash, then
+    role and place in the secondary colour, lined up with the name."""
+    st = ctx.styles
+    c = ctx.theme.colors
+    lines = parse_blocks(text)
+    name = evolve(st.body(color=c.text), space_after=0.0)
+    dash = Run(DASH, color=c.accent)
+    rest = evolve(st.body(color=c.text_secondary), space_after=0.0, indent=text_width(DASH, name))
+    first = Paragraph((dash, *(evolve(r, bold=True) for r in lines[0].runs)))
+    return (Block(first, name), *(Block(Paragraph(p.runs), rest) for p in lines[1:]))
+
+
+def _largest(
+    spec: ImageSlide, region: Frame, ctx: PlanContext, grids: Sequence[tuple[int, int] | None]
+) -> list[Shape]:
+    """The pictures laid out on whichever of ``grids`` shows them larger (two pictures beside a
+    quote go side by side or one above the other); the error of the last if none fits."""
+    best: list[Shape] | None = None
+    error: LayoutError | None = None
+    for grid in grids:
+        try:
+            shapes = lay_out_images(
+                spec.images, region, ctx, caption=spec.caption, alt=spec.title, grid=grid
+            )
+        except LayoutError as e:
+            error = e
+            continue
+        if best is None or _picture_area(shapes) > _picture_area(best):
+            best = shapes
+    if best is None:
+        assert error is not None
+        raise error
+    return best
+
+
+def _picture_area(shapes: list[Shape]) -> float:
+    return sum(s.frame.w * s.frame.h for s in shapes if isinstance(s, PictureShape))
 
 
 @frozen
@@ -154,9 +204,17 @@ class _Row:
 
 
 def lay_out_images(
-    images: Sequence[Image], region: Frame, ctx: PlanContext, *, caption: str = "", alt: str = ""
+    images: Sequence[Image],
+    region: Frame,
+    ctx: PlanContext,
+    *,
+    caption: str = "",
+    alt: str = "",
+    grid: tuple[int, int] | None = None,
 ) -> list[Shape]:
     """Pictures, their captions and an optional caption under them all, placed in ``region``.
+
+    ``grid`` is (rows, columns); by default :data:`GRID` gives it for the number of pictures.
 
     ``alt`` describes a picture that has neither a caption of its own nor a slide caption (for
     screen readers). A missing or unreadable image file raises
@@ -166,7 +224,9 @@ def lay_out_images(
     st = ctx.styles
     c = ctx.theme.colors
     gap = ctx.theme.geometry.gutter * 72
-    rows, cols = GRID[len(images)]
+    rows, cols = grid or GRID[len(images)]
+    if rows * cols != len(images):
+        raise ValueError(f"a {rows} x {cols} grid does not hold {len(images)} pictures")
     sizes = [image_size(im.path) for im in images]
 
     # The slide's caption is measured first: the pictures get what it leaves.
