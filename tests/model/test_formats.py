@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from tuningdeck.model import (
+    Highlight,
+    HighlightsSlide,
     Image,
     ImageSlide,
     KeyResultsSlide,
@@ -79,3 +81,13 @@ def test_a_quote_goes_beside_one_or_two_pictures(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="attribution needs the quote"):
         ImageSlide(images=pictures[:1], attribution="Ana Reyes")
     assert len(ImageSlide(images=pictures).images) == 3  # without a quote, up to four
+
+
+def test_a_highlight_may_have_words_before_its_number() -> None:
+    item = Highlight(before=" Deployed on ", value="17", label="Wikipedias")
+    assert (item.before, item.value, item.label) == ("Deployed on", "17", "Wikipedias")
+    assert Highlight(value="470+", label="teachers").before == ""
+    with pytest.raises(TypeError, match="expected text"):
+        Highlight(before=17, value="17", label="Wikipedias")  # type: ignore[arg-type]
+    slide = HighlightsSlide(title="Q2", items=[item, item, Highlight(value="3", label="x")])
+    assert [h.before for h in slide.items] == ["Deployed on", "Deployed on", ""]

@@ -16,6 +16,8 @@ from tuningdeck.model import (
     DataTable,
     Deck,
     DrillDownSlide,
+    Highlight,
+    HighlightsSlide,
     KeyResultsSlide,
     MetricsTableSlide,
     ObjectiveSlide,
@@ -26,9 +28,10 @@ from tuningdeck.model import (
 )
 from tuningdeck.preview import Word
 from tuningdeck.render import default_template, write_deck
-from tuningdeck.render.kinds import images, key_results
-from tuningdeck.render.plan import PictureShape, PlanContext
+from tuningdeck.render.kinds import highlights, images, key_results
+from tuningdeck.render.plan import PictureShape, PlanContext, TextShape
 from tuningdeck.render.write import Canvas
+from tuningdeck.text.measure import blocks_height
 from tuningdeck.theme import Theme
 
 THEME = Theme.load()
@@ -305,6 +308,59 @@ def test_quotes_beside_pictures_render_inside_their_boxes(
         assert role.x0 == pytest.approx(name.x0, abs=1.0) == pytest.approx(place.x0, abs=1.0)
         dash = word(words, "—")
         assert dash.x1 < name.x0
+
+
+# -- words before a highlight's number -----------------------------------------------------------
+
+ITEMS = [
+    Highlight(before="Deployed on", value="17", label="Wikipedias"),
+    Highlight(value="470+", label="teachers trained in 3 countries"),
+    Highlight(before="Up", value="6.1%", label="active editors, year over year"),
+    Highlight(before="More than", value="1,200", label="articles about women scientists"),
+    Highlight(value="89K", label="active editors a month"),
+]
+
+
+@pytest.mark.parametrize("count", [3, 4, 5])
+def test_every_value_sits_at_one_height_with_or_without_words_before_it(
+    ctx: PlanContext, count: int
+) -> None:
+    (plan,) = highlights.plan(HighlightsSlide(title="Q2", items=ITEMS[:count]), ctx)
+    tiles = [s for s in plan.shapes if isinstance(s, TextShape) and s.name.startswith("Tile ")]
+    texts = [s for s in plan.shapes if isinstance(s, TextShape) and s.name.startswith("Highlight ")]
+    value_tops = []
+    for tile, text, item in zip(tiles, texts, ITEMS, strict=False):
+        before = text.blocks[:-2]
+        assert [b.paragraph.text for b in text.blocks] == [
+            *([item.before] if item.before else []),
+            item.value,
+            item.label,
+        ]
+        value_tops.append(text.frame.y - tile.frame.y + blocks_height(before, text.frame.w))
+        assert (
+            tile.frame.y < text.frame.y
+            and text.frame.y + text.frame.h <= tile.frame.y + tile.frame.h
+        )
+    assert max(value_tops) - min(value_tops) < 0.01
+    sizes = {b.style.size for t in texts for b in t.blocks if b.style.family == THEME.fonts.body}
+    assert len(sizes) == 1  # the words before and the labels share one size
+
+
+def test_highlights_with_words_before_render_aligned(
+    tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
+) -> None:
+    deck = Deck([HighlightsSlide(title="Q2 in numbers", items=ITEMS[:n]) for n in (4, 5)])
+    rendered = render_deck(write_deck(deck, tmp_path / "h.pptx"))
+    assert deck_problems(rendered) == []
+    for s, rows in zip(rendered.slides, ([4], [3, 2]), strict=True):
+        words = s.page.words
+        values = [word(words, item.value) for item in ITEMS[: sum(rows)]]
+        for row in (values[:3], values[3:]) if rows == [3, 2] else (values,):
+            tops = [v.y0 for v in row]
+            assert max(tops) - min(tops) < 1.0  # every value of a row at one height
+        above, value, below = (word(words, w) for w in ("Deployed", "17", "Wikipedias"))
+        assert above.center[1] < value.y0 + 10 < value.y1 - 10 < below.center[1]
+        assert word(words, "Deployed").x0 > word(words, "17").x0 - 60  # in the same tile
 
 
 # -- table headers -------------------------------------------------------------------------------

@@ -3,13 +3,19 @@ quotes beside pictures, words before a highlight's number."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
 
 from tests.workbook.sheets import Sheets, problems, save
 from tests.workbook.test_tables import table_sheets
 from tests.workbook.test_visuals import read, visual_sheets, write
 from tuningdeck.model import (
     DrillDownSlide,
+    Highlight,
+    HighlightsSlide,
     Image,
     ImageSlide,
     KeyResultsSlide,
@@ -17,7 +23,7 @@ from tuningdeck.model import (
     ObjectiveSlide,
 )
 from tuningdeck.text.markup import parse_blocks
-from tuningdeck.workbook import read_workbook
+from tuningdeck.workbook import read_workbook, write_blank_workbook
 
 # -- numbered lists and several paragraphs in a cell --------------------------------------------
 
@@ -184,3 +190,75 @@ def test_a_quote_beside_three_pictures_is_told_at_its_cell(tmp_path: Path) -> No
         "Images!I2: a quote beside 3 pictures; expected one or two pictures beside a quote, or "
         "no quote"
     ]
+
+
+# -- words before a highlight's number -----------------------------------------------------------
+
+
+def highlight_sheets() -> Sheets:
+    sheets = visual_sheets()
+    header = ["Key", "Quarter", "Title"]
+    header += [f"{c} {i}" for i in range(1, 7) for c in ("Before", "Value", "Label")]
+    values = sheets["Highlights"][1][3:]
+    row: list[object] = ["numbers", "Q1", "Q1 in numbers"]
+    for i in range(6):
+        row += [None, *values[2 * i : 2 * i + 2]]
+    row[3] = "Deployed on"  # Before 1
+    row[9] = "Up"  # Before 3
+    sheets["Highlights"] = [header, row]
+    return sheets
+
+
+def test_highlights_read_the_words_before_their_numbers(tmp_path: Path) -> None:
+    deck, _ = read(write(tmp_path, highlight_sheets()))
+    assert deck.slides[3] == HighlightsSlide(
+        title="Q1 in numbers",
+        items=[
+            Highlight(before="Deployed on", value="470+", label="teachers in 3 countries"),
+            Highlight(value="17.2", label="million images scanned"),
+            Highlight(before="Up", value="7.3%", label="more active editors"),
+            Highlight(value="17", label="Wikipedias with Newcomer tasks"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        pytest.param(
+            lambda row: row.__setitem__(18, "More than"),  # Before 6, no Value 6
+            'Highlights!S2: Before 6 "More than" without a number; expected the number it comes '
+            "before in Value 6, or Before 6 blank",
+            id="before without number",
+        ),
+        pytest.param(
+            lambda row: row.__setitem__(15, 17),  # a number in Before 5 is text
+            None,
+            id="number as words",
+        ),
+    ],
+)
+def test_before_cells_hold_text_and_need_their_number(
+    tmp_path: Path, edit: Callable[[list[object]], None], expected: str | None
+) -> None:
+    sheets = highlight_sheets()
+    edit(sheets["Highlights"][1])
+    path = write(tmp_path, sheets)
+    if expected is None:
+        slide = read(path)[0].slides[3]
+        assert isinstance(slide, HighlightsSlide) and slide.items[3].before == "17"
+    else:
+        assert problems(path) == [expected]
+
+
+# -- the blank workbook --------------------------------------------------------------------------
+
+
+def test_the_blank_workbook_offers_the_new_columns(tmp_path: Path) -> None:
+    wb = load_workbook(write_blank_workbook(tmp_path / "blank.xlsx"))
+    tables = [c.value for c in wb["Tables"][1]]
+    assert tables[tables.index("Callout") + 1 :][:8] == HEADINGS
+    highlights = [c.value for c in wb["Highlights"][1]]
+    assert highlights[3:9] == ["Before 1", "Value 1", "Label 1", "Before 2", "Value 2", "Label 2"]
+    images = [c.value for c in wb["Images"][1]]
+    assert images.index("Attribution") == images.index("Quote") + 1

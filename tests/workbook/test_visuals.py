@@ -730,7 +730,12 @@ def test_blank_workbook_offers_the_visual_sheets_and_reads_once_filled(tmp_path:
         "Caption 2",
         "Image 3",
     ]
-    assert [c.value for c in wb["Highlights"][1]][3:6] == ["Value 1", "Label 1", "Value 2"]
+    assert [c.value for c in wb["Highlights"][1]][3:7] == [
+        "Before 1",
+        "Value 1",
+        "Label 1",
+        "Before 2",
+    ]
     offered = {
         str(dv.sqref).split(":")[0]: dv.formula1
         for dv in wb["Charts"].data_validations.dataValidation

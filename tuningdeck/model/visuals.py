@@ -185,10 +185,15 @@ class ImageSlide(Slide):
 
 @frozen(kw_only=True)
 class Highlight:
-    """A big number and its short label: ``"470+"`` — ``"teachers in 3 countries"``."""
+    """A big number and its short label: ``"470+"`` — ``"teachers in 3 countries"``.
+
+    ``before`` is an optional line set above the number, for a label that starts before it:
+    ``"Deployed on"`` · ``"17"`` · ``"Wikipedias"``.
+    """
 
     value: str = field(converter=to_text, validator=not_empty)
     label: str = field(converter=to_text, validator=not_empty)
+    before: str = field(default="", converter=to_text)
 
 
 def _highlights(value: Iterable[Highlight]) -> tuple[Highlight, ...]:

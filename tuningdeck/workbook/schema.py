@@ -657,7 +657,7 @@ IMAGES = _keyed(
 )
 
 HIGHLIGHT_COUNT = 6
-"""The most numbers a highlights slide holds: columns Value 1, Label 1 … Value 6, Label 6."""
+"""The most numbers a highlights slide holds: columns Before 1, Value 1, Label 1 … Label 6."""
 
 HIGHLIGHTS = _keyed(
     "Highlights",
@@ -667,6 +667,11 @@ HIGHLIGHTS = _keyed(
         column
         for i in range(1, HIGHLIGHT_COUNT + 1)
         for column in (
+            ColumnSpec(
+                f"Before {i}",
+                width=14,
+                help=f"words before the {_ORDINALS[i - 1]} number, set above it, e.g. Deployed on",
+            ),
             ColumnSpec(
                 f"Value {i}",
                 required=i <= 3,

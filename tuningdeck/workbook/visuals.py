@@ -8,7 +8,8 @@ YoY``); a Callout the data contradict is warned about. The other kinds take cate
 named series. A deck never shows the future: rows dated after the end of the deck's quarter are
 left out (:func:`chart_data`), and a Subtitle or Callout naming a month or quarter after it is
 an error. Image slides name picture files relative to the workbook's folder; a file is looked
-at when a slide shows it. Highlights are three to six pairs of a big number and its label.
+at when a slide shows it. Highlights are three to six pairs of a big number and its label,
+each number with the words that come before it, if any.
 Nothing here knows of Excel.
 """
 
@@ -632,9 +633,21 @@ def build_image(src: SlideSource) -> Slide:
 
 
 def highlight_problems(row: Row) -> list[RowError]:
-    """What is wrong with a Highlights row: a number without its label, or a label without its
-    number (the first three pairs are required cells, checked as such)."""
+    """What is wrong with a Highlights row: a number without its label, a label without its
+    number, or words before a number that is not there (the first three numbers and labels
+    are required cells, checked as such)."""
     problems = []
+    for i in range(4, HIGHLIGHT_COUNT + 1):  # Value 1 to 3 are required cells
+        before = row.text(f"Before {i}")
+        if before and not row.text(f"Value {i}"):
+            problems.append(
+                RowError(
+                    row.sheet,
+                    row.cell(f"Before {i}"),
+                    f'Before {i} "{short(before)}" without a number; expected the number it '
+                    f"comes before in Value {i}, or Before {i} blank",
+                )
+            )
     for i in range(4, HIGHLIGHT_COUNT + 1):
         value, label = row.text(f"Value {i}"), row.text(f"Label {i}")
         if value and not label:
@@ -669,11 +682,9 @@ def build_highlights(src: SlideSource) -> Slide:
     problems = highlight_problems(row)
     if problems:
         raise RowErrors(problems)
-    pairs = [
-        (row.text(f"Value {i}"), row.text(f"Label {i}")) for i in range(1, HIGHLIGHT_COUNT + 1)
+    items = [
+        Highlight(value=value, label=label, before=row.text(f"Before {i}"))
+        for i in range(1, HIGHLIGHT_COUNT + 1)
+        if (value := row.text(f"Value {i}")) and (label := row.text(f"Label {i}"))
     ]
-    return HighlightsSlide(
-        title=row.text("Title"),
-        items=[Highlight(value=v, label=t) for v, t in pairs if v and t],
-        **src.common(),
-    )
+    return HighlightsSlide(title=row.text("Title"), items=items, **src.common())

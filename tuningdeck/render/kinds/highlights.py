@@ -2,7 +2,9 @@
 
 Tiles sit on a grid that adapts to the count: three or four across in one row; five as three
 over two (the second row centred); six as three by two. Every value is set at one size, the
-largest at which the widest of them fits its tile on one line; the labels share one size too.
+largest at which the widest of them fits its tile on one line; the labels, and the words some
+numbers have before them ("Deployed on" · "17" · "Wikipedias"), share one size too. Every value
+sits at the same height in its tile.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from tuningdeck.render.plan import (
     PlanContext,
     SlidePlan,
     TextShape,
-    common_scale,
     inline,
     meta_boxes,
     scaled,
@@ -43,6 +44,8 @@ ROWS = {3: (3,), 4: (4,), 5: (3, 2), 6: (3, 3)}
 VALUE_MAX = 60.0  # points: the values' size when they all fit at it
 VALUE_MIN = 24.0  # points: values are never set smaller
 VALUE_GAP = 6.0  # points between a value and its label
+BEFORE_GAP = 2.0  # points between the words before a value and the value
+STEP = 0.025  # how much the words' scale shrinks at a time
 TILE_INSET = 14.0  # points of padding inside a tile
 TILE_RATIO = 0.75  # a tile is at most this tall for its width
 ACCENT_BAR = 5.0  # points: the accent stripe along each tile's top
@@ -65,9 +68,12 @@ def tile_frames(count: int, region: Frame, gap: float) -> list[Frame]:
 
 
 def plan(spec: HighlightsSlide, ctx: PlanContext) -> list[SlidePlan]:
-    """One tile per highlight: the value huge in the accent's dark blue, the label below it.
+    """One tile per highlight: the value huge in the accent's dark blue, the label below it and
+    any words that come before the number above it.
 
-    A tile is three shapes: its light fill, the accent stripe along its top, and the text.
+    A tile is three shapes: its light fill, the accent stripe along its top, and the text. Every
+    tile's value sits at the same height in its tile: the room of the tallest line above a value
+    and of the tallest label below one is kept in every tile, and the whole is centred.
     """
     st = ctx.styles
     c = ctx.theme.colors
@@ -75,30 +81,25 @@ def plan(spec: HighlightsSlide, ctx: PlanContext) -> list[SlidePlan]:
     frames = tile_frames(count, ctx.frame(LAYOUT, P.GRID), ctx.theme.geometry.gutter * 72)
     tile = frames[0]
     inner_w, inner_h = tile.w - 2 * TILE_INSET, tile.h - 2 * TILE_INSET - ACCENT_BAR
-    value_style, labels = _fitted(spec.items, inner_w, inner_h, ctx)
+    value_style, befores, labels = _fitted(spec.items, inner_w, inner_h, ctx)
+    above = max(blocks_height(b, inner_w) for b in befores)
+    below = max(blocks_height(b, inner_w) for b in labels)
+    content = above + line_height(value_style) + VALUE_GAP + below
     shapes: list[TextShape] = []
-    first = 0
-    for n in ROWS[count]:
-        row = range(first, first + n)
-        first += n
-        # values start at one height across a row, whatever their labels' lengths, with the
-        # row's tallest content centred in its tile
-        tallest = max(blocks_height(labels[i], inner_w) for i in row)
-        content = line_height(value_style) + VALUE_GAP + tallest
-        for i in row:
-            f = frames[i]
-            top = f.y + ACCENT_BAR + TILE_INSET + (inner_h - content) / 2
-            shapes += [
-                TextShape(f, (), fill=c.accent_light, name=f"Tile {i + 1}"),
-                TextShape(
-                    Frame(f.x, f.y, f.w, ACCENT_BAR), (), fill=c.accent, name=f"Accent {i + 1}"
-                ),
-                TextShape(
-                    Frame(f.x + TILE_INSET, top, inner_w, content),
-                    (inline(spec.items[i].value, value_style), *labels[i]),
-                    name=f"Highlight {i + 1}",
-                ),
-            ]
+    for i, f in enumerate(frames):
+        top = f.y + ACCENT_BAR + TILE_INSET + (inner_h - content) / 2
+        # a tile without words before its number starts lower, so its value lines up
+        top += above - blocks_height(befores[i], inner_w)
+        height = content - (above - blocks_height(befores[i], inner_w))
+        shapes += [
+            TextShape(f, (), fill=c.accent_light, name=f"Tile {i + 1}"),
+            TextShape(Frame(f.x, f.y, f.w, ACCENT_BAR), (), fill=c.accent, name=f"Accent {i + 1}"),
+            TextShape(
+                Frame(f.x + TILE_INSET, top, inner_w, height),
+                (*befores[i], inline(spec.items[i].value, value_style), *labels[i]),
+                name=f"Highlight {i + 1}",
+            ),
+        ]
     boxes = {P.TITLE: (inline(spec.title, st.title),), **meta_boxes(spec, ctx)}
     return [SlidePlan(LAYOUT, boxes, notes=spec.notes, shapes=tuple(shapes))]
 
@@ -125,11 +126,16 @@ def _width(block: Block) -> float:
     return total
 
 
+Texts = list[tuple[Block, ...]]
+
+
 def _fitted(
     items: Sequence[Highlight], inner_w: float, inner_h: float, ctx: PlanContext
-) -> tuple[TextStyle, list[tuple[Block, ...]]]:
-    """The values' shared style and the labels at their shared size: values as large as the
-    widest allows, labels as large as the room left under the values allows."""
+) -> tuple[TextStyle, Texts, Texts]:
+    """The values' shared style, and the words before the values and the labels at one shared
+    size: values as large as the widest allows, the words as large as the room left allows
+    (the tallest words before a value and the tallest label, since every tile keeps their
+    room)."""
     st = ctx.styles
     unit = [inline(h.value, _value_style(ctx, 1.0)) for h in items]
     size = min(VALUE_MAX, *(inner_w * SAFETY / _width(b) for b in unit))
@@ -140,18 +146,29 @@ def _fitted(
             "shorten it"
         )
     label_style = evolve(st.lead(color=ctx.theme.colors.text), align="ctr", space_after=0.0)
+    before_style = evolve(label_style, space_after=BEFORE_GAP)
     labels = [(inline(h.label, label_style),) for h in items]
+    befores = [(inline(h.before, before_style),) if h.before else () for h in items]
     floor = ctx.theme.sizes.body_min / ctx.theme.sizes.lead
     while size >= VALUE_MIN:
         style = _value_style(ctx, size)
         room = inner_h - line_height(style) - VALUE_GAP
-        if room > 0:
-            scale = common_scale([(b, Frame(0, 0, inner_w, room)) for b in labels], floor=floor)
-            if scale is not None:
-                return style, [scaled(b, scale) for b in labels]
+        scale = 1.0
+        while room > 0 and scale >= floor - 1e-9:
+            need = sum(
+                max(blocks_height(b, inner_w, scale) for b in texts) for texts in (befores, labels)
+            )
+            if need <= room:
+                return (
+                    style,
+                    [scaled(b, scale) for b in befores],
+                    [scaled(b, scale) for b in labels],
+                )
+            scale = round(scale - STEP, 6)
         size *= 0.9
-    longest = max(items, key=lambda h: len(h.label))
+    longest = max(items, key=lambda h: len(h.before) + len(h.label))
+    words = f"{longest.before} … {longest.label}" if longest.before else longest.label
     raise LayoutError(
-        f"highlight label {longest.label[:40]!r} is too long for its tile even at the smallest "
+        f"highlight label {words[:40]!r} is too long for its tile even at the smallest "
         "allowed size; shorten it"
     )
