@@ -29,7 +29,9 @@ from tuningdeck.model import (
 from tuningdeck.preview import Word
 from tuningdeck.render import default_template, write_deck
 from tuningdeck.render.kinds import highlights, images, key_results
+from tuningdeck.render.kinds.grid import header_cells
 from tuningdeck.render.plan import PictureShape, PlanContext, TextShape
+from tuningdeck.render.text import paragraphs_xml
 from tuningdeck.render.write import Canvas
 from tuningdeck.text.measure import blocks_height
 from tuningdeck.theme import Theme
@@ -227,6 +229,16 @@ def test_each_line_of_a_cell_is_its_own_paragraph_and_row_heights_hold_them(
     grid = prs.slides[0]
     table = next(sh for sh in grid.shapes if sh.has_table).table
     assert [len(c.text_frame.paragraphs) for c in table.rows[1].cells][:4] == [3, 2, 2, 2]
+
+
+def test_a_blank_header_keeps_one_line_at_its_own_size(ctx: PlanContext) -> None:
+    # a drill-down's label column has a blank header: an empty cell would take the application's
+    # default size and make the header row taller than planned
+    blank, year = header_cells(ctx, ["", "FY19/20"], first_quarter_column=2)
+    assert len(blank.blocks) == len(year.blocks) == 1
+    assert blank.blocks[0].style.size == year.blocks[0].style.size
+    xml = paragraphs_xml(blank.blocks, bullet_color="000000", link_color="000000", link_id=str)
+    assert f'<a:endParaRPr lang="en-US" sz="{round(THEME.sizes.table_header * 100)}"/>' in xml
 
 
 # -- a quote beside one or two pictures ----------------------------------------------------------

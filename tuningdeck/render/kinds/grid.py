@@ -32,7 +32,10 @@ def header_cells(ctx: PlanContext, headings: list[str], first_quarter_column: in
             color=t.colors.background if current else t.colors.text,
         )
         fill = t.colors.accent if current else t.colors.band
-        cells.append(Cell(cell_blocks(text, style), fill=fill, anchor="b"))
+        # a blank header keeps one empty line at its own size (an empty cell would take the
+        # application's default size, and make the header taller than planned)
+        text_blocks = cell_blocks(text, style) or (inline(text, style),)
+        cells.append(Cell(text_blocks, fill=fill, anchor="b"))
     return cells
 
 
