@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
+from tests.render_check import RenderedDeck, deck_problems
 from tuningdeck.model import (
     AcronymsSlide,
     Deck,
@@ -248,3 +250,16 @@ def test_long_deliverables_and_narrative_continue_on_more_slides(tmp_path: Path)
     assert side == ["Key Deliverables", *deliverables, "Action:", "Hire"]
     paragraphs = [ln for s in slides for ln in texts(s).get("Narrative", "").split("\n") if ln]
     assert paragraphs[0] == "Progress/Challenges:" and len(paragraphs) == 15
+
+
+def test_emoji_runs_and_zero_width_titles_stay_inside_their_frames(
+    tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
+) -> None:
+    deck = Deck(
+        [
+            ObjectiveSlide(title="Emoji", objective="😀" * 300),
+            TitleSlide(title="\u200b" * 200 + "Zero width"),
+        ]
+    )
+    out = deck.save(tmp_path / "hostile-text.pptx")
+    assert deck_problems(render_deck(out)) == []

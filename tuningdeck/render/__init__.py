@@ -88,7 +88,8 @@ def _where(spec: Slide, number: int, error: LayoutError) -> Problem:
     """A layout problem at the cell its slide was written in, or at its place in the deck."""
     sheet, _, cell = spec.origin.partition("!")
     if not sheet:
-        title = getattr(spec, "title", "")
+        title = " ".join(str(getattr(spec, "title", "")).split())
+        title = title if len(title) <= 40 else title[:39] + "…"
         sheet = f"slide {number} ({spec.kind}{f' {title!r}' if title else ''})"
     return Problem(sheet, cell or None, str(error))
 

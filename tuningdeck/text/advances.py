@@ -68,6 +68,10 @@ class Advances:
         ]
         self._widths: dict[str, float | None] = {}
 
+    def has(self, ch: str) -> bool:
+        """Whether the font has a glyph for the character ``ch``."""
+        return ord(ch) in self._glyph
+
     def width(self, text: str) -> float | None:
         """The advance width of ``text`` in ems, or None if it must be shaped to be measured."""
         try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -109,7 +110,27 @@ class _Face:
         """Advance width of ``text`` in ems: from the font's advances and kerning where that
         gives what shaping would (Latin, Greek, Cyrillic text), else shaped by Pillow."""
         fast = self.advances.width(text)
-        return fast if fast is not None else self.font.getlength(text) / _UNITS
+        if fast is not None:
+            return fast
+        if all(self.advances.has(ch) for ch in text):
+            return self.font.getlength(text) / _UNITS
+        # characters the font lacks are drawn from a fallback font (emoji, CJK, …): counted at
+        # a generous width, so that the text is never planned narrower than it is drawn
+        kept = "".join(ch for ch in text if self.advances.has(ch))
+        extra = sum(_fallback_width(ch) for ch in text if not self.advances.has(ch))
+        return (self.font.getlength(kept) / _UNITS if kept else 0.0) + extra
+
+
+def _fallback_width(ch: str) -> float:
+    """How wide (em) a character the font lacks may be drawn by a fallback font."""
+    category = unicodedata.category(ch)
+    if category in ("Cf", "Mn", "Me", "Cc"):
+        return 0.0  # zero-width and combining marks
+    if ord(ch) >= 0x1F000 or category == "So":
+        return 1.3  # emoji and pictographs
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.05
+    return 0.7
 
 
 @functools.lru_cache(maxsize=64)
