@@ -320,7 +320,16 @@ def fonts() -> None:
     """Install Montserrat and Lato where LibreOffice finds them (needed for faithful renders)."""
     from tuningdeck.fonts import install_fonts
 
-    typer.echo(f"installed fonts in {install_fonts()}")
+    typer.echo(
+        "preparing Montserrat and Lato (the first time, static Montserrat instances are cut from "
+        "its variable font: up to a minute)…",
+        err=True,
+    )
+    try:
+        where = install_fonts()
+    except OSError as e:
+        raise _fail(InputError(f"the fonts could not be installed: {e}")) from None
+    typer.echo(f"installed fonts in {where}")
 
 
 @app.command()
@@ -334,9 +343,8 @@ def preview(
 
     try:
         pngs = render_pngs(deck, outdir, width=width)
-    except PreviewError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
+    except (PreviewError, OSError) as e:
+        raise _fail(e) from None
     for png in pngs:
         typer.echo(str(png))
 

@@ -258,3 +258,20 @@ def test_a_control_character_in_a_cell_is_told_at_its_cell() -> None:
         read_sheets(raw, "Q1")
     (problem,) = info.value.problems
     assert str(problem).startswith("Slides!B2: contains the control character U+0007 at ")
+
+
+def test_too_many_slides_for_one_deck_is_one_problem(tmp_path: Path) -> None:
+    from tuningdeck.workbook.reader import MAX_SLIDES
+
+    wb = Workbook(write_only=True)
+    deck = wb.create_sheet("Deck")
+    for row in (["Setting", "Value"], ["Priority", "P"], ["Fiscal year", "FY20-21"]):
+        deck.append(row)
+    slides = wb.create_sheet("Slides")
+    slides.append(["Kind", "Key"])
+    for i in range(MAX_SLIDES + 5):
+        slides.append(["section", f"Part {i}"])
+    path = tmp_path / "many.xlsx"
+    wb.save(path)
+    message = _one_problem(path)
+    assert message.startswith(f"Slides!A{MAX_SLIDES + 2}: {MAX_SLIDES + 5:,} slides in Q1")

@@ -52,6 +52,9 @@ from tuningdeck.workbook.xlsx import RawSheet, load_sheets
 
 __all__ = ["quarters_with_text", "read_sheets", "read_workbook"]
 
+MAX_SLIDES = 10_000
+"""The most Slides rows one quarter's deck may show."""
+
 DEFAULT_TITLE = "{priority} Tuning Session {quarter} {fiscal_year}"
 """The title slide's text when the Deck sheet has no Title setting."""
 
@@ -492,7 +495,16 @@ class _Reading:
         if sheet is None or sheet.broken:
             return []
         slides: list[Slide] = []
-        for row in sheet.at(self.quarter):
+        rows = sheet.at(self.quarter)
+        if len(rows) > MAX_SLIDES:
+            self.problem(
+                sheet.title,
+                rows[MAX_SLIDES].cell("Kind"),
+                f"{len(rows):,} slides in {self.quarter}; expected at most {MAX_SLIDES:,} "
+                "slides a deck (split the deck, e.g. with --split-by department)",
+            )
+            return []
+        for row in rows:
             if not row.ok:
                 continue
             kind = KINDS[str(row.value("Kind"))]
