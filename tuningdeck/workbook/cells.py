@@ -16,7 +16,7 @@ from attrs import frozen
 from tuningdeck.model import Quarter
 from tuningdeck.model.fields import check_xml_chars
 from tuningdeck.vocab import ChartKind, Engine, Fit, Word
-from tuningdeck.workbook.rows import ALL, did_you_mean
+from tuningdeck.workbook.rows import ALL, did_you_mean, short
 from tuningdeck.workbook.schema import CellKind, ColumnSpec, normalise_name
 from tuningdeck.workbook.versions import Span
 
@@ -145,7 +145,7 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
         name = normalise_name(text)
         if name not in {normalise_name(k) for k in kinds}:
             raise CellError(
-                f'unknown kind "{text}"{did_you_mean(text, kinds)}; expected one of '
+                f'unknown kind "{short(text)}"{did_you_mean(text, kinds)}; expected one of '
                 f"{', '.join(kinds)}"
             )
         return name
@@ -154,7 +154,7 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
         try:
             return words[normalise_name(text)]
         except KeyError:
-            raise CellError(f'bad {column.name} "{text}"; expected {column.help}') from None
+            raise CellError(f'bad {column.name} "{short(text)}"; expected {column.help}') from None
     return text
 
 
@@ -189,7 +189,7 @@ def _read_number(cell: RawCell) -> float | None:
         return None
     number = parse_number(text)
     if number is None:
-        raise CellError(f'expected a number, found the text "{text}"')
+        raise CellError(f'expected a number, found the text "{short(text)}"')
     return number
 
 
@@ -241,7 +241,7 @@ def parse_quarter(text: str, column: str = "quarter") -> Quarter:
     """``"Q2"`` → :attr:`Quarter.Q2`; raise :class:`CellError` otherwise."""
     m = _QUARTER.fullmatch(text.strip())
     if not m:
-        raise CellError(f'bad {column} "{text}"; expected Q1, Q2, Q3 or Q4')
+        raise CellError(f'bad {column} "{short(text)}"; expected Q1, Q2, Q3 or Q4')
     return Quarter(int(m.group(1)))
 
 
@@ -259,7 +259,8 @@ def parse_span(text: str) -> Span:
         if first <= last and not (open_ended and m.group("last")):
             return Span(Quarter(first), Quarter(last))
     raise CellError(
-        f'bad quarter "{text}"; expected Q1, Q2, Q3, Q4, all, a range such as Q2-Q4 or from Q2'
+        f'bad quarter "{short(text)}"; expected Q1, Q2, Q3, Q4, all, a range such as Q2-Q4 '
+        "or from Q2"
     )
 
 
@@ -277,8 +278,8 @@ def parse_quarters(text: str) -> frozenset[Quarter]:
         first, last = (int(m.group(1)), int(m.group(2) or m.group(1))) if m else (0, 0)
         if not m or first > last:
             raise CellError(
-                f'bad quarters "{text}"; expected blank (every quarter), a list such as Q1, Q2 '
-                "or a range such as Q2-Q4"
+                f'bad quarters "{short(text)}"; expected blank (every quarter), a list such as '
+                "Q1, Q2 or a range such as Q2-Q4"
             )
         quarters.update(Quarter(i) for i in range(first, last + 1))
     return frozenset(quarters)

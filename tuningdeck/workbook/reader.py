@@ -44,6 +44,7 @@ from tuningdeck.workbook.rows import (
     SlideSource,
     did_you_mean,
     key_id,
+    short,
 )
 from tuningdeck.workbook.schema import DECK, CellKind, SheetSpec, normalise_name
 from tuningdeck.workbook.sheets import SHEETS, SLIDES, sheet_spec
@@ -457,7 +458,7 @@ class _Reading:
                     self.problem(
                         sheet.title,
                         row.cell("Value"),
-                        f'bad fiscal year "{value}"; expected {spec.help}',
+                        f'bad fiscal year "{short(value)}"; expected {spec.help}',
                     )
                     continue
             settings[spec.key] = value
