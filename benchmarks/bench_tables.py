@@ -5,7 +5,8 @@
 Both sides build N slides, each with a 7 × 6 table of key results (text in every cell), and save
 the deck. python-pptx searches every part and relationship of the package for each slide it adds
 (its issues #644 and #972), so its time per slide grows with the deck; tuningdeck counts part
-names and writes each slide's XML in one pass, and also measures and lays out every table.
+names and writes each slide's XML into the zip as soon as it is drawn, and also measures and
+lays out every table.
 
 Prints, per N, both times, their ratio, and how each grows from the previous N: a growth factor
 of 2.0 for twice the slides is linear.

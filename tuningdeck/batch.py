@@ -100,10 +100,9 @@ def plan_batch(
 def _draw(
     job: Job, template: str | None, protect: tuple[str, ...]
 ) -> tuple[Path, int]:  # pragma: no cover - run in a worker process (tested through the CLI)
-    from tuningdeck.render import render_deck
+    from tuningdeck.render import save_deck
 
-    canvas = render_deck(job.deck, template=template)
-    canvas.save(job.out, protect=protect)
+    canvas = save_deck(job.deck, job.out, template=template, protect=protect)
     return job.out, canvas.slide_count
 
 

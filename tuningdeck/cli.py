@@ -192,20 +192,22 @@ def _build_one(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    from tuningdeck.render import render_deck
+    from tuningdeck.render import save_deck
     from tuningdeck.workbook import read_workbook
 
     # a dangerous -o is refused before any work is done
     target = None if out is None else _output_path(out, workbook, "", template)
     with _warnings_on_stderr():
         deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
+        target = target or _output_path(None, workbook, str(deck.quarter), template)
         with _progress(len(deck), "building", quiet) as bar:
-            canvas = render_deck(
+            canvas = save_deck(
                 deck,
+                target,
                 template=template,
                 on_slide=(lambda i, n: bar.update(bar.task_ids[0], completed=i)) if bar else None,
+                protect=[workbook],
             )
-    target = canvas.save(target or _output_path(None, workbook, str(deck.quarter), template))
     _report(target, deck, canvas.slide_count, quiet, verbose)
     if pdf:
         from tuningdeck.preview import PreviewError, render_pdfs
@@ -296,6 +298,7 @@ def check(
         with _warnings_on_stderr():
             deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
             canvas = render_deck(deck, template=template)
+            canvas.discard()  # drawn to be checked, not kept
     except InputError as e:
         raise _fail(e) from None
     typer.echo(f"{workbook}: ok ({deck.quarter}, {canvas.slide_count} slides)")

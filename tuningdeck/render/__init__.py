@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tuningdeck.errors import LayoutError, Problem
 from tuningdeck.model import Deck, Slide
+from tuningdeck.output import atomic_output, check_output
 from tuningdeck.render.kinds import plan_slide
 from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.write import Canvas
 from tuningdeck.theme import Theme, layouts_dir
 
-__all__ = ["check_deck", "default_template", "plan_deck", "render_deck", "write_deck"]
+__all__ = [
+    "check_deck",
+    "default_template",
+    "plan_deck",
+    "render_deck",
+    "save_deck",
+    "write_deck",
+]
 
 
 def default_template() -> Path:
@@ -33,30 +41,65 @@ def render_deck(
     template: str | os.PathLike[str] | None = None,
     theme: Theme | None = None,
     on_slide: Callable[[int, int], None] | None = None,
+    out: str | os.PathLike[str] | None = None,
 ) -> Canvas:
     """Plan and draw ``deck``; return the canvas holding the finished presentation.
 
-    ``on_slide(done, total)`` is called after each of the deck's slides (for a progress bar).
+    Each slide is written as soon as it is drawn: into ``out`` when given (the caller closes the
+    canvas and renames the file into place), otherwise into a temporary file that
+    :meth:`Canvas.save` copies. ``on_slide(done, total)`` is called after each of the deck's
+    slides (for a progress bar). On a failure nothing is left behind but ``out``'s partial file.
     """
-    canvas = Canvas(template or default_template(), theme or Theme.load())
-    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
-    problems: list[Problem] = []
-    for number, spec in enumerate(deck.slides, start=1):
-        try:  # plan and draw slide by slide: memory stays flat
-            plans = plan_slide(spec, ctx)
-        except LayoutError as e:  # every slide is still planned, to tell every problem at once
-            problems.append(_where(spec, number, e))
-            continue
-        if not problems:
-            for plan in plans:
-                canvas.add(plan)
-        if on_slide is not None:
-            on_slide(number, len(deck.slides))
-    if problems:
-        raise LayoutError.of(problems)
-    props = canvas.prs.core_properties
-    props.title = deck.title or getattr(next(iter(deck.slides), None), "title", "")
-    props.author = "tuningdeck"
+    canvas = Canvas(template or default_template(), theme or Theme.load(), out=out)
+    try:
+        ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
+        problems: list[Problem] = []
+        for number, spec in enumerate(deck.slides, start=1):
+            try:  # plan and draw slide by slide: memory stays flat
+                plans = plan_slide(spec, ctx)
+            except LayoutError as e:  # every slide is still planned, to tell every problem
+                problems.append(_where(spec, number, e))
+                continue
+            if not problems:
+                for plan in plans:
+                    canvas.add(plan)
+            if on_slide is not None:
+                on_slide(number, len(deck.slides))
+        if problems:
+            raise LayoutError.of(problems)
+        props = canvas.prs.core_properties
+        props.title = deck.title or getattr(next(iter(deck.slides), None), "title", "")
+        props.author = "tuningdeck"
+    except BaseException:
+        canvas.discard()
+        raise
+    return canvas
+
+
+def save_deck(
+    deck: Deck,
+    path: str | os.PathLike[str],
+    *,
+    template: str | os.PathLike[str] | None = None,
+    theme: Theme | None = None,
+    on_slide: Callable[[int, int], None] | None = None,
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> Canvas:
+    """Render ``deck`` straight into a temporary file beside ``path``, renamed into place when
+    it is finished: a failure leaves ``path`` untouched. Returns the (closed) canvas.
+
+    ``path`` is checked first (:func:`tuningdeck.output.check_output`: never the template, one
+    of ``protect``, a folder or a file that is not a deck).
+    """
+    template = template or default_template()
+    target = check_output(path, protect=[template, *protect])
+    with atomic_output(target) as tmp:
+        canvas = render_deck(deck, template=template, theme=theme, on_slide=on_slide, out=tmp)
+        try:
+            canvas.close()
+        except BaseException:
+            canvas.discard()
+            raise
     return canvas
 
 
@@ -102,4 +145,5 @@ def write_deck(
     theme: Theme | None = None,
 ) -> Path:
     """Render ``deck`` and save it to ``path`` atomically: a failure leaves ``path`` untouched."""
-    return render_deck(deck, template=template, theme=theme).save(path)
+    save_deck(deck, path, template=template, theme=theme)
+    return Path(path)

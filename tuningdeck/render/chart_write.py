@@ -27,8 +27,9 @@ from pptx.enum.chart import (
     XL_TICK_MARK,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.opc.oxml import serialize_part_xml
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.shapes.placeholder import ChartPlaceholder
 from pptx.text.text import Font
 from pptx.util import Pt
 
@@ -44,7 +45,7 @@ from tuningdeck.model import ChartSpec
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import ChartKind
 
-__all__ = ["CHART_TYPES", "chart_data", "draw_chart"]
+__all__ = ["CHART_TYPES", "chart_data", "chart_part"]
 
 #: The PowerPoint chart type for each chart kind.
 CHART_TYPES = {
@@ -66,11 +67,22 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
     return data
 
 
-def draw_chart(placeholder: ChartPlaceholder, spec: ChartSpec, theme: Theme) -> None:
-    """Put ``spec`` into a chart placeholder as a native chart styled with ``theme``."""
-    frame = placeholder.insert_chart(CHART_TYPES[spec.kind], chart_data(spec))
-    frame.name = "Chart"
-    chart: Chart = frame.chart
+def chart_part(spec: ChartSpec, theme: Theme) -> tuple[bytes, bytes]:
+    """``spec`` as a native chart styled with ``theme``: the chart part's XML and the workbook
+    embedded in it (which the chart's relationship ``rId1`` names).
+
+    The chart is written by python-pptx's chart XML writer, outside any presentation.
+    """
+    data = chart_data(spec)
+    space = parse_xml(data.xml_bytes(CHART_TYPES[spec.kind]))
+    workbook = data.xlsx_blob
+    space.get_or_add_externalData().rId = "rId1"
+    _style(Chart(space, None), spec, theme)
+    return serialize_part_xml(space), workbook
+
+
+def _style(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
+    """The look shared with the matplotlib engine (see the module's description)."""
     _positive_axis_ids(chart)
     _style_text(chart, theme)
     _style_axes(chart, spec, theme)

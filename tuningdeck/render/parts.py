@@ -1,92 +1,300 @@
-"""Add slide, notes and picture parts in constant time each.
+"""Write a presentation package as it is drawn: each slide's parts go into the zip at once.
 
-python-pptx looks for a free part name by listing every part of the package, for an existing
-relationship by scanning every relationship of the presentation, and for an identical picture by
-hashing through every image already in the package, on each slide or picture it adds (its issues
-#644 and #972); a deck of thousands of slides then costs time that grows with the square of its
-length. A deck built here starts with no slides, so names and ids can simply be counted, and the
-pictures it adds are remembered by their SHA-1.
+python-pptx keeps every part of a package in memory, as an lxml tree, until the package is saved;
+a deck of thousands of slides then holds hundreds of megabytes. :class:`PackageWriter` writes each
+slide, its relationships, notes page, pictures and charts into the zip as soon as they are made,
+and keeps only names and relationship ids. The template is read with python-pptx (its master,
+layouts and theme); its parts are copied as they are when the package is finished, together with
+the parts that depend on every slide: ``presentation.xml`` (the list of slides) and its
+relationships, ``[Content_Types].xml`` and the document properties.
+
+Part names and ids are counted, never searched for, so each slide costs the same however long the
+deck; a picture used again is embedded once (remembered by its SHA-1).
 """
 
 from __future__ import annotations
 
-from typing import IO
+import contextlib
+import copy
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from typing import IO, cast
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part
+from pptx.opc.spec import default_content_types
 from pptx.oxml.slide import CT_NotesSlide
-from pptx.parts.image import Image, ImagePart
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.image import Image
+from pptx.parts.slide import NotesMasterPart
 from pptx.presentation import Presentation
-from pptx.shapes.picture import Picture
-from pptx.slide import Slide, SlideLayout
-from pptx.util import Length
+from pptx.slide import NotesSlide
 
-__all__ = ["PartCounter"]
+__all__ = ["FIRST_SLIDE_ID", "PackageWriter", "Relationships", "xml_attr"]
 
 FIRST_SLIDE_ID = 256
+XML_HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+    | {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
 
 
-class PartCounter:
-    """Hands out slide and notes parts for a presentation whose slides were all removed."""
+def xml_attr(value: str) -> str:
+    """``value`` as a double-quoted XML attribute value, escaped as lxml escapes it."""
+    return f'"{value.translate(_ESCAPES)}"'
 
-    def __init__(self, prs: Presentation) -> None:
-        self.prs = prs
-        self._slides = 0
-        self._notes = 0
-        self._images: dict[str, ImagePart] = {}
 
-    def add_slide(self, layout: SlideLayout) -> Slide:
-        """A new, empty slide on ``layout``, appended to the presentation."""
-        self._slides += 1
-        package = self.prs.part.package
-        partname = PackURI(f"/ppt/slides/slide{self._slides}.xml")
-        slide_part = SlidePart.new(partname, package, layout.part)
-        rid = self.prs.part._rels._add_relationship(RT.SLIDE, slide_part)
-        self.prs.slides._sldIdLst._add_sldId(id=FIRST_SLIDE_ID + self._slides - 1, rId=rid)
-        return slide_part.slide
+class Relationships:
+    """The relationships of one part, numbered as python-pptx numbers them (``rId1``, ...)."""
 
-    def set_notes(self, slide: Slide, text: str) -> None:
-        """Give ``slide`` a notes page holding ``text``."""
-        self._notes += 1
-        package = self.prs.part.package
-        master_part = self.prs.part.notes_master_part
-        notes_part = NotesSlidePart(
-            PackURI(f"/ppt/notesSlides/notesSlide{self._notes}.xml"),
-            CT.PML_NOTES_SLIDE,
-            package,
-            CT_NotesSlide.new(),
-        )
-        notes_part.relate_to(master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(slide.part, RT.SLIDE)
-        notes = notes_part.notes_slide
-        notes.clone_master_placeholders(master_part.notes_master)
-        slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
-        notes.notes_text_frame.text = text
+    def __init__(self, base: str) -> None:
+        self._base = base  # the folder of the part they belong to, e.g. "/ppt/slides"
+        self._items: dict[str, tuple[str, str, bool]] = {}  # rId -> (type, target, external)
+        self._index: dict[tuple[str, str, bool], str] = {}
 
-    def add_picture(
-        self,
-        slide: Slide,
-        image_file: str | IO[bytes],
-        left: Length,
-        top: Length,
-        width: Length,
-        height: Length,
-    ) -> Picture:
-        """A picture on ``slide``; an image added before is embedded once and shared."""
-        image = Image.from_file(image_file)
-        part = self._images.get(image.sha1)
-        if part is None:
-            n = len(self._images) + 1
-            partname = PackURI(f"/ppt/media/tuningdeck-image{n}.{image.ext}")
-            part = ImagePart(
-                partname, image.content_type, self.prs.part.package, image.blob, image.filename
+    def keep(self, rid: str, reltype: str, target: str, external: bool) -> None:
+        """Record an existing relationship under its own id (``target`` as written)."""
+        self._items[rid] = (reltype, target, external)
+        self._index.setdefault((reltype, target, external), rid)
+
+    def relate(self, reltype: str, target: str, *, external: bool = False) -> str:
+        """The id of the relationship to ``target`` (a part name, or a URL when ``external``),
+        added unless the part already has one of that type."""
+        if not external:
+            target = posixpath.relpath(target, self._base)
+        key = (reltype, target, external)
+        rid = self._index.get(key)
+        if rid is None:
+            rid = self._next_id()
+            self._items[rid] = key
+            self._index[key] = rid
+        return rid
+
+    def _next_id(self) -> str:
+        # python-pptx's choice: the highest free number up to one past the count (gaps first)
+        for n in range(len(self._items) + 1, 0, -1):
+            if f"rId{n}" not in self._items:
+                return f"rId{n}"
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def xml(self) -> bytes:
+        """The ``.rels`` part, relationships in the order of their numbers."""
+
+        def number(rid: str) -> tuple[int, str]:
+            return (int(rid[3:]) if rid[:3] == "rId" and rid[3:].isdigit() else 0, rid)
+
+        out = [f'{XML_HEADER}<Relationships xmlns="{_PR}">']
+        for rid in sorted(self._items, key=number):
+            reltype, target, external = self._items[rid]
+            mode = ' TargetMode="External"' if external else ""
+            out.append(
+                f"<Relationship Id={xml_attr(rid)} Type={xml_attr(reltype)} "
+                f"Target={xml_attr(target)}{mode}/>"
             )
-            self._images[image.sha1] = part
-        rid = slide.part.relate_to(part, RT.IMAGE)
-        shapes = slide.shapes
-        pic = shapes._add_pic_from_image_part(part, rid, left, top, width, height)
-        shape = shapes._shape_factory(pic)
-        assert isinstance(shape, Picture)
-        return shape
+        out.append("</Relationships>")
+        return "".join(out).encode()
+
+
+def _rels_path(partname: str) -> str:
+    folder, name = posixpath.split(partname)
+    return f"{folder}/_rels/{name}.rels"
+
+
+def _reachable(part: Part) -> Iterator[Part]:
+    """``part`` and every part reachable from it, once each, depth first."""
+    seen = {id(part)}
+    stack = [part]
+    while stack:
+        found = stack.pop()
+        yield found
+        for rel in reversed(list(found.rels.values())):
+            if not rel.is_external and id(rel.target_part) not in seen:
+                seen.add(id(rel.target_part))
+                stack.append(rel.target_part)
+
+
+class PackageWriter:
+    """A package written into ``sink`` (a path or a binary file) slide by slide.
+
+    ``prs`` is the template, opened by python-pptx, its slides already removed; the parts it
+    still reaches are written as they are by :meth:`close`, which also writes the slide list.
+    """
+
+    def __init__(self, prs: Presentation, sink: str | IO[bytes]) -> None:
+        self.prs = prs
+        self._zip = zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED)
+        self._types: dict[str, str] = {}  # part name -> content type, of parts not template's
+        self._taken = {str(p.partname) for p in prs.part.package.iter_parts()}
+        self._counts: dict[str, int] = {}
+        self._rels = Relationships("/ppt")
+        for rel in prs.part.rels.values():
+            self._rels.keep(rel.rId, rel.reltype, rel.target_ref, rel.is_external)
+        self._slide_ids: list[str] = []
+        self._images: dict[str, tuple[str, str]] = {}  # SHA-1 -> (part name, description)
+        self._notes_master: NotesMasterPart | None = None
+        self._notes_proto: etree._Element | None = None
+        self.slides = 0
+        self.notes = 0
+
+    # -- names and parts ----------------------------------------------------------------------
+
+    def name(self, template: str, counter: str | None = None) -> str:
+        """The next free part name like ``template`` (``/ppt/charts/chart%d.xml``), numbered
+        by its own count or by ``counter``'s."""
+        key = counter or template
+        while True:
+            n = self._counts.get(key, 0) + 1
+            self._counts[key] = n
+            name = template % n
+            if name not in self._taken:
+                return name
+
+    def write(self, partname: str, blob: bytes, content_type: str | None = None) -> None:
+        """Put a part into the zip now (``content_type`` for [Content_Types].xml)."""
+        self._zip.writestr(partname[1:], blob)
+        if content_type is not None:
+            self._types[partname] = content_type
+
+    def write_rels(self, partname: str, rels: Relationships) -> None:
+        self.write(_rels_path(partname), rels.xml())
+
+    # -- slides -------------------------------------------------------------------------------
+
+    def add_slide(self) -> tuple[str, Relationships]:
+        """A new slide's part name and its (empty) relationships; listed in the presentation."""
+        self.slides += 1
+        partname = self.name("/ppt/slides/slide%d.xml")
+        self._slide_ids.append(self._rels.relate(RT.SLIDE, partname))
+        return partname, Relationships("/ppt/slides")
+
+    def add_picture(self, source: str | IO[bytes]) -> tuple[str, str]:
+        """The part name of ``source``'s image, written now unless it was before, and the
+        description python-pptx gives it (its first file name, or ``image.png``)."""
+        image = Image.from_file(source)
+        found = self._images.get(image.sha1)
+        if found is None:
+            partname = self.name(f"/ppt/media/tuningdeck-image%d.{image.ext}", "image")
+            desc = image.filename or f"image.{image.ext}"
+            found = self._images[image.sha1] = (partname, desc)
+            self.write(partname, image.blob, image.content_type)
+        return found
+
+    def add_notes(self, slide: str, slide_rels: Relationships, text: str) -> None:
+        """Give the slide ``slide`` a notes page holding ``text`` (the notes master's
+        placeholders, as python-pptx makes them)."""
+        master = self._master()
+        if self._notes_proto is None:
+            proto = NotesSlide(CT_NotesSlide.new(), None)  # type: ignore[arg-type]
+            proto.clone_master_placeholders(master.notes_master)
+            self._notes_proto = proto.element
+        self.notes += 1
+        partname = self.name("/ppt/notesSlides/notesSlide%d.xml")
+        notes = NotesSlide(copy.deepcopy(self._notes_proto), None)  # type: ignore[arg-type]
+        frame = notes.notes_text_frame
+        if frame is not None:
+            frame.text = text
+        rels = Relationships("/ppt/notesSlides")
+        rels.relate(RT.NOTES_MASTER, str(master.partname))
+        rels.relate(RT.SLIDE, slide)
+        self.write(partname, serialize_part_xml(notes.element), CT.PML_NOTES_SLIDE)
+        self.write_rels(partname, rels)
+        slide_rels.relate(RT.NOTES_SLIDE, partname)
+
+    def _master(self) -> NotesMasterPart:
+        """The template's notes master, or python-pptx's default one made now."""
+        if self._notes_master is None:
+            with contextlib.suppress(KeyError):
+                part = self.prs.part.part_related_by(RT.NOTES_MASTER)
+                self._notes_master = cast(NotesMasterPart, part)
+            if self._notes_master is None:
+                self._notes_master = NotesMasterPart.create_default(self.prs.part.package)
+                self._rels.relate(RT.NOTES_MASTER, str(self._notes_master.partname))
+        return self._notes_master
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Write the template's parts, the slide list, content types and properties; close."""
+        if self._zip.fp is None:
+            return
+        prs_part = self.prs.part
+        package = prs_part.package
+        package.core_properties  # made now if the template has none  # noqa: B018
+        types = dict(self._types)
+        parts = list(package.iter_parts())
+        master = self._notes_master
+        if master is not None and master not in parts:  # made here: the template had none
+            parts.extend(p for p in _reachable(master) if p not in parts)
+        for part in parts:
+            name = str(part.partname)
+            types[name] = part.content_type
+            if part is prs_part:
+                self.write(name, self._presentation_xml())
+                self.write_rels(name, self._rels)
+                continue
+            blob = part.blob
+            if part.content_type == CT.OFC_EXTENDED_PROPERTIES:
+                blob = self._app_xml(blob)
+            self.write(name, blob)
+            if part.rels:
+                self.write(_rels_path(name), part.rels.xml)
+        self.write("/_rels/.rels", package._rels.xml)
+        self.write("/[Content_Types].xml", _content_types(types))
+        self._zip.close()
+
+    def discard(self) -> None:
+        """Close the zip unfinished (its file is to be removed)."""
+        with contextlib.suppress(Exception):
+            self._zip.close()
+
+    def _presentation_xml(self) -> bytes:
+        """``presentation.xml`` listing the slides written."""
+        element = copy.deepcopy(self.prs.part._element)
+        id_lst = element.get_or_add_sldIdLst()
+        for sld_id in list(id_lst):
+            id_lst.remove(sld_id)
+        for n, rid in enumerate(self._slide_ids):
+            id_lst._add_sldId(id=FIRST_SLIDE_ID + n, rId=rid)
+        return serialize_part_xml(element)
+
+    def _app_xml(self, blob: bytes) -> bytes:
+        """The template's ``docProps/app.xml`` counting this deck's slides and notes."""
+        try:
+            root = etree.fromstring(blob)
+        except etree.XMLSyntaxError:
+            return blob
+        for tag, count in (("Slides", self.slides), ("Notes", self.notes)):
+            element = root.find(f"{{{_EXTENDED}}}{tag}")
+            if element is not None:
+                element.text = str(count)
+        return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def _content_types(types: dict[str, str]) -> bytes:
+    """``[Content_Types].xml``: a Default per known extension, an Override per other part."""
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides = {}
+    for partname, content_type in types.items():
+        ext = posixpath.splitext(partname)[1][1:]
+        if (ext.lower(), content_type) in default_content_types:
+            defaults[ext] = content_type
+        else:
+            overrides[partname] = content_type
+    out = [f'{XML_HEADER}<Types xmlns="{_CT}">']
+    out.extend(
+        f"<Default Extension={xml_attr(e)} ContentType={xml_attr(t)}/>"
+        for e, t in sorted(defaults.items())
+    )
+    out.extend(
+        f"<Override PartName={xml_attr(n)} ContentType={xml_attr(t)}/>"
+        for n, t in sorted(overrides.items())
+    )
+    out.append("</Types>")
+    return "".join(out).encode()

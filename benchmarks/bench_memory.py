@@ -1,0 +1,118 @@
+"""Peak memory and time of ``Deck.save`` as the deck grows, beside PptxGenJS writing the same deck.
+
+    python benchmarks/bench_memory.py [N ...] [--repeat R]   (default: 500 ... 8000, R = 3)
+
+Each side builds N slides, each with a title and a 7 × 6 table of key results (as
+bench_tables.py builds them), and writes a compressed .pptx, in a process of its own so that
+each peak memory (the process's maximum resident set, ``getrusage``) is its own. Seconds are
+from the first slide built to the file written (imports and ``require`` excluded).
+
+PptxGenJS runs when ``node`` and ``npm`` are found: it is installed into
+``benchmarks/node_modules`` (git-ignored) on the first run. Prints, per N, both sides' seconds
+and peak MB, how our time and memory grow per doubling of the slides (2.0 is linear time; 1.0
+flat memory), and our time as a fraction of PptxGenJS's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PPTXGENJS = "pptxgenjs@4.0.1"
+
+_OURS = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_tables import rows
+from tuningdeck import Deck, KeyResultsSlide
+n, out = int(sys.argv[2]), sys.argv[3]
+start = time.perf_counter()
+Deck([KeyResultsSlide(title=f"Key results {i}", results=rows()) for i in range(n)],
+     quarter="Q1").save(out)
+seconds = time.perf_counter() - start
+print(json.dumps([seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
+"""
+
+
+def ours(n: int, out: Path) -> tuple[float, float]:
+    """Seconds and peak MB of ``Deck.save`` of ``n`` table slides, in a process of its own."""
+    cmd = [sys.executable, "-c", _OURS, str(HERE), str(n), str(out)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    seconds, peak = json.loads(done.stdout.splitlines()[-1])
+    return seconds, peak
+
+
+def pptxgenjs_ready() -> bool:
+    """Whether PptxGenJS can run: node is here, and PptxGenJS is installed (now, if need be)."""
+    if shutil.which("node") is None:
+        return False
+    if (HERE / "node_modules" / "pptxgenjs").is_dir():
+        return True
+    npm = shutil.which("npm")
+    if npm is None:
+        return False
+    cmd = [npm, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund",
+           "--prefix", str(HERE), PPTXGENJS]  # fmt: skip
+    return subprocess.run(cmd, capture_output=True).returncode == 0
+
+
+def theirs(n: int, out: Path) -> tuple[float, float]:
+    """Seconds and peak MB of PptxGenJS writing the same deck, compressed."""
+    cmd = ["node", str(HERE / "bench_pptxgenjs.mjs"), str(n), str(out)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    seconds, peak = json.loads(done.stdout.splitlines()[-1])
+    return seconds, peak
+
+
+def growth(now: float, before: float, k: float) -> str:
+    """How ``now`` grew from ``before`` per doubling, over a ratio ``k`` of sizes."""
+    return f"{(now / before) ** (math.log(2) / math.log(k)):.2f}"
+
+
+def best(
+    measure: Callable[[int, Path], tuple[float, float]], n: int, out: Path, repeat: int
+) -> tuple[float, float]:
+    """The fastest time and the smallest peak of ``repeat`` runs of ``measure(n, out)``."""
+    runs = [measure(n, out) for _ in range(repeat)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[500, 1000, 2000, 4000, 8000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    js = pptxgenjs_ready()
+    if not js:
+        print("(node or PptxGenJS not found: tuningdeck only)")
+    print(
+        f"{'slides':>7} {'ours s':>7} {'ours MB':>8} {'growth s':>9} {'growth MB':>10}"
+        + (f" {'pptxgenjs s':>12} {'pptxgenjs MB':>13} {'ours/theirs s':>14}" if js else "")
+    )
+    previous: tuple[int, float, float] | None = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            seconds, peak = best(ours, n, Path(tmp) / "ours.pptx", args.repeat)
+            grow = ("", "")
+            if previous:
+                k = n / previous[0]
+                grow = (growth(seconds, previous[1], k), growth(peak, previous[2], k))
+            line = f"{n:>7} {seconds:>7.2f} {peak:>8.0f} {grow[0]:>9} {grow[1]:>10}"
+            if js:
+                t_s, t_mb = best(theirs, n, Path(tmp) / "theirs.pptx", args.repeat)
+                line += f" {t_s:>12.2f} {t_mb:>13.0f} {seconds / t_s:>14.2f}"
+            print(line, flush=True)
+            previous = (n, seconds, peak)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
