@@ -276,3 +276,10 @@ def deck_problems(deck: RenderedDeck) -> list[str]:
         if parts:
             lines.append(f"slide {s.number}: " + "; ".join(parts))
     return lines
+
+
+def audit_errors(pptx: Path) -> list[str]:
+    """What openxml-audit (the Open XML SDK's rules) finds wrong in ``pptx``; [] when valid."""
+    import openxml_audit
+
+    return [str(e) for e in openxml_audit.validate_pptx(pptx).errors]
