@@ -104,6 +104,8 @@ def start_numbers(paragraphs: Sequence[Paragraph]) -> list[int | None]:
     one numbered one less shares that one's ``startAt``, and any other item starts at its own
     number: each shows the number it was planned with, and stays in sequence when edited.
     """
+    if all(p.number is None for p in paragraphs):
+        return [None] * len(paragraphs)
     out: list[int | None] = []
     above: list[tuple[Paragraph, int | None]] = []  # the nearest paragraph of each depth so far
     for p in paragraphs:
