@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -77,14 +76,6 @@ def growth(now: float, before: float, k: float) -> str:
     return f"{(now / before) ** (math.log(2) / math.log(k)):.2f}"
 
 
-def best(
-    measure: Callable[[int, Path], tuple[float, float]], n: int, out: Path, repeat: int
-) -> tuple[float, float]:
-    """The fastest time and the smallest peak of ``repeat`` runs of ``measure(n, out)``."""
-    runs = [measure(n, out) for _ in range(repeat)]
-    return min(r[0] for r in runs), min(r[1] for r in runs)
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[500, 1000, 2000, 4000, 8000])
@@ -93,24 +84,31 @@ def main(argv: list[str]) -> int:
     js = pptxgenjs_ready()
     if not js:
         print("(node or PptxGenJS not found: tuningdeck only)")
+    sides = {"ours": ours, **({"theirs": theirs} if js else {})}
+    runs: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(args.repeat):  # rounds over every size: a busy minute spoils one run each
+            for n in args.sizes:
+                for side, measure in sides.items():
+                    runs.setdefault((side, n), []).append(measure(n, Path(tmp) / f"{side}.pptx"))
+    best = {key: (min(r[0] for r in rs), min(r[1] for r in rs)) for key, rs in runs.items()}
     print(
         f"{'slides':>7} {'ours s':>7} {'ours MB':>8} {'growth s':>9} {'growth MB':>10}"
         + (f" {'pptxgenjs s':>12} {'pptxgenjs MB':>13} {'ours/theirs s':>14}" if js else "")
     )
     previous: tuple[int, float, float] | None = None
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
-            seconds, peak = best(ours, n, Path(tmp) / "ours.pptx", args.repeat)
-            grow = ("", "")
-            if previous:
-                k = n / previous[0]
-                grow = (growth(seconds, previous[1], k), growth(peak, previous[2], k))
-            line = f"{n:>7} {seconds:>7.2f} {peak:>8.0f} {grow[0]:>9} {grow[1]:>10}"
-            if js:
-                t_s, t_mb = best(theirs, n, Path(tmp) / "theirs.pptx", args.repeat)
-                line += f" {t_s:>12.2f} {t_mb:>13.0f} {seconds / t_s:>14.2f}"
-            print(line, flush=True)
-            previous = (n, seconds, peak)
+    for n in args.sizes:
+        seconds, peak = best["ours", n]
+        grow = ("", "")
+        if previous:
+            k = n / previous[0]
+            grow = (growth(seconds, previous[1], k), growth(peak, previous[2], k))
+        line = f"{n:>7} {seconds:>7.2f} {peak:>8.0f} {grow[0]:>9} {grow[1]:>10}"
+        if js:
+            t_s, t_mb = best["theirs", n]
+            line += f" {t_s:>12.2f} {t_mb:>13.0f} {seconds / t_s:>14.2f}"
+        print(line)
+        previous = (n, seconds, peak)
     return 0
 
 
