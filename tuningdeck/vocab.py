@@ -123,3 +123,5 @@ class Placeholder(str, Word):
     DEPARTMENT = "Department"
     FOOTNOTE = "Footnote"
     SLIDE_NUMBER = "Slide Number"
+    WORDMARK = "Wordmark"
+    """The footer's organisation name (a footer placeholder), filled on every slide."""

@@ -24,8 +24,9 @@ from tuningdeck.workbook.schema import SheetSpec
 
 __all__ = ["EVERY_LAYOUT", "KindSpec", "Ref", "Source"]
 
-EVERY_LAYOUT = frozenset({Placeholder.DEPARTMENT, Placeholder.FOOTNOTE})
-"""The placeholders every kind may fill, whatever its layout: the department tag, the footnote."""
+EVERY_LAYOUT = frozenset({Placeholder.DEPARTMENT, Placeholder.FOOTNOTE, Placeholder.WORDMARK})
+"""The placeholders every kind may fill, whatever its layout: the department tag, the footnote,
+the organisation's wordmark."""
 
 
 @functools.cache

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from tuningdeck.model.visuals import ChartSpec
+from tuningdeck.model.words import Words
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import ChartKind
 
@@ -24,6 +25,7 @@ __all__ = [
     "BAR_SPACE",
     "ChartSizes",
     "Formatter",
+    "goal_label",
     "number_formatter",
     "on_fill",
     "series_colors",
@@ -80,6 +82,13 @@ def series_colors(spec: ChartSpec, theme: Theme) -> list[str]:
         for i in range(older)
     ]
     return [*greys, c.accent]
+
+
+def goal_label(spec: ChartSpec) -> str:
+    """The goal line's label: the spec's, else the default goal label (``Goal``).
+
+    A deck's own goal label is put in the spec when the slide is laid out."""
+    return spec.goal_label or Words().goal_label
 
 
 def on_fill(fill: str, theme: Theme) -> str:

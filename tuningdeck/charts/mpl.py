@@ -17,6 +17,7 @@ from tuningdeck.charts.look import (
     BAR_SPACE,
     ChartSizes,
     Formatter,
+    goal_label,
     number_formatter,
     on_fill,
     series_colors,
@@ -112,7 +113,7 @@ def _figure(spec: ChartSpec, theme: Theme, width_in: float, height_in: float) ->
             color=_hex(c.green),
             lw=ChartSizes.goal,
             ls=(0, (4, 2.5)),
-            label=spec.goal_label,
+            label=goal_label(spec),
             zorder=6,
         )
 
@@ -137,7 +138,7 @@ def _figure(spec: ChartSpec, theme: Theme, width_in: float, height_in: float) ->
 
     handles, labels = ax.get_legend_handles_labels()
     if spec.goal is not None:  # the goal last, as in the native chart's legend
-        k = labels.index(spec.goal_label)
+        k = labels.index(goal_label(spec))
         handles.append(handles.pop(k))
         labels.append(labels.pop(k))
     fig.legend(

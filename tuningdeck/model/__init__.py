@@ -4,13 +4,14 @@ Every name in the ``__all__`` of the model's modules is exported here and from :
 a slide class added to its module's ``__all__`` needs no other listing.
 """
 
-from tuningdeck.model import data, deck, fiscal, slides, tables, visuals
+from tuningdeck.model import data, deck, fiscal, slides, tables, visuals, words
 from tuningdeck.model.data import *  # noqa: F403
 from tuningdeck.model.deck import *  # noqa: F403
 from tuningdeck.model.fiscal import *  # noqa: F403
 from tuningdeck.model.slides import *  # noqa: F403
 from tuningdeck.model.tables import *  # noqa: F403
 from tuningdeck.model.visuals import *  # noqa: F403
+from tuningdeck.model.words import *  # noqa: F403
 
 __all__ = sorted(
     {
@@ -20,6 +21,7 @@ __all__ = sorted(
         *slides.__all__,
         *tables.__all__,
         *visuals.__all__,
+        *words.__all__,
     }
 )
 
@@ -30,7 +32,7 @@ def _name_every_error() -> None:
 
     from tuningdeck.model.fields import named_errors
 
-    for module in (data, deck, fiscal, slides, tables, visuals):
+    for module in (data, deck, fiscal, slides, tables, visuals, words):
         for name in module.__all__:
             obj = getattr(module, name)
             if isinstance(obj, type) and attrs.has(obj):

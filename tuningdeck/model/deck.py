@@ -11,6 +11,7 @@ from attrs import field, frozen
 
 from tuningdeck.model.fiscal import FiscalYear, Quarter
 from tuningdeck.model.slides import Slide
+from tuningdeck.model.words import Words, to_words
 
 __all__ = ["Deck"]
 
@@ -38,12 +39,17 @@ class Deck:
     Build one in code (``Deck([TitleSlide(title=...), ...], quarter="Q1")``) or read one from a
     workbook with :func:`tuningdeck.read_workbook`. Decks are immutable: :meth:`append` returns a
     new deck.
+
+    ``words`` are the organisation's name (in every slide's footer) and the fixed labels the
+    slides show, the Foundation's wording by default: a :class:`Words`, or a mapping of its
+    field names, e.g. ``{"organisation": "Riverside Library", "continued": "(suite)"}``.
     """
 
     slides: tuple[Slide, ...] = field(factory=tuple, converter=_slides)
     quarter: Quarter | None = field(default=None, converter=_quarter)
     fiscal_year: FiscalYear | None = field(default=None, converter=_fiscal_year)
     title: str = ""
+    words: Words = field(factory=Words, converter=to_words)
 
     def append(self, *slides: Slide) -> Deck:
         """A new deck with ``slides`` added at the end."""

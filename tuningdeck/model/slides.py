@@ -1,7 +1,9 @@
 """One frozen value class per slide kind.
 
-Every text field holds inline markup (see :mod:`tuningdeck.text.markup`). Every slide also takes
-three keyword-only fields: ``department`` (the "Department: X" tag), ``notes`` (speaker notes) and
+Every text field holds inline markup (see :mod:`tuningdeck.text.markup`). A ``*_heading`` or
+``*_label`` field left blank shows the deck's word (see :class:`~tuningdeck.model.Words`): the
+Foundation's "Overview:" and so on unless the deck says otherwise. Every slide also takes three
+keyword-only fields: ``department`` (the "Department: X" tag), ``notes`` (speaker notes) and
 ``footnote`` (the small line that explains ``*``, ``+``, ``o``, ``#`` and ``†`` marks).
 
 Nothing here knows of PowerPoint or Excel: a script builds these directly, the workbook reader
@@ -81,10 +83,10 @@ class PriorityUpdateSlide(Slide):
     progress: str = field(default="", converter=to_text)
     deliverables: tuple[str, ...] = field(default=(), converter=to_lines)
     actions: tuple[str, ...] = field(default=(), converter=to_lines)
-    overview_heading: str = field(default="Overview:", converter=to_text)
-    progress_heading: str = field(default="Progress/Challenges:", converter=to_text)
-    deliverables_heading: str = field(default="Key Deliverables", converter=to_text)
-    actions_heading: str = field(default="Action:", converter=to_text)
+    overview_heading: str = field(default="", converter=to_text)
+    progress_heading: str = field(default="", converter=to_text)
+    deliverables_heading: str = field(default="", converter=to_text)
+    actions_heading: str = field(default="", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -97,8 +99,8 @@ class ObjectiveSlide(Slide):
     objective: str = field(converter=to_text, validator=not_empty)
     narrative: str = field(default="", converter=to_text)
     target: str = field(default="", converter=to_text)
-    objective_heading: str = field(default="Objective:", converter=to_text)
-    target_label: str = field(default="Target quarter for completion:", converter=to_text)
+    objective_heading: str = field(default="", converter=to_text)
+    target_label: str = field(default="", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -114,9 +116,9 @@ class DrillDownSlide(Slide):
     situation: str = field(converter=to_text, validator=not_empty)
     impact: str = field(converter=to_text, validator=not_empty)
     recommendation: str = field(converter=to_text, validator=not_empty)
-    situation_heading: str = field(default="The situation", converter=to_text)
-    impact_heading: str = field(default="The impact", converter=to_text)
-    recommendation_heading: str = field(default="The recommendation", converter=to_text)
+    situation_heading: str = field(default="", converter=to_text)
+    impact_heading: str = field(default="", converter=to_text)
+    recommendation_heading: str = field(default="", converter=to_text)
     table: DataTable | None = None
 
 
@@ -129,8 +131,8 @@ class OkrChangeSlide(Slide):
     title: str = field(converter=to_text, validator=not_empty)
     original: str = field(converter=to_text, validator=not_empty)
     proposed: str = field(converter=to_text, validator=not_empty)
-    original_heading: str = field(default="Original", converter=to_text)
-    proposed_heading: str = field(default="Proposed", converter=to_text)
+    original_heading: str = field(default="", converter=to_text)
+    proposed_heading: str = field(default="", converter=to_text)
 
 
 @frozen(kw_only=True)
@@ -189,10 +191,12 @@ def _acronyms(value: Iterable[Acronym | tuple[str, str]] | None) -> tuple[Acrony
 
 @frozen(kw_only=True)
 class AcronymsSlide(Slide):
-    """The appendix of acronyms, kept in alphabetical order; long lists continue on more slides."""
+    """The appendix of acronyms, kept in alphabetical order; long lists continue on more slides.
+
+    A blank ``title`` shows the deck's acronyms title (``Words.acronyms_title``, "Acronyms")."""
 
     kind: ClassVar[str] = "acronyms"
 
     entries: tuple[Acronym, ...] = field(converter=_acronyms)
-    title: str = field(default="Acronyms", converter=to_text, validator=not_empty)
+    title: str = field(default="", converter=to_text)
     intro: str = field(default="", converter=to_text)

@@ -34,12 +34,12 @@ def _statuses(value: Iterable[str | None] | None) -> tuple[str, str, str, str]:
     return (items[0], items[1], items[2], items[3])
 
 
-QUARTER_HEADINGS: tuple[str, str, str, str] = ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
-"""The quarter columns' headers unless a table says otherwise."""
+QUARTER_HEADINGS: tuple[str, str, str, str] = ("", "", "", "")
+"""A table's own quarter column headers when it has none: all blank, the deck's words."""
 
 
 def _quarter_headings(value: Iterable[str | None] | None) -> tuple[str, str, str, str]:
-    """Four quarters' column headers; a blank one (or None for all) is the default wording."""
+    """Four quarters' column headers; a blank one (or None for all) is the deck's word."""
     if value is None:
         return QUARTER_HEADINGS
     if isinstance(value, str):
@@ -47,8 +47,7 @@ def _quarter_headings(value: Iterable[str | None] | None) -> tuple[str, str, str
     items = [to_text(v) for v in value]
     if len(items) != 4:
         raise ValueError(f"quarter headings are four texts, Q1 to Q4, got {len(items)}")
-    a, b, c, d = (text or default for text, default in zip(items, QUARTER_HEADINGS, strict=True))
-    return (a, b, c, d)
+    return (items[0], items[1], items[2], items[3])
 
 
 def _better(value: object) -> Better:
@@ -109,8 +108,10 @@ class MetricsTableSlide(Slide):
     """The MTP metrics table: Outcomes · Metrics (with baseline) · Y2 Goal · Q1–Q4 Status.
 
     ``callout`` is an optional headline for the current quarter, e.g. ``"Q1 +7.3% YoY"``. The
-    ``*_heading`` fields and ``quarter_headings`` (four texts, Q1 to Q4; a blank one keeps its
-    default) are the column headers, e.g. ``"Year goal"`` or ``("Q1", "Q2", "Q3", "Q4")``.
+    ``*_heading`` fields and ``quarter_headings`` (four texts, Q1 to Q4) are the column headers,
+    e.g. ``"Year goal"`` or ``("Q1", "Q2", "Q3", "Q4")``; a blank one is the deck's word (see
+    :class:`~tuningdeck.model.Words`: ``MTP Outcomes``, ``MTP Metrics``, ``Y2 Goal``,
+    ``Q1 Status`` … by default).
     """
 
     kind: ClassVar[str] = "metrics table"
@@ -118,9 +119,9 @@ class MetricsTableSlide(Slide):
     title: str = field(converter=to_text, validator=not_empty)
     outcomes: tuple[Outcome, ...] = field(converter=_outcomes)
     callout: str = field(default="", converter=to_text)
-    outcome_heading: str = field(default="MTP Outcomes", converter=to_text)
-    metric_heading: str = field(default="MTP Metrics", converter=to_text)
-    goal_heading: str = field(default="Y2 Goal", converter=to_text)
+    outcome_heading: str = field(default="", converter=to_text)
+    metric_heading: str = field(default="", converter=to_text)
+    goal_heading: str = field(default="", converter=to_text)
     quarter_headings: tuple[str, str, str, str] = field(
         default=QUARTER_HEADINGS, converter=_quarter_headings
     )
@@ -131,15 +132,16 @@ class KeyResultsSlide(Slide):
     """A priority's key results: Key Results (with baseline) · Year Goal · Q1–Q4 Status.
 
     The column headers are ``result_heading``, ``goal_heading`` and ``quarter_headings``, as in
-    :class:`MetricsTableSlide`.
+    :class:`MetricsTableSlide`; blank ones are the deck's words (``Key Results``, ``Year Goal``,
+    ``Q1 Status`` … by default).
     """
 
     kind: ClassVar[str] = "key results"
 
     title: str = field(converter=to_text, validator=not_empty)
     results: tuple[StatusRow, ...] = field(converter=_rows)
-    result_heading: str = field(default="Key Results", converter=to_text)
-    goal_heading: str = field(default="Year Goal", converter=to_text)
+    result_heading: str = field(default="", converter=to_text)
+    goal_heading: str = field(default="", converter=to_text)
     quarter_headings: tuple[str, str, str, str] = field(
         default=QUARTER_HEADINGS, converter=_quarter_headings
     )

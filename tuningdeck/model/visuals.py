@@ -88,7 +88,8 @@ class ChartSpec:
     ``categories`` are the periods along the x axis (``"Jul"``, ``"Aug"``, … for a year-over-year
     chart, whose series are the years). ``number_format`` is an Excel format for the value axis
     (``'0,"K"'`` shows 89000 as 89K; ``"0.0%"`` shows 0.057 as 5.7%). ``marked`` is the category
-    to highlight (the current period); ``goal`` draws a horizontal goal line at that value.
+    to highlight (the current period); ``goal`` draws a horizontal goal line at that value,
+    labelled ``goal_label`` (blank: the deck's goal label, ``Words.goal_label``, "Goal").
     """
 
     kind: ChartKind = field(default=ChartKind.LINE, converter=_chart_kind)
@@ -97,7 +98,7 @@ class ChartSpec:
     number_format: str = field(default="General", converter=to_text)
     marked: str = field(default="", converter=to_text)
     goal: float | None = field(default=None, converter=_goal)
-    goal_label: str = field(default="Goal", converter=to_text)
+    goal_label: str = field(default="", converter=to_text)
 
     @number_format.validator
     def _number_format(self, attribute: object, value: str) -> None:

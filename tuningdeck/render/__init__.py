@@ -31,7 +31,7 @@ def default_template() -> Path:
 
 def plan_deck(deck: Deck, canvas: Canvas) -> list[SlidePlan]:
     """Lay out every slide of ``deck`` against the canvas's template (the first pass)."""
-    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
+    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
     return [plan for spec in deck.slides for plan in plan_slide(spec, ctx)]
 
 
@@ -52,7 +52,7 @@ def render_deck(
     """
     canvas = Canvas(template or default_template(), theme or Theme.load(), out=out)
     try:
-        ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
+        ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
         problems: list[Problem] = []
         for number, spec in enumerate(deck.slides, start=1):
             try:  # plan and draw slide by slide: memory stays flat
@@ -114,7 +114,7 @@ def check_deck(
     Raises :class:`LayoutError` listing every slide that cannot be laid out.
     """
     canvas = Canvas(template or default_template(), theme or Theme.load())
-    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter)
+    ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
     problems: list[Problem] = []
     count = 0
     for number, spec in enumerate(deck.slides, start=1):

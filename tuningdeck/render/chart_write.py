@@ -37,6 +37,7 @@ from tuningdeck.charts.look import (
     BAR_GAP,
     BAR_SPACE,
     ChartSizes,
+    goal_label,
     on_fill,
     series_colors,
     value_scale,
@@ -63,7 +64,7 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
     for s in spec.series:
         data.add_series(s.name, list(s.values))
     if spec.goal is not None:
-        data.add_series(spec.goal_label, [spec.goal] * len(spec.categories))
+        data.add_series(goal_label(spec), [spec.goal] * len(spec.categories))
     return data
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from tuningdeck.errors import LayoutError, TemplateError
-from tuningdeck.model import ChartSpec, Quarter, Slide
+from tuningdeck.model import ChartSpec, Quarter, Slide, Words
 from tuningdeck.text.markup import (
     MAX_NUMBER,
     Paragraph,
@@ -44,6 +44,7 @@ __all__ = [
     "fit",
     "list_items",
     "paginate",
+    "word",
 ]
 
 PT_PER_INCH = 72.0
@@ -183,11 +184,13 @@ class Styles:
 
 @frozen
 class PlanContext:
-    """What a planner needs: the theme's styles, the template's placeholder frames, the quarter."""
+    """What a planner needs: the theme's styles, the template's placeholder frames, the quarter
+    and the deck's words (the organisation's name and the fixed labels)."""
 
     theme: Theme
     frames: Frames
     quarter: Quarter | None = None
+    words: Words = field(factory=Words)
 
     @property
     def styles(self) -> Styles:
@@ -311,9 +314,15 @@ def paginate(
     return [tuple(fitted[i] for i in page) for page in pages if page]
 
 
-def page_title(title: str, page: int) -> str:
-    """``"Acronyms"``, then ``"Acronyms (cont.)"`` on later pages."""
-    return title if page == 0 else f"{title} (cont.)"
+def page_title(title: str, page: int, ctx: PlanContext) -> str:
+    """``"Acronyms"``, then ``"Acronyms (cont.)"`` on later pages (the deck's continued
+    suffix)."""
+    return ctx.words.continued_title(title, page)
+
+
+def word(own: str, deck: str) -> str:
+    """A slide's own heading or label, or the deck's word when the slide's is blank."""
+    return own or deck
 
 
 def meta_boxes(spec: Slide, ctx: PlanContext) -> dict[str, tuple[Block, ...]]:
@@ -321,7 +330,8 @@ def meta_boxes(spec: Slide, ctx: PlanContext) -> dict[str, tuple[Block, ...]]:
     st = ctx.styles
     out: dict[str, tuple[Block, ...]] = {}
     if spec.department:
-        out[P.DEPARTMENT] = (inline(f"Department: {spec.department}", st.small(align="r")),)
+        tag = " ".join(w for w in (ctx.words.department, spec.department) if w)
+        out[P.DEPARTMENT] = (inline(tag, st.small(align="r")),)
     if spec.footnote:
         out[P.FOOTNOTE] = (inline(spec.footnote, st.footnote),)
     return out

@@ -307,7 +307,7 @@ class Canvas:
                 if kind == "sldNum":
                     number = self._number_xml(sp)
                     continue
-                if kind in ("dt", "ftr"):
+                if kind == "dt":
                     continue
                 name = next(sp.iter(qn("p:cNvPr"))).get("name")
                 found.append(_Placeholder(name, sp.ph_idx, kind, _without_namespaces(ph)))

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from attrs import evolve
+
 from tuningdeck.catalogue import CATALOGUE
 from tuningdeck.model import Slide
-from tuningdeck.render.plan import PlanContext, SlidePlan
+from tuningdeck.render.plan import PlanContext, SlidePlan, inline
+from tuningdeck.text.measure import TextStyle
+from tuningdeck.vocab import Placeholder as P
 
-__all__ = ["PLANNERS", "plan_slide"]
+__all__ = ["PLANNERS", "plan_slide", "with_wordmark"]
 
 Planner = Callable[[Any, PlanContext], list[SlidePlan]]
 """A planner takes a spec of the slide class it is listed under in :data:`PLANNERS`."""
@@ -23,8 +27,24 @@ PLANNERS: dict[type[Slide], Planner] = {kind.model: kind.planner.load() for kind
 
 
 def plan_slide(spec: Slide, ctx: PlanContext) -> list[SlidePlan]:
-    """Lay out one slide spec; a long one may become several slides."""
+    """Lay out one slide spec; a long one may become several slides.
+
+    Every slide whose layout has a wordmark placeholder carries the deck's organisation name.
+    """
     for cls in type(spec).__mro__:
         if cls in PLANNERS:
-            return PLANNERS[cls](spec, ctx)
+            return [with_wordmark(plan, ctx) for plan in PLANNERS[cls](spec, ctx)]
     raise TypeError(f"no renderer for slide kind {type(spec).__name__}")
+
+
+def with_wordmark(plan: SlidePlan, ctx: PlanContext) -> SlidePlan:
+    """``plan`` with the organisation's name in its layout's wordmark placeholder, if it has one.
+
+    The name is set in the wordmark's face and size; its colour, capitals and letter spacing
+    come from the layout, as on a dark divider."""
+    name = ctx.words.organisation
+    if not name or P.WORDMARK not in ctx.frames.get(plan.layout, {}):
+        return plan
+    t = ctx.theme
+    style = TextStyle(t.fonts.heading, t.sizes.wordmark, bold=True)
+    return evolve(plan, boxes={**plan.boxes, P.WORDMARK: (inline(name, style),)})

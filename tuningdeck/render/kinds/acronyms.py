@@ -58,7 +58,7 @@ def _slide(
 ) -> SlidePlan:
     st = ctx.styles
     content: dict[str, tuple[Block, ...]] = {
-        P.TITLE: (inline(page_title(spec.title, page), st.title),),
+        P.TITLE: (inline(page_title(spec.title or ctx.words.acronyms_title, page, ctx), st.title),),
         **boxes,
     }
     content.update(meta_boxes(spec, ctx))

@@ -11,7 +11,7 @@ import re
 
 from attrs import evolve
 
-from tuningdeck.charts.look import number_formatter
+from tuningdeck.charts.look import goal_label, number_formatter
 from tuningdeck.charts.mpl import render_png
 from tuningdeck.model import ChartSlide, ChartSpec
 from tuningdeck.render.plan import (
@@ -96,7 +96,7 @@ def describe(spec: ChartSpec) -> str:
     if spec.marked:
         parts.append(f"{spec.marked} marked")
     if spec.goal is not None:
-        parts.append(f"{spec.goal_label}: {number_formatter(spec.number_format)(spec.goal)}")
+        parts.append(f"{goal_label(spec)}: {number_formatter(spec.number_format)(spec.goal)}")
     return ", ".join(parts) + "."
 
 
@@ -133,15 +133,18 @@ def plan(spec: ChartSlide, ctx: PlanContext) -> list[SlidePlan]:
         top = ctx.frame(LAYOUT, P.SUBTITLE).y + CLEARANCE
         frame = evolve(frame, y=top, h=frame.y + frame.h - top)
         frames[P.CHART] = frame
+    chart = spec.chart
+    if chart.goal is not None and not chart.goal_label:  # the deck's word for the goal line
+        chart = evolve(chart, goal_label=ctx.words.goal_label)
     if spec.engine is Engine.NATIVE:
-        charts: dict[str, ChartSpec] = {P.CHART: spec.chart}
+        charts: dict[str, ChartSpec] = {P.CHART: chart}
         return [SlidePlan(LAYOUT, boxes, notes=spec.notes, frames=frames, charts=charts)]
     png = render_png(
-        spec.chart,
+        chart,
         ctx.theme,
         width_in=frame.w / PT_PER_INCH,
         height_in=frame.h / PT_PER_INCH,
         dpi=DPI,
     )
-    picture = PictureShape(png, frame, name="Chart", description=describe(spec.chart))
+    picture = PictureShape(png, frame, name="Chart", description=describe(chart))
     return [SlidePlan(LAYOUT, boxes, notes=spec.notes, shapes=(picture,))]

@@ -18,6 +18,7 @@ from tuningdeck.render.plan import (
     meta_boxes,
     page_title,
     scaled,
+    word,
 )
 from tuningdeck.render.table import Cell, Group
 from tuningdeck.text.measure import Block, blocks_height
@@ -63,12 +64,18 @@ def plan_drill_down(spec: DrillDownSlide, ctx: PlanContext) -> list[SlidePlan]:
         spec.title,
         Layout.THREE_COLUMNS,
         (P.LEFT, P.MIDDLE, P.RIGHT),
-        (
-            (spec.situation_heading, spec.situation),
-            (spec.impact_heading, spec.impact),
-            (spec.recommendation_heading, spec.recommendation),
-        ),
+        _drill_down_columns(spec, ctx),
         ctx,
+    )
+
+
+def _drill_down_columns(spec: DrillDownSlide, ctx: PlanContext) -> tuple[tuple[str, str], ...]:
+    """The drill-down's three columns as (heading, text), its own headings or the deck's."""
+    w = ctx.words
+    return (
+        (word(spec.situation_heading, w.situation_heading), spec.situation),
+        (word(spec.impact_heading, w.impact_heading), spec.impact),
+        (word(spec.recommendation_heading, w.recommendation_heading), spec.recommendation),
     )
 
 
@@ -79,7 +86,10 @@ def plan_okr_change(spec: OkrChangeSlide, ctx: PlanContext) -> list[SlidePlan]:
         spec.title,
         Layout.TWO_COLUMNS,
         (P.LEFT, P.RIGHT),
-        ((spec.original_heading, spec.original), (spec.proposed_heading, spec.proposed)),
+        (
+            (word(spec.original_heading, ctx.words.original_heading), spec.original),
+            (word(spec.proposed_heading, ctx.words.proposed_heading), spec.proposed),
+        ),
         ctx,
     )
 
@@ -93,11 +103,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
     st = ctx.styles
     t = ctx.theme
     names = (P.LEFT, P.MIDDLE, P.RIGHT)
-    texts = (
-        (spec.situation_heading, spec.situation),
-        (spec.impact_heading, spec.impact),
-        (spec.recommendation_heading, spec.recommendation),
-    )
+    texts = _drill_down_columns(spec, ctx)
     content = [
         ((inline(h, st.heading()), *blocks(x, st.body)), ctx.frame(WITH_TABLE, n))
         for n, (h, x) in zip(names, texts, strict=True)
@@ -132,7 +138,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
 
     plans = []
     for i in range(len(laid.pages)):
-        title = (inline(page_title(spec.title, i), st.title),)
+        title = (inline(page_title(spec.title, i, ctx), st.title),)
         if i == 0:
             boxes: dict[str, tuple[Block, ...]] = {P.TITLE: title, **columns}
             boxes.update(meta_boxes(spec, ctx))

@@ -55,7 +55,7 @@ def plan(spec: ContentSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i, page in enumerate(pages):
         boxes: dict[str, tuple[Block, ...]] = {
-            P.TITLE: (inline(page_title(spec.title, i), st.title),),
+            P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),),
             P.BODY: page,
             **meta_boxes(spec, ctx),
         }

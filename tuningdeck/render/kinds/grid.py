@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from tuningdeck import status
-from tuningdeck.model import Quarter, StatusRow
+from tuningdeck.model import Quarter, StatusRow, Words
 from tuningdeck.render.kinds.tabular import cell_blocks, table_style
 from tuningdeck.render.plan import PlanContext, inline
 from tuningdeck.render.table import Cell
@@ -14,7 +14,7 @@ from tuningdeck.text.measure import Block, TextStyle
 
 __all__ = ["baseline_blocks", "header_cells", "result_cells", "status_cells"]
 
-BASELINE = "Baseline:"
+BASELINE = Words().baseline_label  # "Baseline:", unless the deck has its own word
 SUB_ROW_INDENT = 10.0  # points a sub-row's text is indented by
 ARROWS = frozenset("↑↓▲▼")
 
@@ -46,19 +46,23 @@ def result_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
     main = cell_blocks(row.text, table_style(ctx, bold=not row.level, indent=indent))
     if row.baseline:
         muted = table_style(ctx, color=t.colors.text_secondary, indent=indent)
-        main = (*main, *baseline_blocks(row.baseline, muted))
+        main = (*main, *baseline_blocks(row.baseline, muted, label=ctx.words.baseline_label))
     goal = cell_blocks(row.goal, table_style(ctx)) if row.goal else ()
     return [Cell(main), Cell(goal)]
 
 
-def baseline_blocks(baseline: str, style: TextStyle) -> tuple[Block, ...]:
+def baseline_blocks(baseline: str, style: TextStyle, *, label: str = BASELINE) -> tuple[Block, ...]:
     """``Baseline: …``, one paragraph per line of the baseline; a baseline that starts with a
-    list item has ``Baseline:`` on a line of its own above it."""
+    list item has ``Baseline:`` on a line of its own above it. ``label`` is the deck's word for
+    ``Baseline:`` (an empty one: the baseline alone)."""
     body = cell_blocks(baseline, style)
+    if not label:
+        return body
     first = body[0].paragraph
     if first.level:
-        return (inline(BASELINE, style), *body)
-    runs = (Run(f"{BASELINE} "), *first.runs)
+        return (inline(label, style), *body)
+    *lead, last = inline(label, style).paragraph.runs
+    runs = (*lead, evolve(last, text=f"{last.text} "), *first.runs)
     return (evolve(body[0], paragraph=evolve(first, runs=runs)), *body[1:])
 
 

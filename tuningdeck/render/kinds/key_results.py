@@ -5,7 +5,7 @@ from __future__ import annotations
 from tuningdeck.model import KeyResultsSlide, StatusRow
 from tuningdeck.render.kinds.grid import header_cells, result_cells, status_cells
 from tuningdeck.render.kinds.tabular import table_slides
-from tuningdeck.render.plan import PlanContext, SlidePlan
+from tuningdeck.render.plan import PlanContext, SlidePlan, word
 from tuningdeck.render.table import Group
 
 __all__ = ["plan"]
@@ -13,7 +13,12 @@ __all__ = ["plan"]
 
 def plan(spec: KeyResultsSlide, ctx: PlanContext) -> list[SlidePlan]:
     """A key result and its sub-rows stay on one slide; long grids continue on more slides."""
-    headings = [spec.result_heading, spec.goal_heading, *spec.quarter_headings]
+    w = ctx.words
+    headings = [
+        word(spec.result_heading, w.result_heading),
+        word(spec.goal_heading, w.results_goal_heading),
+        *map(word, spec.quarter_headings, w.quarter_headings),
+    ]
     header = header_cells(ctx, headings, first_quarter_column=2)
     grouped: list[list[StatusRow]] = []
     for row in spec.results:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tuningdeck.model import MetricsTableSlide
 from tuningdeck.render.kinds.grid import header_cells, result_cells, status_cells
 from tuningdeck.render.kinds.tabular import cell_blocks, table_slides, table_style
-from tuningdeck.render.plan import PlanContext, SlidePlan
+from tuningdeck.render.plan import PlanContext, SlidePlan, word
 from tuningdeck.render.table import Cell, Group
 
 __all__ = ["plan"]
@@ -14,11 +14,12 @@ __all__ = ["plan"]
 def plan(spec: MetricsTableSlide, ctx: PlanContext) -> list[SlidePlan]:
     """One slide, or more with the header repeated when the table is long."""
     t = ctx.theme
+    w = ctx.words
     headings = [
-        spec.outcome_heading,
-        spec.metric_heading,
-        spec.goal_heading,
-        *spec.quarter_headings,
+        word(spec.outcome_heading, w.outcome_heading),
+        word(spec.metric_heading, w.metric_heading),
+        word(spec.goal_heading, w.metrics_goal_heading),
+        *map(word, spec.quarter_headings, w.quarter_headings),
     ]
     header = header_cells(ctx, headings, first_quarter_column=3)
     groups = []

@@ -13,6 +13,7 @@ from tuningdeck.render.plan import (
     meta_boxes,
     page_title,
     paginate,
+    word,
 )
 from tuningdeck.text.measure import Block, blocks_height
 from tuningdeck.vocab import Layout
@@ -29,7 +30,7 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     st = ctx.styles
     obj_frame = ctx.frame(LAYOUT, P.OBJECTIVE)
     body_frame = ctx.frame(LAYOUT, P.BODY)
-    head = inline(spec.objective_heading, st.heading())
+    head = inline(word(spec.objective_heading, ctx.words.objective_heading), st.heading())
     statement = blocks(spec.objective, lambda level: st.lead(color=ctx.theme.colors.text))
     # The statement and the narrative share the space from the objective's top to the body's
     # bottom; the statement may grow into it, up to half of it.
@@ -50,7 +51,7 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i, page in enumerate(pages):
         boxes: dict[str, tuple[Block, ...]] = {
-            P.TITLE: (inline(page_title(spec.title, i), st.title),)
+            P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),)
         }
         frames: dict[str, Frame] = {P.BODY: body}
         if i == 0:
@@ -63,7 +64,8 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
         if spec.target and i == len(pages) - 1:
             boxes[P.TARGET] = (
                 inline(
-                    f"{spec.target_label} **{spec.target}**", st.small(color=ctx.theme.colors.text)
+                    f"{word(spec.target_label, ctx.words.target_label)} **{spec.target}**",
+                    st.small(color=ctx.theme.colors.text),
                 ),
             )
         boxes.update(meta_boxes(spec, ctx))

@@ -12,6 +12,7 @@ from tuningdeck.render.plan import (
     meta_boxes,
     page_title,
     paginate,
+    word,
 )
 from tuningdeck.text.measure import Block
 from tuningdeck.vocab import Layout
@@ -25,11 +26,12 @@ LAYOUT = Layout.PRIORITY_UPDATE
 def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
     """One slide, or more when the narrative or the deliverables are too long for one."""
     st = ctx.styles
+    w = ctx.words
     narrative: list[Block] = []
     keep: list[bool] = []
     for heading, text in (
-        (spec.overview_heading, spec.overview),
-        (spec.progress_heading, spec.progress),
+        (word(spec.overview_heading, w.overview_heading), spec.overview),
+        (word(spec.progress_heading, w.progress_heading), spec.progress),
     ):
         if not text:
             continue
@@ -42,8 +44,8 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
     side: list[Block] = []
     side_keep: list[bool] = []
     for heading, items in (
-        (spec.deliverables_heading, spec.deliverables),
-        (spec.actions_heading, spec.actions),
+        (word(spec.deliverables_heading, w.deliverables_heading), spec.deliverables),
+        (word(spec.actions_heading, w.actions_heading), spec.actions),
     ):
         if not items:
             continue
@@ -63,7 +65,7 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i in range(max(len(narrative_pages), len(side_pages), 1)):
         boxes: dict[str, tuple[Block, ...]] = {
-            P.TITLE: (inline(page_title(spec.title, i), st.title),)
+            P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),)
         }
         if i < len(narrative_pages):
             boxes[P.NARRATIVE] = narrative_pages[i]

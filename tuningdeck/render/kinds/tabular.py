@@ -114,7 +114,7 @@ def table_slides(
     out = []
     title = getattr(spec, "title", "")
     for i in range(len(layout.pages)):
-        boxes = {P.TITLE: (inline(page_title(title, i), st.title),), **boxes_common}
+        boxes = {P.TITLE: (inline(page_title(title, i, ctx), st.title),), **boxes_common}
         if i == 0:
             boxes.update(callout_boxes)
         out.append(

@@ -18,6 +18,7 @@ __all__ = [
     "FOOTNOTE_IDX",
     "LAYOUTS",
     "SLIDE_NUMBER_IDX",
+    "WORDMARK_IDX",
     "Box",
     "footer",
     "layout_xml",
@@ -28,6 +29,7 @@ __all__ = [
 DEPARTMENT_IDX = 20
 FOOTNOTE_IDX = 21
 SLIDE_NUMBER_IDX = 22
+WORDMARK_IDX = 23
 
 
 @frozen
@@ -45,23 +47,30 @@ class Box:
 
 
 def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
-    """Wordmark, rule, department tag, footnote line and slide number: on every layout."""
+    """Wordmark, rule, department tag, footnote line and slide number: on every layout.
+
+    The wordmark is a footer placeholder that each slide fills with the deck's organisation
+    name (set in capitals, letter-spaced, in the heading face)."""
     g, c, z = t.geometry, t.colors, t.sizes
     ink = c.background if dark else c.text_secondary
     if not dark:
         s.rect("Footer rule", g.margin_x, g.footer_rule, g.content_width, 0.01, c.rule)
-    s.text(
-        "Wordmark",
-        "WIKIMEDIA FOUNDATION",
+    s.placeholder(
+        P.WORDMARK,
+        f'<p:ph type="ftr" sz="quarter" idx="{WORDMARK_IDX}"/>',
         g.margin_x,
         g.footer_top,
         3.2,
         g.footer_height,
+        prompt="Organisation",
+        anchor="ctr",
         face=t.fonts.heading,
         size=z.wordmark,
         color=c.background if dark else c.text,
         bold=True,
         spacing=300,
+        caps=True,
+        wrap="none",
     )
     s.placeholder(
         P.FOOTNOTE,

@@ -57,10 +57,18 @@ class ShapeTree:
         align: str = "l",
         fill: str | None = None,
         inset: float = 0.0,
+        spacing: int = 0,
+        caps: bool = False,
+        wrap: str = "square",
     ) -> None:
         rpr = ""
-        if size or color or face or bold:
-            attrs = (f' sz="{int(size * 100)}"' if size else "") + (' b="1"' if bold else "")
+        if size or color or face or bold or spacing or caps:
+            attrs = (
+                (f' sz="{int(size * 100)}"' if size else "")
+                + (' b="1"' if bold else "")
+                + (' cap="all"' if caps else "")
+                + (f' spc="{spacing}"' if spacing else "")
+            )
             inner = (f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else "") + (
                 font_xml(face) if face else ""
             )
@@ -73,7 +81,7 @@ class ShapeTree:
         ins = emu(inset)
         body = (
             f'<a:bodyPr lIns="{ins}" tIns="{ins}" rIns="{ins}" bIns="{ins}" anchor="{anchor}" '
-            f'wrap="square"><a:noAutofit/></a:bodyPr>'
+            f'wrap="{wrap}"><a:noAutofit/></a:bodyPr>'
         )
         text = f'<a:r><a:rPr lang="en-US"/><a:t>{escape(prompt)}</a:t></a:r>' if prompt else ""
         if 'type="sldNum"' in ph:
