@@ -15,26 +15,32 @@ from tuningdeck.model import (
     MetricsTableSlide,
     Outcome,
     StatusRow,
+    Words,
 )
 from tuningdeck.model.tables import QUARTER_HEADINGS
 
 ROW = StatusRow(text="Monthly active editors increase YoY")
 
 
-def test_table_headers_default_to_the_usual_wording() -> None:
+def test_table_headers_left_blank_are_the_decks_words() -> None:
     metrics = MetricsTableSlide(title="M", outcomes=[Outcome(text="O", rows=[ROW])])
-    assert (metrics.outcome_heading, metrics.metric_heading, metrics.goal_heading) == (
-        "MTP Outcomes",
-        "MTP Metrics",
-        "Y2 Goal",
-    )
-    assert metrics.quarter_headings == ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
+    assert (metrics.outcome_heading, metrics.metric_heading, metrics.goal_heading) == ("", "", "")
+    assert metrics.quarter_headings == ("", "", "", "") == QUARTER_HEADINGS
     grid = KeyResultsSlide(title="K", results=[ROW])
-    assert (grid.result_heading, grid.goal_heading) == ("Key Results", "Year Goal")
+    assert (grid.result_heading, grid.goal_heading) == ("", "")
     assert grid.quarter_headings == QUARTER_HEADINGS
+    words = Words()  # what a blank header shows unless the deck says otherwise
+    assert (
+        words.outcome_heading,
+        words.metric_heading,
+        words.metrics_goal_heading,
+        words.result_heading,
+        words.results_goal_heading,
+    ) == ("MTP Outcomes", "MTP Metrics", "Y2 Goal", "Key Results", "Year Goal")
+    assert words.quarter_headings == ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
 
 
-def test_quarter_headings_take_four_texts_a_blank_one_keeping_its_default() -> None:
+def test_quarter_headings_take_four_texts_a_blank_one_left_to_the_deck() -> None:
     grid = KeyResultsSlide(
         title="K",
         results=[ROW],
@@ -44,7 +50,7 @@ def test_quarter_headings_take_four_texts_a_blank_one_keeping_its_default() -> N
     assert grid.quarter_headings == ("Q1", "Q2", "Q3", "Q4")
     assert grid.goal_heading == "Year goal"
     partial = KeyResultsSlide(title="K", results=[ROW], quarter_headings=(None, "", " Q3 ", "Q4"))
-    assert partial.quarter_headings == ("Q1 Status", "Q2 Status", "Q3", "Q4")
+    assert partial.quarter_headings == ("", "", "Q3", "Q4")
     assert KeyResultsSlide(title="K", results=[ROW], quarter_headings=None).quarter_headings == (
         QUARTER_HEADINGS
     )

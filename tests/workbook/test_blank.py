@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from tuningdeck.errors import WorkbookError
 from tuningdeck.model import (
+    WORD_SETTINGS,
     Acronym,
     AcronymsSlide,
     DrillDownSlide,
@@ -45,7 +46,12 @@ def test_blank_workbook_has_every_sheet_and_header(tmp_path: Path) -> None:
         "Title",
         "Subtitle",
         "Acronyms intro",
+        *(w.name for w in WORD_SETTINGS),
     ]
+    # every word's setting is listed with its default in its note
+    notes = {r[0].value: r[0].comment.text for r in wb["Deck"].iter_rows(min_row=2)}
+    assert "default Wikimedia Foundation" in notes["Organisation"]
+    assert "default (cont.)" in notes["Continued suffix"]
     assert wb["Objectives"]["D1"].comment.text == "Required: the objective statement."
 
 

@@ -217,7 +217,8 @@ def test_title_template_and_default_recommendation_heading(tmp_path: Path) -> No
     assert deck.slides[0].title == "Thriving Movement: Q2 of FY20-21"
     drill = deck.slides[4]
     assert isinstance(drill, DrillDownSlide)
-    assert drill.recommendation_heading == "The recommendation"
+    assert drill.recommendation_heading == ""  # blank: the deck's word
+    assert deck.words.recommendation_heading == "The recommendation"
 
 
 def test_quarter_picks_its_own_row_then_the_all_row(good: Path) -> None:
@@ -455,7 +456,8 @@ def test_unknown_columns_and_settings_warn_with_their_cell(tmp_path: Path) -> No
         'Objectives!K1: unknown column "Targte" (did you mean "Target"?) ignored; expected one '
         "of Key, Quarter, Title, Objective, Narrative, Target, Department, Footnote, Notes",
         'Deck!A6: unknown setting "Colour" ignored; expected one of Priority, Fiscal year, '
-        "Title, Subtitle, Acronyms intro",
+        "Title, Subtitle, Acronyms intro, or a word's setting such as Organisation or Overview "
+        "heading (the Deck sheet of a blank workbook lists them all)",
         'Slides!B2: Key "ignored" ignored; a title slide takes no Key',
     ]
     assert caught[0].filename == __file__

@@ -129,10 +129,13 @@ def quarter_change(
     return sum(now) / sum(before) - 1
 
 
-def format_change(change: float, *, digits: int = 1) -> str:
-    """``0.073`` → ``"+7.3% YoY"``; a change that rounds to nothing is ``"+0.0% YoY"``."""
+def format_change(change: float, *, digits: int = 1, suffix: str = "YoY") -> str:
+    """``0.073`` → ``"+7.3% YoY"``; a change that rounds to nothing is ``"+0.0% YoY"``.
+
+    ``suffix`` is the word after the percentage (the deck's ``Words.change_suffix``)."""
     percent = round(change * 100, digits)
-    return f"{percent + 0.0:+.{digits}f}% YoY"  # + 0.0 turns -0.0 into 0.0
+    text = f"{percent + 0.0:+.{digits}f}%"  # + 0.0 turns -0.0 into 0.0
+    return f"{text} {suffix}" if suffix else text
 
 
 _PERCENT = re.compile(r"([+\-\u2212\u2013]?)\s*(\d+(?:\.(\d+))?)\s*%")

@@ -158,7 +158,7 @@ class Words:
 
 def _settings() -> tuple[WordSetting, ...]:
     return tuple(
-        WordSetting(a.metadata["setting"], a.name, a.default, a.metadata["help"])
+        WordSetting(a.metadata["setting"], a.name, str(a.default), a.metadata["help"])
         for a in attrs.fields(Words)
     )
 

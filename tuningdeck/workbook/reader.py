@@ -22,7 +22,7 @@ import attrs
 from attrs import define, frozen
 
 from tuningdeck.errors import FieldError, InputError, Problem, WorkbookError, WorkbookWarning
-from tuningdeck.model import Deck, FiscalYear, Quarter, Slide
+from tuningdeck.model import Deck, FiscalYear, Quarter, Slide, Words
 from tuningdeck.workbook.cells import (
     CellError,
     RawCell,
@@ -220,10 +220,11 @@ class _Reading:
         self.check_references()
         self.check_rows()
         settings, fiscal_year, title = self.read_settings()
-        slides = self.read_slides(settings, title, fiscal_year)
+        words = self.read_words()
+        slides = self.read_slides(settings, title, fiscal_year, words)
         if self.problems:
             return None
-        return Deck(slides, quarter=self.quarter, fiscal_year=fiscal_year, title=title)
+        return Deck(slides, quarter=self.quarter, fiscal_year=fiscal_year, title=title, words=words)
 
     # one sheet
 
@@ -422,9 +423,13 @@ class _Reading:
             if key in specs:
                 found.setdefault(key, row)
             elif row.ok:
+                name = row.text("Setting")
+                hint = did_you_mean(name, (s.name for s in DECK.settings))
+                deck = ", ".join(s.name for s in DECK.settings if not s.word)
                 self.warnings.append(
-                    f'{row.where("Setting")}: unknown setting "{row.text("Setting")}" ignored; '
-                    f"expected one of {', '.join(s.name for s in DECK.settings)}"
+                    f'{row.where("Setting")}: unknown setting "{name}"{hint} ignored; expected '
+                    f"one of {deck}, or a word's setting such as Organisation or Overview "
+                    "heading (the Deck sheet of a blank workbook lists them all)"
                 )
         next_row = max((r.number for r in sheet.rows), default=1) + 1
         settings: dict[str, str] = {}
@@ -465,6 +470,31 @@ class _Reading:
         title = self.fill_title(settings, fiscal_year, found.get("title"))
         return settings, fiscal_year, title
 
+    def read_words(self) -> Words:
+        """The deck's words from the Deck sheet's settings; each bad one told at its Value."""
+        sheet = self.sheets.get(DECK.name)
+        if sheet is None or sheet.broken:
+            return Words()
+        rows: dict[str, Row] = {}
+        for each in sheet.rows:
+            rows.setdefault(normalise_name(each.text("Setting")), each)
+        words: dict[str, str] = {}
+        for spec in DECK.settings:
+            row = rows.get(spec.key)
+            if not spec.word or row is None or not row.ok or not row.text("Value"):
+                continue  # a blank value keeps the default word
+            try:
+                Words(**{spec.word: row.text("Value")})
+            except FieldError as exc:
+                self.problem(
+                    row.sheet,
+                    row.cell("Value"),
+                    f'bad value for setting "{spec.name}": {exc.reason}; expected {spec.help}',
+                )
+                continue
+            words[spec.word] = row.text("Value")
+        return Words(**words)
+
     def fill_title(
         self, settings: Mapping[str, str], fiscal_year: FiscalYear | None, row: Row | None
     ) -> str:
@@ -490,7 +520,11 @@ class _Reading:
     # the Slides sheet
 
     def read_slides(
-        self, settings: Mapping[str, str], title: str, fiscal_year: FiscalYear | None
+        self,
+        settings: Mapping[str, str],
+        title: str,
+        fiscal_year: FiscalYear | None,
+        words: Words | None = None,
     ) -> list[Slide]:
         sheet = self.sheets.get(SLIDES.name)
         if sheet is None or sheet.broken:
@@ -531,6 +565,7 @@ class _Reading:
                 folder=self.folder,
                 picture_folders=self.picture_folders,
                 warn=self.warnings.append,
+                words=words or Words(),
             )
             slide = self.build(kind, source)
             if slide is not None:

@@ -19,7 +19,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from tuningdeck.errors import WorkbookWarning
-from tuningdeck.model import FiscalYear, Quarter, Slide
+from tuningdeck.model import FiscalYear, Quarter, Slide, Words
 from tuningdeck.workbook.schema import SheetSpec, normalise_name
 
 __all__ = [
@@ -157,6 +157,8 @@ class SlideSource:
     """Folders outside the workbook's that pictures may come from (the workbook's always may)."""
     warn: Callable[[str], None] = field(default=_warn, eq=False)
     """Report something that may be a mistake but does not stop the deck (``Sheet!Cell: …``)."""
+    words: Words = field(factory=Words)
+    """The deck's words from the Deck sheet (e.g. the suffix of a computed chart callout)."""
 
     def common(self) -> dict[str, str]:
         """Department, footnote and notes from the row, notes falling back to the Slides row's."""

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from attrs import field, frozen
 
+from tuningdeck.model.words import WORD_SETTINGS
 from tuningdeck.vocab import ChartKind, Engine, Fit
 
 __all__ = [
@@ -149,6 +150,9 @@ class SettingSpec:
     required: bool = False
     kind: CellKind = CellKind.TEXT
     help: str = ""
+
+    word: str = ""
+    """The :class:`~tuningdeck.model.Words` field the setting sets (``""``: not a word)."""
 
     @property
     def key(self) -> str:
@@ -338,6 +342,11 @@ DECK = SheetSpec(
         ),
         SettingSpec("Subtitle", help="the title slide's subtitle"),
         SettingSpec("Acronyms intro", help="the paragraph above the acronyms list"),
+        # the organisation's name and the fixed labels, declared once with the model's Words
+        *(
+            SettingSpec(w.name, help=f"{w.help}; default {w.default}", word=w.field)
+            for w in WORD_SETTINGS
+        ),
     ),
     help="What the deck is about, one setting a row.",
 )

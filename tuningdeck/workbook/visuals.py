@@ -471,7 +471,7 @@ def _yoy(src: SlideSource, row: Row, data: ChartData, callout: str) -> tuple[Cha
                 "all six months in Chart data, or a Callout"
             )
         return spec, callout
-    computed = format_change(change)
+    computed = format_change(change, suffix=src.words.change_suffix)
     if not callout:
         return spec, f"{quarter} {computed}"
     if not headline_matches(callout, change):
