@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from tuningdeck.model.fiscal import FiscalYear, Quarter
 from tuningdeck.model.visuals import ChartSpec, Series
+from tuningdeck.model.words import Words
 from tuningdeck.vocab import ChartKind
 
 __all__ = [
@@ -28,22 +29,10 @@ __all__ = [
 
 FISCAL_START = 7  # the Foundation's fiscal year starts in July
 
-# English month names whatever the process's locale: the deck is written in English.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_ABBR = tuple(m[:3] for m in MONTHS)
+# The default month names, English whatever the process's locale; a deck's own words (its
+# Months and Month abbreviations settings) are passed to yoy_spec and period_label.
+MONTHS: tuple[str, ...] = Words().month_names
+MONTH_ABBR: tuple[str, ...] = Words().month_short_names
 
 
 def fiscal_months(start_month: int = FISCAL_START) -> list[int]:
@@ -71,10 +60,13 @@ def yoy_spec(
     number_format: str = "General",
     marked: dt.date | None = None,
     start_month: int = FISCAL_START,
+    month_names: Sequence[str] = MONTH_ABBR,
 ) -> ChartSpec:
     """A year-over-year chart of monthly ``points``: one series per fiscal year, Jul … Jun.
 
     ``marked`` (a month) is highlighted on the x axis; months without a value are gaps.
+    ``month_names`` are the twelve categories' names, January first (a deck's
+    ``Words.month_short_names``).
     """
     values = _monthly(points)
     if not values:
@@ -88,8 +80,8 @@ def yoy_spec(
             year = start if m >= start_month else start + 1
             row.append(values.get((year, m)))
         series.append(Series(name=FiscalYear(start).label, values=row))
-    categories = [MONTH_ABBR[m - 1] for m in months]
-    mark = MONTH_ABBR[marked.month - 1] if marked else ""
+    categories = [month_names[m - 1] for m in months]
+    mark = month_names[marked.month - 1] if marked else ""
     return ChartSpec(
         kind=ChartKind.YOY,
         categories=categories,
@@ -171,14 +163,16 @@ def parse_periods(labels: Sequence[object]) -> list[dt.date]:
     return out
 
 
-def period_label(days: Iterable[dt.date]) -> str:
-    """The span of ``days`` as a chart's subtitle: ``"July 2018 - September 2020"``."""
+def period_label(days: Iterable[dt.date], *, names: Sequence[str] = MONTHS) -> str:
+    """The span of ``days`` as a chart's subtitle: ``"July 2018 - September 2020"``.
+
+    ``names`` are the twelve month names, January first (a deck's ``Words.month_names``)."""
     ordered = sorted(days)
     if not ordered:
         raise ValueError("a period needs at least one month")
     first, last = ordered[0], ordered[-1]
     if (first.year, first.month) == (last.year, last.month):
-        return f"{MONTHS[first.month - 1]} {first.year}"
+        return f"{names[first.month - 1]} {first.year}"
     if first.year == last.year:
-        return f"{MONTHS[first.month - 1]} - {MONTHS[last.month - 1]} {last.year}"
-    return f"{MONTHS[first.month - 1]} {first.year} - {MONTHS[last.month - 1]} {last.year}"
+        return f"{names[first.month - 1]} - {names[last.month - 1]} {last.year}"
+    return f"{names[first.month - 1]} {first.year} - {names[last.month - 1]} {last.year}"

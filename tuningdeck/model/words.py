@@ -41,13 +41,35 @@ class WordSetting:
 def _one_line(value: str | None) -> str:
     text = to_text(value)
     if "\n" in text:
-        raise ValueError(f'"{text[:40]}" has a line break; expected a word on one line')
+        first = text.split("\n")[0][:40]
+        raise ValueError(f'"{first}…" has a line break; expected a word on one line')
     return text
 
 
-def _word(setting: str, default: str, help: str) -> Any:
+def _word(setting: str, default: str, help: str, converter: Any = _one_line) -> Any:
     """A field of :class:`Words`: its default and, as metadata, its setting's name and help."""
-    return field(default=default, converter=_one_line, metadata={"setting": setting, "help": help})
+    return field(default=default, converter=converter, metadata={"setting": setting, "help": help})
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(","))
+
+
+def _twelve(value: str | None) -> str:
+    """Twelve month names on one line, separated by commas."""
+    text = _one_line(value)
+    names = _names(text)
+    if len(names) != 12 or not all(names):
+        raise ValueError(
+            f'"{text[:60]}" names {len(names)} month{"s" if len(names) != 1 else ""}; expected '
+            "twelve names, January to December, separated by commas"
+        )
+    return text
+
+
+MONTHS = "January, February, March, April, May, June, July, August, September, October, " + (
+    "November, December"
+)
 
 
 @frozen(kw_only=True)
@@ -142,11 +164,35 @@ class Words:
         "written after a year-over-year chart's computed change, as in +7.3% YoY",
     )
     acronyms_title: str = _word("Acronyms title", "Acronyms", "the acronyms slide's title")
+    months: str = _word(
+        "Months",
+        MONTHS,
+        "the twelve month names, January to December, separated by commas, as in a "
+        "year-over-year chart's period (July 2024 - September 2025)",
+        _twelve,
+    )
+    month_abbreviations: str = _word(
+        "Month abbreviations",
+        ", ".join(m[:3] for m in _names(MONTHS)),
+        "the twelve months' short names, January to December, separated by commas, along a "
+        "year-over-year chart's axis",
+        _twelve,
+    )
 
     @property
     def quarter_headings(self) -> tuple[str, str, str, str]:
         """The tables' Q1 to Q4 column headers."""
         return (self.q1_heading, self.q2_heading, self.q3_heading, self.q4_heading)
+
+    @property
+    def month_names(self) -> tuple[str, ...]:
+        """The twelve month names, January first."""
+        return _names(self.months)
+
+    @property
+    def month_short_names(self) -> tuple[str, ...]:
+        """The twelve months' short names, January first: ``("Jan", "Feb", …)``."""
+        return _names(self.month_abbreviations)
 
     def continued_title(self, title: str, page: int) -> str:
         """``title`` on the first page (0), then with the continued suffix: ``Acronyms

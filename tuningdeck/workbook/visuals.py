@@ -377,7 +377,9 @@ def build_chart(src: SlideSource) -> Slide:
     if kind is ChartKind.YOY:
         spec, callout = _yoy(src, row, data, callout)
         spec = attrs.evolve(spec, **look)
-        subtitle = subtitle or period_label(m for m, _ in data.months)
+        subtitle = subtitle or period_label(
+            (m for m, _ in data.months), names=src.words.month_names
+        )
     else:
         spec = ChartSpec(kind=kind, categories=data.categories, series=data.series, **look)
     return ChartSlide(
@@ -414,7 +416,7 @@ def _future_problems(
     later = _later(subtitle, fiscal_year, quarter)
     if later is not None:
         if shown.months:
-            span = period_label(m for m, _ in shown.months)
+            span = period_label((m for m, _ in shown.months), names=src.words.month_names)
             expected = f"the span of the data shown, {span} (or Subtitle blank for it)"
         else:
             expected = f"a period that ends by {end}"
@@ -460,7 +462,11 @@ def _yoy(src: SlideSource, row: Row, data: ChartData, callout: str) -> tuple[Cha
         raise Reported
     current = set(quarter_months(fiscal_year, quarter))
     shown = [m for m, _ in data.months if m in current]
-    spec = yoy_spec(data.months, marked=max(shown) if shown else None)
+    spec = yoy_spec(
+        data.months,
+        marked=max(shown) if shown else None,
+        month_names=src.words.month_short_names,
+    )
     change = quarter_change(data.months, fiscal_year, quarter)
     period = f"{quarter} {fiscal_year}"
     if change is None:
