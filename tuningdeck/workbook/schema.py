@@ -382,28 +382,29 @@ TABLES = _keyed(
     ColumnSpec("Callout", help="a headline for the quarter, e.g. Q1 +7.3% YoY", width=18),
     ColumnSpec(
         "Outcome heading",
-        help="a metrics table's first column header; default MTP Outcomes",
+        help="a metrics table's first column header; blank: the Deck sheet's Outcome heading",
         width=16,
     ),
     ColumnSpec(
         "Metric heading",
-        help="a metrics table's metric column header; default MTP Metrics",
+        help="a metrics table's metric column header; blank: the Deck sheet's Metric heading",
         width=16,
     ),
     ColumnSpec(
         "Key result heading",
-        help="a key-results grid's first column header; default Key Results",
+        help="a key-results grid's first column header; blank: the Deck sheet's Key result heading",
         width=16,
     ),
     ColumnSpec(
         "Goal heading",
-        help="the goal column's header; default Y2 Goal (metrics table) or Year Goal (key results)",
+        help="the goal column's header; blank: the Deck sheet's Metrics goal heading or Key "
+        "results goal heading",
         width=14,
     ),
     *(
         ColumnSpec(
             f"{q} heading",
-            help=f"the {q} column's header, e.g. {q}; default {q} Status",
+            help=f"the {q} column's header, e.g. {q}; blank: the Deck sheet's {q} heading",
             width=12,
         )
         for q in ("Q1", "Q2", "Q3", "Q4")
@@ -496,7 +497,7 @@ DRILL_DOWNS = _keyed(
     ColumnSpec("Recommendation", required=True, help="the recommendation", width=45),
     ColumnSpec(
         "Recommendation heading",
-        help="the third column's heading; default The recommendation",
+        help="the third column's heading; blank: the Deck sheet's Recommendation heading",
         width=22,
     ),
 )
@@ -575,7 +576,9 @@ CHARTS = _keyed(
         width=14,
     ),
     ColumnSpec("Goal", CellKind.NUMBER, help="a number to draw a goal line at", width=10),
-    ColumnSpec("Goal label", help="the goal line's label; default Goal", width=14),
+    ColumnSpec(
+        "Goal label", help="the goal line's label; blank: the Deck sheet's Goal label", width=14
+    ),
     ColumnSpec(
         "Callout",
         help="the headline, e.g. Q1 +7.3% YoY; blank for a yoy chart computes it from the data",
