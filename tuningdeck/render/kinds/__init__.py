@@ -13,11 +13,15 @@ from attrs import evolve
 
 from tuningdeck.catalogue import CATALOGUE
 from tuningdeck.model import Slide
+from tuningdeck.render.master.layouts import WORDMARK_SPACING
 from tuningdeck.render.plan import PlanContext, SlidePlan, inline
-from tuningdeck.text.measure import TextStyle
+from tuningdeck.text.measure import TextStyle, text_width
 from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["PLANNERS", "plan_slide", "with_wordmark"]
+
+WORDMARK_MIN = 6.0
+"""The smallest size (pt) a long organisation name is set at in the footer; longer ones wrap."""
 
 Planner = Callable[[Any, PlanContext], list[SlidePlan]]
 """A planner takes a spec of the slide class it is listed under in :data:`PLANNERS`."""
@@ -40,11 +44,21 @@ def plan_slide(spec: Slide, ctx: PlanContext) -> list[SlidePlan]:
 def with_wordmark(plan: SlidePlan, ctx: PlanContext) -> SlidePlan:
     """``plan`` with the organisation's name in its layout's wordmark placeholder, if it has one.
 
-    The name is set in the wordmark's face and size; its colour, capitals and letter spacing
-    come from the layout, as on a dark divider."""
+    The name is set in the wordmark's face and size, smaller when it would not fit the
+    placeholder's width on one line; its colour, capitals and letter spacing come from the
+    layout (white on a dark divider)."""
     name = ctx.words.organisation
-    if not name or P.WORDMARK not in ctx.frames.get(plan.layout, {}):
+    frame = ctx.frames.get(plan.layout, {}).get(P.WORDMARK)
+    if not name or frame is None:
         return plan
     t = ctx.theme
     style = TextStyle(t.fonts.heading, t.sizes.wordmark, bold=True)
-    return evolve(plan, boxes={**plan.boxes, P.WORDMARK: (inline(name, style),)})
+    # a long name is set smaller to stay on one line, as the wordmark is (down to a floor)
+    block = inline(name, style)
+    text = block.paragraph.text.upper()
+    spacing = len(text) * WORDMARK_SPACING / 100
+    width = text_width(text, style)
+    if width + spacing > frame.w:
+        size = style.size * (frame.w - spacing) / width
+        block = inline(name, evolve(style, size=max(size, WORDMARK_MIN)))
+    return evolve(plan, boxes={**plan.boxes, P.WORDMARK: (block,)})

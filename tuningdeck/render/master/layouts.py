@@ -19,6 +19,7 @@ __all__ = [
     "LAYOUTS",
     "SLIDE_NUMBER_IDX",
     "WORDMARK_IDX",
+    "WORDMARK_SPACING",
     "Box",
     "footer",
     "layout_xml",
@@ -30,6 +31,8 @@ DEPARTMENT_IDX = 20
 FOOTNOTE_IDX = 21
 SLIDE_NUMBER_IDX = 22
 WORDMARK_IDX = 23
+WORDMARK_SPACING = 300
+"""The wordmark's letter spacing, in hundredths of a point (DrawingML's ``spc``)."""
 
 
 @frozen
@@ -68,7 +71,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
         size=z.wordmark,
         color=c.background if dark else c.text,
         bold=True,
-        spacing=300,
+        spacing=WORDMARK_SPACING,
         caps=True,
         wrap="none",
     )
