@@ -35,6 +35,7 @@ def test_the_defaults_are_todays_wording() -> None:
     assert (w.result_heading, w.results_goal_heading) == ("Key Results", "Year Goal")
     assert w.quarter_headings == ("Q1 Status", "Q2 Status", "Q3 Status", "Q4 Status")
     assert (w.goal_label, w.change_suffix, w.acronyms_title) == ("Goal", "YoY", "Acronyms")
+    assert w.quarter_names == ("Q1", "Q2", "Q3", "Q4")
     assert w.month_names[0] == "January" and w.month_short_names[-1] == "Dec"
     assert Deck([]).words == w
 
@@ -68,6 +69,7 @@ def test_the_continued_suffix_follows_the_title_on_later_pages() -> None:
     [
         ("organisation", "Riverbend\nLibrary", '"Riverbend…" has a line break'),
         ("months", "janvier, février", '"janvier, février" names 2 months'),
+        ("quarters", "T1, T2, T3", '"T1, T2, T3" names 3 quarters; expected four names'),
         ("month_abbreviations", "a, b, c, d, e, f, g, h, i, j, k, ", "names 12 months"),
         ("overview_heading", 3, "expected text, got int 3"),
     ],

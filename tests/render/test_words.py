@@ -72,6 +72,7 @@ FRENCH = Words(
     goal_label="Cible",
     change_suffix="sur un an",
     acronyms_title="Sigles",
+    quarters="T1, T2, T3, T4",
 )
 
 ENGLISH = (
@@ -149,6 +150,7 @@ def slides() -> list[object]:
                 series=[Series(name="2025", values=[1.0, 2.0])],
                 goal=1.5,
             ),
+            callout="T1 +12 % sur un an",
         ),
         ContentSlide(title="Ateliers", text=long_text),
         AcronymsSlide(entries=[Acronym(f"S{i:03d}", f"Sigle {i}") for i in range(90)]),
@@ -206,6 +208,7 @@ def test_a_french_deck_has_no_english_label_left(french: Path) -> None:
         "Ateliers (suite)",
         "Sigles",
         "Sigles (suite)",
+        "T1\n+12 % sur un an",  # the deck's quarter name leads the callout, on a line of its own
     ):
         assert word in every, word
     with zipfile.ZipFile(french) as z:

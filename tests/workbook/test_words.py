@@ -51,6 +51,7 @@ SPANISH = {
     "Goal label": "Meta",
     "Change suffix": "interanual",
     "Acronyms title": "Siglas",
+    "Quarter names": "T1, T2, T3, T4",
     "Months": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, "
     "noviembre, diciembre",
     "Month abbreviations": "ene, feb, mar, abr, may, jun, jul, ago, sep, oct, nov, dic",
@@ -85,6 +86,8 @@ ENGLISH = (
     "July",
     "September",
     "Jul",
+    "Q1",
+    "Q4",
 )
 
 
@@ -100,6 +103,8 @@ def spanish_year() -> Sheets:
     sheets["Deck"].append(["Title", "{priority}: sesión de seguimiento {quarter} {fiscal_year}"])
     # the library's own text in Spanish where it would spell a label
     sheets["Tables"][2][2] = "Resultados clave de alfabetización temprana"
+    sheets["Highlights"][1][2] = "El T1 en cifras"
+    sheets["Objectives"][1][5] = "T4 FY25-26"
     for row in sheets["Metrics"][1:]:
         row[:] = [c.replace("YoY", "interanual") if isinstance(c, str) else c for c in row]
     sheets["Slides"].insert(-2, ["okr change", "hours"])
@@ -156,7 +161,8 @@ def test_a_spanish_deck_has_no_english_label_left(built: Path) -> None:
         "Entregables clave",
         "Acciones:",
         "Objetivo:",
-        "Trimestre previsto de finalización: **Q4 FY25-26**".replace("**", ""),
+        "Trimestre previsto de finalización: T4 FY25-26",
+        "Reading for Everyone: sesión de seguimiento T1 FY25-26",
         "Departamento: Youth Services",
         "La situación",
         "El impacto",
@@ -173,7 +179,7 @@ def test_a_spanish_deck_has_no_english_label_left(built: Path) -> None:
         "Línea base: 42K visits/month",
         "Siglas",
         "Siglas (continuación)",
-        "interanual",
+        "T1\n+6.2% interanual",
         "julio 2024 - septiembre 2025",
     ):
         assert word in every, word

@@ -55,6 +55,18 @@ def _names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in text.split(","))
 
 
+def _four(value: str | None) -> str:
+    """Four quarter names on one line, separated by commas."""
+    text = _one_line(value)
+    names = _names(text)
+    if len(names) != 4 or not all(names):
+        raise ValueError(
+            f'"{text[:60]}" names {len(names)} quarter{"s" if len(names) != 1 else ""}; '
+            "expected four names, Q1 to Q4, separated by commas"
+        )
+    return text
+
+
 def _twelve(value: str | None) -> str:
     """Twelve month names on one line, separated by commas."""
     text = _one_line(value)
@@ -164,6 +176,13 @@ class Words:
         "written after a year-over-year chart's computed change, as in +7.3% YoY",
     )
     acronyms_title: str = _word("Acronyms title", "Acronyms", "the acronyms slide's title")
+    quarters: str = _word(
+        "Quarter names",
+        "Q1, Q2, Q3, Q4",
+        "the four quarters' names, separated by commas, as in the title's {quarter} and a "
+        "year-over-year chart's computed callout (Q1 +7.3% YoY)",
+        _four,
+    )
     months: str = _word(
         "Months",
         MONTHS,
@@ -183,6 +202,11 @@ class Words:
     def quarter_headings(self) -> tuple[str, str, str, str]:
         """The tables' Q1 to Q4 column headers."""
         return (self.q1_heading, self.q2_heading, self.q3_heading, self.q4_heading)
+
+    @property
+    def quarter_names(self) -> tuple[str, ...]:
+        """The four quarters' names, Q1 first."""
+        return _names(self.quarters)
 
     @property
     def month_names(self) -> tuple[str, ...]:

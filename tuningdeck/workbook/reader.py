@@ -219,8 +219,8 @@ class _Reading:
                 )
         self.check_references()
         self.check_rows()
-        settings, fiscal_year, title = self.read_settings()
         words = self.read_words()
+        settings, fiscal_year, title = self.read_settings(words)
         slides = self.read_slides(settings, title, fiscal_year, words)
         if self.problems:
             return None
@@ -411,8 +411,11 @@ class _Reading:
 
     # the Deck sheet
 
-    def read_settings(self) -> tuple[dict[str, str], FiscalYear | None, str]:
-        """The settings by compared name, the fiscal year and the filled-in deck title."""
+    def read_settings(
+        self, words: Words | None = None
+    ) -> tuple[dict[str, str], FiscalYear | None, str]:
+        """The settings by compared name, the fiscal year and the filled-in deck title (its
+        ``{quarter}`` named in the deck's ``words``)."""
         sheet = self.sheets.get(DECK.name)
         if sheet is None or sheet.broken:
             return {}, None, ""
@@ -467,7 +470,7 @@ class _Reading:
                     )
                     continue
             settings[spec.key] = value
-        title = self.fill_title(settings, fiscal_year, found.get("title"))
+        title = self.fill_title(settings, fiscal_year, found.get("title"), words or Words())
         return settings, fiscal_year, title
 
     def read_words(self) -> Words:
@@ -496,12 +499,16 @@ class _Reading:
         return Words(**words)
 
     def fill_title(
-        self, settings: Mapping[str, str], fiscal_year: FiscalYear | None, row: Row | None
+        self,
+        settings: Mapping[str, str],
+        fiscal_year: FiscalYear | None,
+        row: Row | None,
+        words: Words,
     ) -> str:
         template = settings.get("title") or DEFAULT_TITLE
         values = {
             "priority": settings.get("priority", ""),
-            "quarter": str(self.quarter),
+            "quarter": words.quarter_names[int(self.quarter) - 1],
             "fiscal_year": str(fiscal_year or ""),
         }
         expected = "expected {priority}, {quarter} or {fiscal_year}"

@@ -479,7 +479,7 @@ def _yoy(src: SlideSource, row: Row, data: ChartData, callout: str) -> tuple[Cha
         return spec, callout
     computed = format_change(change, suffix=src.words.change_suffix)
     if not callout:
-        return spec, f"{quarter} {computed}"
+        return spec, f"{src.words.quarter_names[int(quarter) - 1]} {computed}"
     if not headline_matches(callout, change):
         src.warn(
             f'{row.where("Callout")}: callout "{callout}" but the data give {computed} for '

@@ -7,6 +7,7 @@ picture in the placeholder's place, and the placeholder is dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from attrs import evolve
@@ -46,6 +47,13 @@ _KIND_NAMES = {
 }
 
 
+@functools.lru_cache(maxsize=8)
+def _lead_line(quarters: tuple[str, ...]) -> re.Pattern[str]:
+    """A callout led by one of the deck's quarter names (``T1 +7,3 % interanual``)."""
+    names = "|".join(re.escape(q) for q in sorted(quarters, key=len, reverse=True))
+    return re.compile(rf"\s*((?:{names})(?:\s+FY\s*\S+)?)\s+(.+)", re.I)
+
+
 def callout_blocks(
     callout: str, detail: str, ctx: PlanContext, *, width: float | None = None
 ) -> list[Block]:
@@ -53,7 +61,8 @@ def callout_blocks(
     (``+7.3% YoY``) and the detail in body text (``(Goal: +5% YoY)``).
 
     The period is the callout's first line when it has several, or a leading ``Q1`` (``Q1
-    FY20-21``); without one, the whole callout is set large. Given the box's ``width``, a long
+    FY20-21``) or quarter name of the deck's words (``T1``); without one, the whole callout is
+    set large. Given the box's ``width``, a long
     headline is set smaller, so that it takes two lines at most (down to the theme's callout size).
     """
     t = ctx.theme
@@ -63,7 +72,7 @@ def callout_blocks(
     head, rest = "", " ".join(lines)
     if len(lines) > 1:
         head, rest = lines[0], " ".join(lines[1:])
-    elif m := LEAD_LINE.fullmatch(rest):
+    elif m := LEAD_LINE.fullmatch(rest) or _lead_line(ctx.words.quarter_names).fullmatch(rest):
         head, rest = m.group(1), m.group(2)
     out = []
     if head:
