@@ -1,0 +1,139 @@
+"""What the design check found: findings per slide, a summary, as text or JSON."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+from attrs import asdict, field, frozen
+
+__all__ = ["CHECKS", "Finding", "Report", "Severity", "SlideReport"]
+
+Severity = Literal["fail", "note"]
+
+CHECKS = (
+    "contrast",
+    "title",
+    "alt-text",
+    "reading-order",
+    "small-text",
+    "body-fill",
+    "outside-frame",
+    "off-slide",
+    "unchecked",
+)
+"""Every kind of finding, in the order the summary lists them. ``unchecked`` notes what the
+check could not tell (text over a picture, a deck it could not render)."""
+
+
+@frozen
+class Finding:
+    """One thing found on a slide: which check, whether it fails the deck or is a note, and a
+    sentence saying what and where."""
+
+    slide: int
+    check: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        mark = "" if self.severity == "fail" else "note: "
+        return f"slide {self.slide}: {mark}{self.message}"
+
+
+@frozen
+class SlideReport:
+    """One slide's measurements and findings.
+
+    ``smallest_body`` and ``smallest_table`` are the smallest text sizes (pt) outside and inside
+    tables (None when there is no such text); ``body_used`` the share of the body region the
+    content covers (None when the slide has no body content).
+    """
+
+    number: int
+    title: str
+    smallest_body: float | None
+    smallest_table: float | None
+    body_used: float | None
+    findings: tuple[Finding, ...] = field(converter=tuple, default=())
+
+    def summary_line(self) -> str:
+        """``slide 3 "Title": body ≥ 12.6 pt, tables ≥ 10 pt, body region 84% used``."""
+
+        def pt(v: float | None) -> str:
+            return "—" if v is None else f"{v:g} pt"
+
+        used = "—" if self.body_used is None else f"{self.body_used:.0%}"
+        title = f' "{self.title[:50]}"' if self.title else ""
+        return (
+            f"slide {self.number}{title}: smallest body text {pt(self.smallest_body)}, "
+            f"table text {pt(self.smallest_table)}, body region {used} used"
+        )
+
+
+@frozen
+class Report:
+    """The design check of one deck. ``ok`` is True when nothing fails (notes allowed)."""
+
+    path: Path
+    slides: tuple[SlideReport, ...] = field(converter=tuple)
+    rendered: bool
+    notes: tuple[str, ...] = field(converter=tuple, default=())
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding, slide by slide."""
+        return [f for s in self.slides for f in s.findings]
+
+    @property
+    def failures(self) -> list[Finding]:
+        """The findings that fail the deck."""
+        return [f for f in self.findings if f.severity == "fail"]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the deck passes: no failures."""
+        return not self.failures
+
+    def counts(self, severity: Severity = "fail") -> dict[str, int]:
+        """Findings of ``severity`` per check, every check listed."""
+        found = Counter(f.check for f in self.findings if f.severity == severity)
+        return {check: found.get(check, 0) for check in CHECKS}
+
+    def failing_slides(self, check: str) -> list[int]:
+        """The slides with a failure of ``check``."""
+        return sorted({f.slide for f in self.failures if f.check == check})
+
+    def to_text(self, *, verbose: bool = False) -> str:
+        """The report as a person reads it: one line per finding, then a summary. ``verbose``
+        adds each slide's measurements."""
+        lines = [f"{self.path}: {len(self.slides)} slides"]
+        lines += [f"note: {n}" for n in self.notes]
+        for s in self.slides:
+            if verbose:
+                lines.append(s.summary_line())
+            lines += [str(f) for f in s.findings]
+        fails, notes = self.counts("fail"), self.counts("note")
+        parts = [f"{k} {v}" for k, v in fails.items() if k != "unchecked"]
+        lines.append(
+            f"{len(self.failures)} failures ({', '.join(parts)}); "
+            f"{sum(notes.values())} notes; "
+            f"{'rendered with LibreOffice' if self.rendered else 'not rendered'}"
+        )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain data (for ``--json``)."""
+        return {
+            "deck": str(self.path),
+            "ok": self.ok,
+            "rendered": self.rendered,
+            "notes": list(self.notes),
+            "failures": self.counts("fail"),
+            "notes_by_check": self.counts("note"),
+            "slides": [
+                {**asdict(s, recurse=False), "findings": [asdict(f) for f in s.findings]}
+                for s in self.slides
+            ],
+        }
