@@ -282,15 +282,48 @@ def _build_batch(
 
 @app.command()
 def check(
-    workbook: WorkbookArg,
+    workbook: Annotated[
+        Path,
+        typer.Argument(help="The tracker workbook (.xlsx), or with --design any deck (.pptx)."),
+    ],
     quarter: QuarterOption = None,
     template: TemplateOption = None,
     pictures_from: PicturesOption = None,
+    design: Annotated[
+        bool,
+        typer.Option(
+            "--design",
+            help="Check a deck's design and accessibility (implied for a .pptx file).",
+        ),
+    ] = False,
+    render: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--render/--no-render",
+            help="With --design: draw the deck with LibreOffice to find words outside their "
+            "frames [default: when LibreOffice is installed].",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="With --design: print the report as JSON.")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("-v", "--verbose", help="With --design: each slide's measurements too."),
+    ] = False,
 ) -> None:
     """Check a tracker workbook without writing anything: read it and lay every slide out.
 
     Exits 0 when a deck can be built, 2 with every problem (Sheet!Cell) when it cannot.
+
+    With --design (or a .pptx file), check a deck instead, however it was made: titles, alt
+    text, contrast, reading order, type sizes, how much of the body region is used and (rendered)
+    words outside their frames, one line per finding. Exits 0 when nothing fails (notes allowed),
+    1 when something does, 2 when the file is not a deck.
     """
+    if design or workbook.suffix.lower() == ".pptx":
+        _check_design(workbook, render, as_json, verbose)
+        return
     from tuningdeck.render import render_deck
     from tuningdeck.workbook import read_workbook
 
@@ -302,6 +335,28 @@ def check(
     except InputError as e:
         raise _fail(e) from None
     typer.echo(f"{workbook}: ok ({deck.quarter}, {canvas.slide_count} slides)")
+
+
+EXIT_FINDINGS = 1
+
+
+def _check_design(deck: Path, render: bool | None, as_json: bool, verbose: bool) -> None:
+    """``check --design``: the report on stdout; exit 1 when anything fails."""
+    import json
+
+    from tuningdeck.lint import check_deck_design
+    from tuningdeck.preview import PreviewError
+
+    try:
+        report = check_deck_design(deck, render=render)
+    except (InputError, PreviewError) as e:
+        raise _fail(e) from None
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(report.to_text(verbose=verbose))
+    if not report.ok:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 @app.command()

@@ -64,7 +64,7 @@ def order_findings(view: SlideView) -> list[Finding]:
                 f"the footer {shape.label} is read before {read[last_body].label}: "
                 "footers should be read last",
             )
-    body = [s for s, f in zip(read, footer) if not f and s.kind != "title"]
+    body = [s for s, f in zip(read, footer, strict=True) if not f and s.kind != "title"]
     for i, early in enumerate(body):
         for late in body[i + 1 :]:
             if reads_before(late, early):

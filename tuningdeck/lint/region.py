@@ -14,6 +14,7 @@ the union of the content's extents inside the region over the region's area.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from tuningdeck.lint.geometry import Box
@@ -74,7 +75,7 @@ def union_area(boxes: Sequence[Box]) -> float:
     """The area covered by the union of ``boxes``."""
     xs = sorted({x for b in boxes for x in (b.x0, b.x1)})
     total = 0.0
-    for left, right in zip(xs, xs[1:]):
+    for left, right in itertools.pairwise(xs):
         spans = sorted((b.y0, b.y1) for b in boxes if b.x0 <= left and b.x1 >= right)
         covered, end = 0.0, float("-inf")
         for y0, y1 in spans:

@@ -43,7 +43,7 @@ def render_words(path: Path, slides: list[SlideParts]) -> dict[int, list[Word]]:
         raise PreviewError(f"{len(shown)} slides shown but LibreOffice drew {len(pages)} pages")
     return {
         number: [Word(Box(w.x0, w.y0, w.x1, w.y1), w.text) for w in page.words]
-        for number, page in zip(shown, pages)
+        for number, page in zip(shown, pages, strict=True)
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +26,18 @@ CHECKS = (
 )
 """Every kind of finding, in the order the summary lists them. ``unchecked`` notes what the
 check could not tell (text over a picture, a deck it could not render)."""
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+def _slides(value: Iterable[SlideReport]) -> tuple[SlideReport, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 @frozen
@@ -56,7 +69,7 @@ class SlideReport:
     smallest_body: float | None
     smallest_table: float | None
     body_used: float | None
-    findings: tuple[Finding, ...] = field(converter=tuple, default=())
+    findings: tuple[Finding, ...] = field(converter=_findings, default=())
 
     def summary_line(self) -> str:
         """``slide 3 "Title": body ≥ 12.6 pt, tables ≥ 10 pt, body region 84% used``."""
@@ -77,9 +90,9 @@ class Report:
     """The design check of one deck. ``ok`` is True when nothing fails (notes allowed)."""
 
     path: Path
-    slides: tuple[SlideReport, ...] = field(converter=tuple)
+    slides: tuple[SlideReport, ...] = field(converter=_slides)
     rendered: bool
-    notes: tuple[str, ...] = field(converter=tuple, default=())
+    notes: tuple[str, ...] = field(converter=_strings, default=())
 
     @property
     def findings(self) -> list[Finding]:

@@ -241,7 +241,7 @@ def _shape(
         children = tuple(
             _shape(c, order, parts, inner, hidden, with_text) for c in iter_children(el)
         )
-    cells = ()
+    cells: tuple[Cell, ...] = ()
     if kind == "table" and with_text and box is not None:
         cells = tuple(
             Cell(row, col, body_, cell_box, fill)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from attrs import frozen
 from lxml import etree
 
-from tuningdeck.lint.colors import A, fill_color, resolve_color
+from tuningdeck.lint.colors import A, fill_color
 from tuningdeck.lint.parts import EMU_PER_PT, NS, SlideParts
 
 __all__ = ["Para", "Run", "TextBody", "read_text_body"]
