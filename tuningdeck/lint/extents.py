@@ -2,7 +2,7 @@
 
 A text shape's extent is its frame's width by the height its text takes: from the rendered words
 inside its frame when the deck was rendered, else measured (:mod:`~tuningdeck.lint.heights`) and
-placed by the text body's anchor. Other content covers its frame.
+placed by the text body's anchor. Other content, and text on a filled shape, covers its frame.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ def extent(view: SlideView, shape: Shape) -> Box | None:
     box = shape.box
     if box is None:
         return None
-    if shape.kind != "text" or shape.body is None:
-        return box
+    if shape.kind != "text" or shape.body is None or shape.fill is not None:
+        return box  # a filled text shape shows its whole frame
     if view.words is not None:
         inside = [w.box for w in view.words if box.holds(*w.box.center, _TOLERANCE)]
         if inside:

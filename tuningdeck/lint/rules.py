@@ -41,7 +41,7 @@ SECONDARY_MIN_PT = 10.0
 MAX_EMPTY_SHARE = 0.45
 """Largest share of the body region that may stay empty (unless the content is one short
 block)."""
-SHORT_BLOCK_WORDS = 40
+SHORT_BLOCK_WORDS = 25
 """Content of one text block with at most this many words (and no picture, chart or table) is
 "one short block": it may sit alone in an emptier body region."""
 
