@@ -8,8 +8,11 @@ are shown.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from tuningdeck.lint.geometry import Box
@@ -17,7 +20,7 @@ from tuningdeck.lint.parts import SlideParts
 from tuningdeck.lint.report import Finding
 from tuningdeck.lint.view import SlideView, Word
 
-__all__ = ["can_render", "frame_findings", "render_words"]
+__all__ = ["can_render", "frame_findings", "missing_words", "render_words"]
 
 OFF_SLIDE_TOLERANCE = 0.5  # points a word's box may cross the slide's edge
 FRAME_TOLERANCE = 2.0  # points a word's middle may lie outside its frame
@@ -47,14 +50,38 @@ def render_words(path: Path, slides: list[SlideParts]) -> dict[int, list[Word]]:
     }
 
 
-def _some(words: list[Word]) -> str:
-    shown = " ".join(repr(w.text) for w in words[:8])
+def _some(words: list[str]) -> str:
+    shown = " ".join(repr(w) for w in words[:8])
     return shown + (" …" if len(words) > 8 else "")
 
 
+# Where LibreOffice may break a line inside a word: spaces, hyphens, dashes and slashes.
+_BREAKS = re.compile(r"[\s\-\u2010-\u2014/]+")
+
+
+def _tokens(text: str) -> Iterator[str]:
+    """Words as compared between a slide and its rendering: split where a line may break,
+    lower case, only letters, digits, % and $ kept."""
+    for part in _BREAKS.split(text):
+        token = re.sub(r"[^\w%$]", "", part).lower()
+        if token:
+            yield token
+
+
+def missing_words(view: SlideView) -> list[str]:
+    """Words of the slide's visible text (footer fields left out) that LibreOffice did not draw
+    on the page: pushed off the slide or clipped."""
+    if view.words is None:
+        return []
+    wanted = Counter(t for s in view.visible() if s.kind != "footer" for t in _tokens(s.text))
+    drawn = Counter(t for w in view.words for t in _tokens(w.text))
+    return list((wanted - drawn).elements())
+
+
 def frame_findings(view: SlideView) -> list[Finding]:
-    """Failures for rendered words off the slide and words outside every frame (the slide's
-    shapes, table cells included, and its layout's and master's drawn shapes)."""
+    """Failures for rendered words off the slide (crossing its edge, or not drawn at all) and
+    words outside every frame (the slide's shapes, table cells included, and its layout's and
+    master's drawn shapes)."""
     if view.words is None:
         return []
     width, height = view.parts.width, view.parts.height
@@ -74,7 +101,19 @@ def frame_findings(view: SlideView) -> list[Finding]:
     if off:
         found.append(
             Finding(
-                view.number, "off-slide", "fail", f"{len(off)} words off the slide: {_some(off)}"
+                view.number,
+                "off-slide",
+                "fail",
+                f"{len(off)} words cross the slide's edge: {_some([w.text for w in off])}",
+            )
+        )
+    if lost := missing_words(view):
+        found.append(
+            Finding(
+                view.number,
+                "off-slide",
+                "fail",
+                f"{len(lost)} words are not drawn (off the slide or clipped): {_some(lost)}",
             )
         )
     if stray:
@@ -83,7 +122,7 @@ def frame_findings(view: SlideView) -> list[Finding]:
                 view.number,
                 "outside-frame",
                 "fail",
-                f"{len(stray)} words outside every frame: {_some(stray)}",
+                f"{len(stray)} words outside every frame: {_some([w.text for w in stray])}",
             )
         )
     return found

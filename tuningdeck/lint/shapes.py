@@ -77,7 +77,7 @@ class Shape:
         words = " ".join(self.text.split())
         if words and (self.kind != "footer" or "‹#›" not in words):
             return f'"{words[:40]}…"' if len(words) > 40 else f'"{words}"'
-        return f"{self.kind} “{self.name}”" if self.name else self.kind
+        return f"“{self.name}”" if self.name else self.kind
 
     def walk(self) -> Iterator[Shape]:
         """This shape and every shape inside it."""
