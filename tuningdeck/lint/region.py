@@ -1,15 +1,17 @@
 """The body region of a slide and how much of it the content uses.
 
 The body region is the area below the title and above the footer, taken from the slide's layout:
-the extent of the layout's content placeholders (those at least a tenth of the slide tall that
-are neither title nor footer), below the title placeholder's bottom and above the top of the
-date, footer and slide-number placeholders. A layout without content placeholders gives the
-slide between the title (or the top margin) and the footer (or the bottom margin).
+the extent of the layout's content placeholders (neither title nor footer, starting above the
+bottom 15% of the slide, where footnotes and footer tags sit), below the title placeholder's
+bottom and above the top of the date, footer and slide-number placeholders. A layout without
+content placeholders gives the slide between the title (or the top margin) and the footer (or
+the bottom margin).
 
 A shape's *extent* is the part of its frame its content covers: a picture, chart or table its
-whole frame; text its frame's width by the height of its text (from the rendered words when the
-deck was rendered, else measured, anchored as the text body says). The share used is the area of
-the union of the content's extents inside the region over the region's area.
+whole frame, and so does text on a filled shape; other text its frame's width by the height of
+its text (from the rendered words when the deck was rendered, else measured, anchored as the
+text body says). The share used is the area of the union of the content's extents inside the
+region over the region's area.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from tuningdeck.lint.shapes import Shape, shape_of
 
 __all__ = ["body_region", "in_footer_band", "union_area"]
 
-_CONTENT_MIN_HEIGHT = 0.1  # of the slide's height
+_FOOTER_ZONE = 0.85  # placeholders starting below this share of the height are footers
 _MARGIN = 0.05  # of the slide's size, when the layout says nothing
 
 
@@ -50,7 +52,7 @@ def body_region(parts: SlideParts) -> Box:
         for s in phs
         if s.kind not in ("title", "footer")
         and s.box is not None
-        and s.box.height >= _CONTENT_MIN_HEIGHT * parts.height
+        and s.box.y0 < _FOOTER_ZONE * parts.height
         and s.box.y1 > top
     ]
     if not content:
