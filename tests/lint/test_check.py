@@ -225,3 +225,21 @@ def test_every_layout_of_the_default_template_is_read(folder: Path) -> None:
     assert len(report.slides) == len(prs.slide_layouts)
     assert not [f for f in report.findings if "could not be read" in f.message]
     assert report.failing_slides("title") == [7]  # the Blank layout has no title
+
+
+def test_a_described_group_covers_its_pictures(folder: Path) -> None:
+    prs, slide, path = one_slide(folder, "groups.pptx")
+    slide.shapes.title.text = "Two groups of pictures"
+    photo = str(picture_file(folder))
+    described = slide.shapes.add_group_shape()
+    undescribed = slide.shapes.add_group_shape()
+    for group, top in ((described, 1.6), (undescribed, 4.2)):
+        for left in (0.5, 5):
+            pic = group.shapes.add_picture(photo, Inches(left), Inches(top), Inches(4), Inches(2.4))
+            del pic._element.nvPicPr.cNvPr.attrib["descr"]
+    described._element.nvGrpSpPr.cNvPr.set("descr", "Screenshots of the tool, before and after")
+    prs.save(str(path))
+    report = check_deck_design(path, render=False)
+    missing = [f for f in report.failures if f.check == "alt-text"]
+    assert len(missing) == 2
+    assert report.failing_slides("reading-order") == []

@@ -61,7 +61,7 @@ def check_deck_design(path: str | os.PathLike[str], *, render: bool | None = Non
         try:
             view = SlideView.of(parts, words.get(parts.number) if words is not None else None)
             slides.append(check_slide(view))
-        except (ValueError, KeyError, AttributeError, TypeError, IndexError) as e:
+        except (ValueError, LookupError, AttributeError, TypeError, ArithmeticError) as e:
             finding = Finding(
                 parts.number, "unchecked", "note", f"the slide could not be read: {e}"
             )

@@ -196,6 +196,20 @@ def open_deck(path: str | Path) -> DeckParts:
     pres = prs.part._element
     default_text = pres.find("p:defaultTextStyle", NS)
     table_styles = _related(prs.part, _RT_TABLE_STYLES)
+    try:
+        slides = _slide_parts(prs, width, height, default_text, table_styles)
+    except (KeyError, ValueError, AttributeError) as e:
+        raise NotADeckError(f"{path}: a slide, layout or master cannot be read ({e})") from e
+    return DeckParts(path, width, height, slides)
+
+
+def _slide_parts(
+    prs: Any,
+    width: float,
+    height: float,
+    default_text: etree._Element | None,
+    table_styles: etree._Element | None,
+) -> list[SlideParts]:
     slides = []
     themes: dict[int, etree._Element | None] = {}
     for number, slide in enumerate(prs.slides, start=1):
@@ -221,7 +235,7 @@ def open_deck(path: str | Path) -> DeckParts:
                 table_styles=table_styles,
             )
         )
-    return DeckParts(path, width, height, slides)
+    return slides
 
 
 def iter_children(tree: etree._Element) -> Iterator[etree._Element]:

@@ -11,7 +11,6 @@ theme fonts (``+mj-lt``, ``+mn-lt``) are resolved through the theme's font schem
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -141,9 +140,13 @@ def _color(
 
 
 def _pct(value: str | None, default: float) -> float:
+    """A DrawingML percentage (``62500``, or ``62.5%`` in strict files) as a fraction."""
     if value is None:
         return default
-    return int(re.sub(r"[^\d-]", "", value) or 0) / (100000 if "%" not in value else 100)
+    try:
+        return float(value[:-1]) / 100 if value.endswith("%") else int(value) / 100000
+    except ValueError:
+        return default
 
 
 def _body_props(
