@@ -307,9 +307,11 @@ def check(
     as_json: Annotated[
         bool, typer.Option("--json", help="With --design: print the report as JSON.")
     ] = False,
-    verbose: Annotated[
+    quiet: Annotated[
         bool,
-        typer.Option("-v", "--verbose", help="With --design: each slide's measurements too."),
+        typer.Option(
+            "--quiet", help="With --design: only the findings, not each slide's measurements."
+        ),
     ] = False,
 ) -> None:
     """Check a tracker workbook without writing anything: read it and lay every slide out.
@@ -318,11 +320,11 @@ def check(
 
     With --design (or a .pptx file), check a deck instead, however it was made: titles, alt
     text, contrast, reading order, type sizes, how much of the body region is used and (rendered)
-    words outside their frames, one line per finding. Exits 0 when nothing fails (notes allowed),
-    1 when something does, 2 when the file is not a deck.
+    words outside their frames; each slide's measurements, then one line per finding. Exits 0
+    when nothing fails (notes allowed), 1 when something does, 2 when the file is not a deck.
     """
     if design or workbook.suffix.lower() == ".pptx":
-        _check_design(workbook, render, as_json, verbose)
+        _check_design(workbook, render, as_json, quiet)
         return
     from tuningdeck.render import render_deck
     from tuningdeck.workbook import read_workbook
@@ -340,7 +342,7 @@ def check(
 EXIT_FINDINGS = 1
 
 
-def _check_design(deck: Path, render: bool | None, as_json: bool, verbose: bool) -> None:
+def _check_design(deck: Path, render: bool | None, as_json: bool, quiet: bool) -> None:
     """``check --design``: the report on stdout; exit 1 when anything fails."""
     import json
 
@@ -354,7 +356,7 @@ def _check_design(deck: Path, render: bool | None, as_json: bool, verbose: bool)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        typer.echo(report.to_text(verbose=verbose))
+        typer.echo(report.to_text(measurements=not quiet))
     if not report.ok:
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -112,8 +112,12 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     assert set(data["failures"]) == set(CHECKS)
     assert data["failures"]["title"] == 1 and not data["ok"]
     assert [s["number"] for s in data["slides"]] == [1, 2, 3, 4, 5]
-    verbose = runner.invoke(app, ["check", str(bad_deck(tmp_path)), "--no-render", "-v"])
-    assert 'slide 4 "Small print": smallest body text 8 pt' in verbose.output
+    measured = runner.invoke(app, ["check", str(bad_deck(tmp_path)), "--no-render"])
+    assert 'slide 4 "Small print": smallest body text 8 pt' in measured.output
+    quiet = runner.invoke(app, ["check", str(bad_deck(tmp_path)), "--no-render", "--quiet"])
+    assert "smallest body text" not in quiet.output
+    failures = sum(data["failures"].values())
+    assert len(quiet.output.splitlines()) == 1 + failures + 1  # the deck, findings, summary
     not_deck = tmp_path / "x.pptx"
     not_deck.write_bytes(b"PK\x03\x04 not really")
     refused = runner.invoke(app, ["check", "--design", str(not_deck)])

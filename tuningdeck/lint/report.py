@@ -118,20 +118,22 @@ class Report:
         """The slides with a failure of ``check``."""
         return sorted({f.slide for f in self.failures if f.check == check})
 
-    def to_text(self, *, verbose: bool = False) -> str:
-        """The report as a person reads it: one line per finding, then a summary. ``verbose``
-        adds each slide's measurements."""
+    def to_text(self, *, measurements: bool = True) -> str:
+        """The report as a person reads it: per slide its measurements (unless
+        ``measurements`` is False) and one line per finding, then a summary."""
         lines = [f"{self.path}: {len(self.slides)} slides"]
         lines += [f"note: {n}" for n in self.notes]
         for s in self.slides:
-            if verbose:
+            if measurements:
                 lines.append(s.summary_line())
             lines += [str(f) for f in s.findings]
         fails, notes = self.counts("fail"), self.counts("note")
         parts = [f"{k} {v}" for k, v in fails.items() if k != "unchecked"]
+        noted = [f"{k} {v}" for k, v in notes.items() if v]
+        noted_text = f" ({', '.join(noted)})" if noted else ""
         lines.append(
             f"{len(self.failures)} failures ({', '.join(parts)}); "
-            f"{sum(notes.values())} notes; "
+            f"{sum(notes.values())} notes{noted_text}; "
             f"{'rendered with LibreOffice' if self.rendered else 'not rendered'}"
         )
         return "\n".join(lines)
