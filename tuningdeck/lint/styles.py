@@ -179,6 +179,65 @@ def _body_props(
     return (insets[0], insets[1], insets[2], insets[3]), anchor, wrap, scale, autofit
 
 
+def _run(
+    r: etree._Element,
+    near: Sequence[etree._Element | None],
+    far: Sequence[etree._Element | None],
+    parts: SlideParts,
+    kind: str | None,
+    scale: float,
+    style_color: str | None,
+) -> Run:
+    """One run: ``near`` are its own properties and the list styles of its shape (and the
+    placeholders it inherits from), ``far`` the table style's and the deck's defaults."""
+    text = "".join(t.text or "" for t in r.findall("a:t", NS))
+    chain = [*near, *far]
+    size = int(_first(chain, "sz") or DEFAULT_SIZE * 100) / 100 * scale
+    latin = next(
+        (
+            el.find("a:latin", NS)
+            for el in chain
+            if el is not None and el.find("a:latin", NS) is not None
+        ),
+        None,
+    )
+    default_face = "+mj-lt" if kind in ("title", "ctrTitle") else "+mn-lt"
+    family = _theme_font(
+        parts, latin.get("typeface", default_face) if latin is not None else default_face
+    )
+    color = _color(near, parts, None) or style_color or _color(far, parts, None)
+    return Run(
+        text,
+        size,
+        _bool(_first(chain, "b")),
+        _bool(_first(chain, "i")),
+        family,
+        color or parts.scheme.named("tx1"),
+    )
+
+
+def _line_spacing(levels: Sequence[etree._Element | None]) -> tuple[float, bool]:
+    """The paragraph's line spacing: (a factor of the line, False) or (points, True)."""
+    for el in levels:
+        found = el.find("a:lnSpc", NS) if el is not None else None
+        if found is None:
+            continue
+        pct, pts = found.find("a:spcPct", NS), found.find("a:spcPts", NS)
+        if pct is not None:
+            return int(pct.get("val", "100000")) / 100000, False
+        if pts is not None:
+            return int(pts.get("val", "0")) / 100, True
+    return 1.0, False
+
+
+def _space(levels: Sequence[etree._Element | None], which: str, size: float) -> float:
+    """Space before (``spcBef``) or after (``spcAft``) the paragraph, in points."""
+    for el in levels:
+        if el is not None and (v := _spacing(el.find(f"a:{which}", NS), size)) is not None:
+            return v
+    return 0.0
+
+
 def read_text_body(
     tx_body: etree._Element,
     parts: SlideParts,
@@ -202,89 +261,27 @@ def read_text_body(
         sources = [*list_styles, parts.text_style(kind)]
     else:
         sources = [list_styles[0], parts.default_text, parts.text_style(None)]
+    near_count = len(list_styles) if placeholder else 1
     insets, anchor, wrap, scale, autofit = _body_props(bodies)
     paragraphs = []
     for p in tx_body.findall("a:p", NS):
         ppr = p.find("a:pPr", NS)
         level = int(ppr.get("lvl", "0")) if ppr is not None else 0
-        lvl = [ppr, *_level(sources, level)]
-        defaults = [el.find("a:defRPr", NS) if el is not None else None for el in lvl[1:]]
-        nearest = [defaults[0]] if not placeholder else defaults[: len(list_styles)]
-        farther = defaults[len(nearest) :]
+        levels = [ppr, *_level(sources, level)]
+        defaults = [el.find("a:defRPr", NS) if el is not None else None for el in levels[1:]]
+        near, far = defaults[:near_count], [*extra_rpr, *defaults[near_count:]]
         runs = []
         for r in p:
-            if not isinstance(r.tag, str):
-                continue
-            name = etree.QName(r).localname
+            name = etree.QName(r).localname if isinstance(r.tag, str) else ""
             if name == "br":
                 runs.append(Run("\n", 0.0, False, False, "", None))
-                continue
-            if name not in ("r", "fld"):
-                continue
-            text = "".join(t.text or "" for t in r.findall("a:t", NS))
-            chain = [r.find("a:rPr", NS), *nearest, *extra_rpr, *farther]
-            size = int(_first(chain, "sz") or DEFAULT_SIZE * 100) / 100 * scale
-            latin = None
-            for el in chain:
-                if el is not None and el.find("a:latin", NS) is not None:
-                    latin = el.find("a:latin", NS).get("typeface")
-                    break
-            family = _theme_font(
-                parts, latin or ("+mj-lt" if kind in ("title", "ctrTitle") else "+mn-lt")
-            )
-            color = _color([*chain[: 1 + len(nearest)]], parts, None)
-            if color is None:
-                color = style_color or _color([*extra_rpr, *farther], parts, None)
-            if color is None:
-                color = parts.scheme.named("tx1")
-            runs.append(
-                Run(
-                    text,
-                    size,
-                    _bool(_first(chain, "b")),
-                    _bool(_first(chain, "i")),
-                    family,
-                    color,
+            elif name in ("r", "fld"):
+                runs.append(
+                    _run(r, [r.find("a:rPr", NS), *near], far, parts, kind, scale, style_color)
                 )
-            )
         size = max((r.size for r in runs if r.text.strip()), default=DEFAULT_SIZE * scale)
-        line_el = next(
-            (
-                el.find("a:lnSpc", NS)
-                for el in lvl
-                if el is not None and el.find("a:lnSpc", NS) is not None
-            ),
-            None,
-        )
-        line, line_points = 1.0, False
-        if line_el is not None:
-            if line_el.find("a:spcPct", NS) is not None:
-                line = int(line_el.find("a:spcPct", NS).get("val", "100000")) / 100000
-            elif line_el.find("a:spcPts", NS) is not None:
-                line, line_points = int(line_el.find("a:spcPts", NS).get("val", "0")) / 100, True
-        before = next(
-            (
-                v
-                for el in lvl
-                if el is not None and (v := _spacing(el.find("a:spcBef", NS), size)) is not None
-            ),
-            0.0,
-        )
-        after = next(
-            (
-                v
-                for el in lvl
-                if el is not None and (v := _spacing(el.find("a:spcAft", NS), size)) is not None
-            ),
-            0.0,
-        )
-        indent = int(_first(lvl, "marL") or 0) / EMU_PER_PT
+        line, line_points = _line_spacing(levels)
+        before, after = _space(levels, "spcBef", size), _space(levels, "spcAft", size)
+        indent = int(_first(levels, "marL") or 0) / EMU_PER_PT
         paragraphs.append(Para(tuple(runs), level, before, after, line, line_points, indent))
     return TextBody(tuple(paragraphs), insets, anchor, wrap, scale, autofit)
-
-
-def text_of(el: etree._Element) -> str:
-    """All the text inside an element, paragraphs separated by newlines."""
-    return "\n".join(
-        "".join(t.text or "" for t in p.iter(f"{{{A}}}t")) for p in el.iter(f"{{{A}}}p")
-    )
