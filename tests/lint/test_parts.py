@@ -90,3 +90,16 @@ def test_reading_order_compares_only_shapes_in_one_row_or_column() -> None:
     assert not reads_before(top_right, low_left)
     assert not reads_before(top_left, top_left)
     assert reads_before(top_right, low_right)
+
+
+def test_a_render_without_the_decks_fonts_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tuningdeck.fonts
+    from tuningdeck.lint.check import _font_note
+
+    monkeypatch.setattr(tuningdeck.fonts, "fonts_registered", lambda: False)
+    assert _font_note({"Calibri", "Arial"}) is None
+    note = _font_note({"Lato", "Arial"})
+    assert note is not None and note.startswith("Lato is not registered")
+    assert "Montserrat and Lato are" in (_font_note({"lato", "Montserrat"}) or "")
+    monkeypatch.setattr(tuningdeck.fonts, "fonts_registered", lambda: True)
+    assert _font_note({"Lato"}) is None

@@ -57,13 +57,36 @@ def check_deck_design(path: str | os.PathLike[str], *, render: bool | None = Non
     elif render is None:
         notes.append("LibreOffice not found: words outside frames are not checked")
     slides = []
+    families: set[str] = set()
     for parts in deck.slides:
         try:
             view = SlideView.of(parts, words.get(parts.number) if words is not None else None)
+            families |= view.families()
             slides.append(check_slide(view))
         except (ValueError, LookupError, AttributeError, TypeError, ArithmeticError) as e:
             finding = Finding(
                 parts.number, "unchecked", "note", f"the slide could not be read: {e}"
             )
             slides.append(SlideReport(parts.number, "", None, None, None, [finding]))
+    if words is not None and (note := _font_note(families)):
+        notes.append(note)
     return Report(deck.path, slides, rendered=words is not None, notes=notes)
+
+
+def _font_note(families: set[str]) -> str | None:
+    """A warning when the deck uses Montserrat or Lato but LibreOffice would draw a substitute."""
+    from tuningdeck.fonts import FAMILIES, fonts_registered
+
+    used = sorted(f for f in FAMILIES if f.lower() in {x.lower() for x in families})
+    if not used:
+        return None
+    try:
+        if fonts_registered():
+            return None
+    except (OSError, ValueError):
+        pass
+    verb = "are" if len(used) > 1 else "is"
+    return (
+        f"{' and '.join(used)} {verb} not registered with fontconfig, so LibreOffice drew a "
+        "substitute: run `tuningdeck fonts` for a faithful render"
+    )

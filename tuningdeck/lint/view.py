@@ -98,6 +98,16 @@ class SlideView:
         """Whether ``shape`` is in the footer (see :func:`in_footer_band`)."""
         return in_footer_band(shape, self.region)
 
+    def families(self) -> set[str]:
+        """The font families of the slide's text."""
+        found: set[str] = set()
+        for shape in self.flat():
+            bodies = ([shape.body] if shape.body is not None else []) + [
+                c.body for c in shape.cells
+            ]
+            found.update(r.family for b in bodies for r in b.runs)
+        return found
+
     def title(self) -> str:
         """The text of the slide's title placeholder, "" when there is none."""
         for shape in self.flat():
