@@ -100,6 +100,6 @@ def test_a_render_without_the_decks_fonts_is_noted(monkeypatch: pytest.MonkeyPat
     assert _font_note({"Calibri", "Arial"}) is None
     note = _font_note({"Lato", "Arial"})
     assert note is not None and note.startswith("Lato is not registered")
-    assert "Montserrat and Lato are" in (_font_note({"lato", "Montserrat"}) or "")
+    assert "Lato and Montserrat are" in (_font_note({"lato", "Montserrat"}) or "")
     monkeypatch.setattr(tuningdeck.fonts, "fonts_registered", lambda: True)
     assert _font_note({"Lato"}) is None
