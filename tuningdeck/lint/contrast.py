@@ -52,8 +52,10 @@ def contrast_findings(view: SlideView) -> list[Finding]:
         seen: set[tuple[str, str, float]] = set()
         for body, box, fill in _bodies(shape):
             background = fill
-            if background is None and box is not None:
-                background = view.behind_point(shape, *box.center)
+            if background is None:
+                background = (
+                    view.behind_point(shape, *box.center) if box is not None else view.background
+                )
             runs: list[Run] = body.runs
             for run in runs:
                 if run.color in (None, "none") or run.size <= 0:
