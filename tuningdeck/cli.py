@@ -280,39 +280,40 @@ def _build_batch(
             typer.echo(f"wrote {path.with_suffix('.pdf')}")
 
 
+CheckedArg = Annotated[
+    Path, typer.Argument(help="The tracker workbook (.xlsx), or with --design any deck (.pptx).")
+]
+DesignOption = Annotated[
+    bool,
+    typer.Option("--design", help="Check a deck's design and accessibility (implied for .pptx)."),
+]
+RenderOption = Annotated[
+    Optional[bool],  # noqa: UP045
+    typer.Option(
+        "--render/--no-render",
+        help="With --design: draw the deck with LibreOffice to find words outside their frames "
+        "[default: when LibreOffice is installed].",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="With --design: the report as JSON.")]
+FindingsOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", help="With --design: only the findings, not each slide's measurements."
+    ),
+]
+
+
 @app.command()
 def check(
-    workbook: Annotated[
-        Path,
-        typer.Argument(help="The tracker workbook (.xlsx), or with --design any deck (.pptx)."),
-    ],
+    workbook: CheckedArg,
     quarter: QuarterOption = None,
     template: TemplateOption = None,
     pictures_from: PicturesOption = None,
-    design: Annotated[
-        bool,
-        typer.Option(
-            "--design",
-            help="Check a deck's design and accessibility (implied for a .pptx file).",
-        ),
-    ] = False,
-    render: Annotated[
-        Optional[bool],  # noqa: UP045
-        typer.Option(
-            "--render/--no-render",
-            help="With --design: draw the deck with LibreOffice to find words outside their "
-            "frames [default: when LibreOffice is installed].",
-        ),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="With --design: print the report as JSON.")
-    ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", help="With --design: only the findings, not each slide's measurements."
-        ),
-    ] = False,
+    design: DesignOption = False,
+    render: RenderOption = None,
+    as_json: JsonOption = False,
+    quiet: FindingsOnlyOption = False,
 ) -> None:
     """Check a tracker workbook without writing anything: read it and lay every slide out.
 
