@@ -243,3 +243,19 @@ def test_a_described_group_covers_its_pictures(folder: Path) -> None:
     missing = [f for f in report.failures if f.check == "alt-text"]
     assert len(missing) == 2
     assert report.failing_slides("reading-order") == []
+
+
+def test_a_hidden_title_read_last_is_out_of_order(folder: Path) -> None:
+    prs, slide, path = one_slide(folder, "hidden-title-last.pptx")
+    slide.shapes.title.text = "Read by screen readers only"
+    set_attribute(slide.shapes.title, "./p:nvSpPr/p:cNvPr", hidden="1")
+    box = slide.shapes.add_textbox(Inches(0.5), Inches(1.6), Inches(9), Inches(5))
+    box.text_frame.text = "What the slide says."
+    title = slide.shapes.title._element
+    tree = title.getparent()
+    tree.remove(title)
+    tree.append(title)
+    prs.save(str(path))
+    report = check_deck_design(path, render=False)
+    (finding,) = [f for f in report.failures if f.check == "reading-order"]
+    assert finding.message.startswith('the title "Read by screen readers only" is read after')

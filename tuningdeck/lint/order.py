@@ -7,7 +7,7 @@ later: one below it in the same column (their widths overlap) or to its right in
 (their heights overlap by half the shorter). Shapes that are neither (diagonal neighbours) may
 come in either order, so both reading a grid row by row and column by column pass. Shapes
 without text that are not pictures, charts or tables (rules, panels) are not read and not
-checked; nor are hidden ones.
+checked; nor are hidden shapes other than a hidden title, which screen readers read.
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def order_findings(view: SlideView) -> list[Finding]:
     read = [
         s
         for s in view.shapes
-        if not s.hidden and s.kind in _READ and (s.text.strip() or s.kind not in ("text", "footer"))
+        if (not s.hidden or s.kind == "title")  # a hidden title is read, so it must come first
+        and s.kind in _READ
+        and (s.text.strip() or s.kind not in ("text", "footer"))
     ]
     found: list[Finding] = []
     named: set[int] = set()
