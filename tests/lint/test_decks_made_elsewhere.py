@@ -111,6 +111,7 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     data = json.loads(bad.output)
     assert set(data["failures"]) == set(CHECKS)
     assert data["failures"]["title"] == 1 and not data["ok"]
+    assert data["failing_slides"]["title"] == [3] and data["failing_slides"]["alt-text"] == [2]
     assert [s["number"] for s in data["slides"]] == [1, 2, 3, 4, 5]
     measured = runner.invoke(app, ["check", str(bad_deck(tmp_path)), "--no-render"])
     assert 'slide 4 "Small print": smallest body text 8 pt' in measured.output

@@ -146,6 +146,7 @@ class Report:
             "rendered": self.rendered,
             "notes": list(self.notes),
             "failures": self.counts("fail"),
+            "failing_slides": {check: self.failing_slides(check) for check in CHECKS},
             "notes_by_check": self.counts("note"),
             "slides": [
                 {**asdict(s, recurse=False), "findings": [asdict(f) for f in s.findings]}
