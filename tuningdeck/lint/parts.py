@@ -18,7 +18,17 @@ from lxml import etree
 from tuningdeck.errors import InputError
 from tuningdeck.lint.colors import A, ColorScheme
 
-__all__ = ["EMU_PER_PT", "NS", "DeckParts", "NotADeckError", "P", "SlideParts", "open_deck"]
+__all__ = [
+    "EMU_PER_PT",
+    "NS",
+    "DeckParts",
+    "NotADeckError",
+    "P",
+    "SlideParts",
+    "iter_children",
+    "open_deck",
+    "ph_key",
+]
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
