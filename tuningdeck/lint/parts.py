@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,17 +65,20 @@ def _placeholders(tree: etree._Element) -> list[tuple[tuple[str, int | None], et
     return found
 
 
-def _by_type(kind: str, candidates: list[tuple[tuple[str, int | None], etree._Element]]) -> Any:
-    family = _TITLES if kind in _TITLES else {kind} if kind in _FOOTERS else None
-    for (other, _), sp in candidates:
-        if family is not None and other in family:
-            return sp
-    if family is None:  # body, obj, subTitle, tbl, chart, pic...: the master's body
+def _by_type(
+    kind: str, candidates: list[tuple[tuple[str, int | None], etree._Element]]
+) -> etree._Element | None:
+    """The placeholder among ``candidates`` that one of ``kind`` inherits from: a title from a
+    title, a footer from the same footer, anything else from the same type, else the body."""
+    if kind in _TITLES:
+        wanted: list[set[str]] = [_TITLES]
+    elif kind in _FOOTERS:
+        wanted = [{kind}]
+    else:
+        wanted = [{kind}, {"body"}]
+    for types in wanted:
         for (other, _), sp in candidates:
-            if other == kind:
-                return sp
-        for (other, _), sp in candidates:
-            if other == "body":
+            if other in types:
                 return sp
     return None
 
@@ -97,7 +100,6 @@ class SlideParts:
     height: float
     default_text: etree._Element | None
     table_styles: etree._Element | None
-    _inherit: dict[int, list[etree._Element]] = field(default_factory=dict, repr=False)
 
     def inherited(self, sp: etree._Element) -> list[etree._Element]:
         """The layout placeholder and master placeholder ``sp`` inherits from (either may be
