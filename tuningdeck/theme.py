@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +59,45 @@ class Colors:
     yellow_dark: str = field(converter=_hex)
 
 
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _scripts(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(k), str(v)) for k, v in items))
+
+
 @frozen
 class Fonts:
-    """Font families: Montserrat for headings, Lato for body text."""
+    """Font families: Montserrat for headings, Lato for body text, and where to find them.
+
+    ``heading`` and ``body`` may be any family: one in ``files`` (font files and folders,
+    relative to the theme's TOML file), in ``packages`` (Python packages holding fonts, such as
+    ``fontpkg_ibm_plex_sans``), in an installed fontpkg package, or known to fontconfig.
+    ``east_asian`` and ``complex`` are the families set for East Asian and complex-script
+    (Arabic, Hebrew, Indic, Thai) text; ``scripts`` names the fallback family of other scripts by
+    ISO 15924 code (``Deva = "Noto Sans Devanagari"``). Creating a Fonts adds its files and
+    packages to the font search and its script families to the fallbacks
+    (:mod:`tuningdeck.fonts`).
+    """
 
     heading: str
     body: str
     fallback: str = "Arial"
+    east_asian: str = "Noto Sans CJK SC"
+    complex: str = "Noto Sans Arabic"
+    files: tuple[str, ...] = field(default=(), converter=_names)
+    packages: tuple[str, ...] = field(default=(), converter=_names)
+    scripts: tuple[tuple[str, str], ...] = field(default=(), converter=_scripts)
+
+    def __attrs_post_init__(self) -> None:
+        from tuningdeck.fonts import add_sources, set_script_families
+
+        add_sources(self.files, self.packages)
+        set_script_families({"Hani": self.east_asian, "Arab": self.complex, **dict(self.scripts)})
 
 
 @frozen
@@ -172,11 +204,24 @@ class Theme:
         path = Path(path) if path is not None else layouts_dir() / "foundation.toml"
         with open(path, "rb") as f:
             data = tomllib.load(f)
-        return cls.from_dict(data, source=str(path))
+        return cls.from_dict(data, source=str(path), base=path.resolve().parent)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], *, source: str = "theme") -> Theme:
-        """Build a theme from parsed TOML, naming the table and key of anything wrong."""
+    def from_dict(
+        cls, data: dict[str, Any], *, source: str = "theme", base: Path | None = None
+    ) -> Theme:
+        """Build a theme from parsed TOML, naming the table and key of anything wrong.
+
+        Relative paths in ``[fonts] files`` are taken from ``base`` (the TOML file's folder;
+        default the current directory).
+        """
+        fonts = data.get("fonts")
+        if isinstance(fonts, dict) and "files" in fonts:
+            root = base if base is not None else Path.cwd()
+            data = {
+                **data,
+                "fonts": {**fonts, "files": [str(root / f) for f in _names(fonts["files"])]},
+            }
         parts: dict[str, Any] = {}
         for key, kind in (
             ("colors", Colors),

@@ -10,16 +10,20 @@ lacks, a script that needs shaping, a ligature-forming sequence), so the caller 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import os
 import pickle
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Advances"]
+if TYPE_CHECKING:
+    from tuningdeck.fonts.resolve import Face
+
+__all__ = ["Advances", "covers", "face_advances"]
 
 # Scripts measured from advances and kerning alone: Latin, Greek, Cyrillic and the common
 # punctuation and symbol blocks. Anything else is shaped.
@@ -54,12 +58,20 @@ def _simple(ch: str) -> bool:
 class Advances:
     """A font file's advance widths and pair kerning, in ems.
 
-    The tables are decoded once per font file and kept in the user's cache (as plain data keyed
-    by the file's size, time and path), so later processes load them in milliseconds.
+    For a variable font, ``location`` (user units of every axis, ``(("wght", 700.0),)``) says
+    which instance: its advances, kerning and line metrics are read at that location from the
+    HVAR, GDEF and MVAR variation data, rounded as fontTools' instancer rounds them, so they equal
+    those of a static instance cut at the location, without cutting one.
+
+    The tables are decoded once per font file and location and kept in the user's cache (as plain
+    data keyed by the file's size, time, path and location), so later processes load them in
+    milliseconds.
     """
 
-    def __init__(self, path: Path) -> None:
-        data = _load(path)
+    def __init__(self, path: Path, location: Sequence[tuple[str, float]] = ()) -> None:
+        data = _load(path, tuple(location))
+        self.line_height: float = data["line_height"]
+        """The font's line height (hhea ascender, descender and line gap) in ems."""
         self._glyph: dict[int, str] = data["glyph"]
         self._advance: dict[str, float] = data["advance"]
         self._ligature_pairs: set[tuple[str, str]] = data["ligatures"]
@@ -102,15 +114,19 @@ class Advances:
         return total
 
 
-_VERSION = 1  # bump when the cached data's shape changes
+_VERSION = 2  # bump when the cached data's shape changes
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path, location: tuple[tuple[str, float], ...]) -> dict[str, Any]:
     """The font's tables as plain data, from the cache or decoded (and cached)."""
     from tuningdeck.fonts import cache_dir
+    from tuningdeck.fonts.progress import notice
 
     st = path.stat()
-    key = hashlib.sha1(f"{_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    where = ",".join(f"{tag}={value:g}" for tag, value in location)
+    key = hashlib.sha1(
+        f"{_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{where}".encode()
+    )
     cached = cache_dir().parent / "metrics" / f"{path.stem}-{key.hexdigest()[:16]}.pickle"
     try:
         with open(cached, "rb") as f:
@@ -118,7 +134,8 @@ def _load(path: Path) -> dict[str, Any]:
         return data
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
         pass
-    data = _decode(path)
+    with notice(f"reading the metrics of {path.name}{f' at {where}' if where else ''}"):
+        data = _decode(path, location)
     with contextlib.suppress(OSError):
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -128,28 +145,108 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def _decode(path: Path) -> dict[str, Any]:
+def _decode(path: Path, location: tuple[tuple[str, float], ...] = ()) -> dict[str, Any]:
     from fontTools.ttLib import TTFont
 
-    tt = TTFont(str(path))
+    tt = TTFont(str(path), lazy=True)
     upm = tt["head"].unitsPerEm
     glyph = dict(tt.getBestCmap())
-    hmtx = tt["hmtx"].metrics
+    delta = _Deltas(tt, location)
+    advance = delta.advances(set(glyph.values()))
+    hhea = tt["hhea"]
+    height = (
+        hhea.ascent
+        + delta.metric("hasc")
+        - (hhea.descent + delta.metric("hdsc"))
+        + hhea.lineGap
+        + delta.metric("hlgp")
+    )
+    gdef = tt["GDEF"].table if "GDEF" in tt else None
+    varstore = getattr(gdef, "VarStore", None) if gdef is not None else None
     data: dict[str, Any] = {
         "glyph": glyph,
-        "advance": {g: hmtx[g][0] / upm for g in set(glyph.values())},
+        "advance": {g: w / upm for g, w in advance.items()},
+        "line_height": height / upm,
         "ligatures": _ligatures(tt["GSUB"].table) if "GSUB" in tt else set(),
-        "lookups": _kerning(tt["GPOS"].table, upm) if "GPOS" in tt else [],
+        "lookups": _kerning(tt["GPOS"].table, upm, delta.store(varstore)) if "GPOS" in tt else [],
     }
     tt.close()
     return data
 
 
-def _value(record: Any, upm: int) -> float:
-    return (getattr(record, "XAdvance", 0) or 0) / upm if record is not None else 0.0
+class _Deltas:
+    """A variable font's variation data at one location, rounded as the instancer rounds it;
+    all nothing for a static font (or the empty location)."""
+
+    def __init__(self, tt: Any, location: tuple[tuple[str, float], ...]) -> None:
+        self.tt = tt
+        self.normalized: dict[str, float] = {}
+        if location and "fvar" in tt:
+            from fontTools.varLib.models import normalizeLocation, piecewiseLinearMap
+
+            axes = {a.axisTag: (a.minValue, a.defaultValue, a.maxValue) for a in tt["fvar"].axes}
+            normalized = normalizeLocation(dict(location), axes)
+            if "avar" in tt:
+                for tag, mapping in tt["avar"].segments.items():
+                    if tag in normalized and mapping:
+                        normalized[tag] = piecewiseLinearMap(normalized[tag], mapping)
+            self.normalized = {k: v for k, v in normalized.items() if v}
+
+    def store(self, varstore: Any) -> Callable[[int], int] | None:
+        """A function from a VarIdx of ``varstore`` to its rounded delta, or None when static."""
+        if not self.normalized or varstore is None:
+            return None
+        from fontTools.misc.roundTools import otRound
+        from fontTools.varLib.varStore import VarStoreInstancer
+
+        instancer = VarStoreInstancer(varstore, self.tt["fvar"].axes, self.normalized)
+        return lambda index: otRound(instancer[index])
+
+    def metric(self, tag: str) -> int:
+        """The MVAR delta of a font-wide metric (``hasc``, ``hdsc``, ``hlgp``)."""
+        if not self.normalized or "MVAR" not in self.tt:
+            return 0
+        mvar = self.tt["MVAR"].table
+        deltas = self.store(mvar.VarStore)
+        for record in mvar.ValueRecord or ():
+            if record.ValueTag == tag and deltas is not None:
+                return deltas(record.VarIdx)
+        return 0
+
+    def advances(self, glyphs: set[str]) -> dict[str, int]:
+        """Each glyph's advance width in font units at the location."""
+        from fontTools.misc.roundTools import otRound
+
+        hmtx = self.tt["hmtx"].metrics
+        if not self.normalized:
+            return {g: hmtx[g][0] for g in glyphs}
+        if "HVAR" in self.tt:
+            hvar = self.tt["HVAR"].table
+            deltas = self.store(hvar.VarStore)
+            assert deltas is not None
+            order = self.tt.getReverseGlyphMap()
+            mapping = hvar.AdvWidthMap.mapping if hvar.AdvWidthMap else None
+            return {
+                g: hmtx[g][0] + deltas(mapping[g] if mapping is not None else order[g])
+                for g in glyphs
+            }
+        glyphset = self.tt.getGlyphSet(location=self.normalized, normalized=True)
+        return {g: otRound(glyphset[g].width) for g in glyphs}
 
 
-def _kerning(gpos: Any, upm: int) -> list[list[tuple[Any, ...]]]:
+def _value(record: Any, upm: int, deltas: Callable[[int], int] | None) -> float:
+    if record is None:
+        return 0.0
+    value = getattr(record, "XAdvance", 0) or 0
+    device = getattr(record, "XAdvDevice", None)
+    if deltas is not None and device is not None and device.DeltaFormat == 0x8000:
+        value += deltas((device.StartSize << 16) + device.EndSize)
+    return value / upm
+
+
+def _kerning(
+    gpos: Any, upm: int, deltas: Callable[[int], int] | None = None
+) -> list[list[tuple[Any, ...]]]:
     """The ``kern`` feature's pair lookups as plain data, subtable by subtable."""
     indices: list[int] = []
     for record in gpos.FeatureList.FeatureRecord:
@@ -169,7 +266,9 @@ def _kerning(gpos: Any, upm: int) -> list[list[tuple[Any, ...]]]:
             glyphs = st.Coverage.glyphs
             if st.Format == 1:
                 pairs = {
-                    first: {r.SecondGlyph: _value(r.Value1, upm) for r in ps.PairValueRecord}
+                    first: {
+                        r.SecondGlyph: _value(r.Value1, upm, deltas) for r in ps.PairValueRecord
+                    }
                     for first, ps in zip(glyphs, st.PairSet, strict=True)
                 }
                 subtables.append(("pairs", pairs))
@@ -177,7 +276,8 @@ def _kerning(gpos: Any, upm: int) -> list[list[tuple[Any, ...]]]:
                 class1 = dict(st.ClassDef1.classDefs) if st.ClassDef1 else {}
                 class2 = dict(st.ClassDef2.classDefs) if st.ClassDef2 else {}
                 matrix = [
-                    [_value(r.Value1, upm) for r in row.Class2Record] for row in st.Class1Record
+                    [_value(r.Value1, upm, deltas) for r in row.Class2Record]
+                    for row in st.Class1Record
                 ]
                 subtables.append(("classes", set(glyphs), class1, class2, matrix))
         if subtables:
@@ -226,3 +326,14 @@ def _pair_function(st: tuple[Any, ...]) -> Pair:
         return matrix[class1.get(a, 0)][class2.get(b, 0)]
 
     return format2
+
+
+@functools.lru_cache(maxsize=256)
+def face_advances(face: Face) -> Advances:
+    """The advances of a resolved face (at its location, for a variable font), kept per process."""
+    return Advances(face.path, face.location)
+
+
+def covers(face: Face, ch: str) -> bool:
+    """Whether ``face`` has a glyph for the character ``ch``."""
+    return face_advances(face).has(ch)

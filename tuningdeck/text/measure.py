@@ -2,10 +2,12 @@
 
 The renderers lay text out before they write it: how many lines a paragraph wraps to in a box of
 a given width, how tall a set of paragraphs is, and the largest size (within the theme's floor) at
-which it fits. Widths come from the same static font files that LibreOffice renders with, shaped
+which it fits. Widths come from the same font files that LibreOffice renders with (a variable
+font read at the face's location gives what the static instance LibreOffice gets does), shaped
 by HarfBuzz (through Pillow's raqm layout) when it is available, so kerning is counted as well;
 text that needs no shaping is measured from the font's advances and kerning tables directly
-(:mod:`~tuningdeck.text.advances`), which gives the same widths far sooner.
+(:mod:`~tuningdeck.text.advances`), which gives the same widths far sooner. Characters the
+theme's font lacks are measured in their script's fallback font (:func:`font_pieces`).
 """
 
 from __future__ import annotations
@@ -14,17 +16,23 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
 
 from tuningdeck.text.markup import Paragraph, Run
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
+
+    from tuningdeck.fonts import Face
 
 __all__ = [
     "Block",
     "TextStyle",
     "blocks_height",
     "fit_scale",
+    "font_pieces",
     "line_height",
     "margins",
     "paragraph_height",
@@ -89,40 +97,56 @@ class Block:
 
 
 class _Face:
-    """One font file, measured with Pillow (HarfBuzz shaping when raqm is present)."""
+    """One face, measured from its advances and kerning, or shaped with Pillow (HarfBuzz shaping
+    when raqm is present) at the face's location in a variable font."""
 
-    def __init__(self, path: Path) -> None:
-        from fontTools.ttLib import TTFont
-        from PIL import ImageFont
+    def __init__(self, face: Face) -> None:
+        from tuningdeck.text.advances import face_advances
 
-        from tuningdeck.text.advances import Advances
+        self.face = face
+        self.advances = face_advances(face)
+        self.line_height = self.advances.line_height
+        self._font: FreeTypeFont | None = None
 
-        self.font = ImageFont.truetype(str(path), _UNITS)
-        self.advances = Advances(path)
-        tt = TTFont(str(path), lazy=True)
-        upm = tt["head"].unitsPerEm
-        hhea = tt["hhea"]
-        self.line_height = (hhea.ascent - hhea.descent + hhea.lineGap) / upm
-        tt.close()
+    @property
+    def font(self) -> FreeTypeFont:
+        """The Pillow font, opened when text first needs shaping."""
+        if self._font is None:
+            from PIL import ImageFont
+
+            font = ImageFont.truetype(str(self.face.path), _UNITS)
+            if self.face.variable:
+                font.set_variation_by_axes([value for _, value in self.face.location])
+            self._font = font
+        return self._font
+
+    def shaped(self, text: str) -> float:
+        """The shaped width of ``text`` in ems."""
+        return self.font.getlength(text) / _UNITS
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - faces live for the process
     def width(self, text: str) -> float:
         """Advance width of ``text`` in ems: from the font's advances and kerning where that
-        gives what shaping would (Latin, Greek, Cyrillic text), else shaped by Pillow."""
+        gives what shaping would (Latin, Greek, Cyrillic text), else shaped by Pillow; characters
+        the face lacks are measured in their fallback font, piece by piece."""
         fast = self.advances.width(text)
         if fast is not None:
             return fast
         if all(self.advances.has(ch) for ch in text):
-            return self.font.getlength(text) / _UNITS
-        # characters the font lacks are drawn from a fallback font (emoji, CJK, …): counted at
-        # a generous width, so that the text is never planned narrower than it is drawn
-        kept = "".join(ch for ch in text if self.advances.has(ch))
-        extra = sum(_fallback_width(ch) for ch in text if not self.advances.has(ch))
-        return (self.font.getlength(kept) / _UNITS if kept else 0.0) + extra
+            return self.shaped(text)
+        total = 0.0
+        for piece, face in _pieces(text, self.face):
+            if face is None:  # no installed font has it (emoji, …): counted generously
+                total += sum(_fallback_width(ch) for ch in piece)
+            elif face == self.face:
+                total += self.shaped(piece)
+            else:
+                total += _face_of(face).width(piece)
+        return total
 
 
 def _fallback_width(ch: str) -> float:
-    """How wide (em) a character the font lacks may be drawn by a fallback font."""
+    """How wide (em) a character no installed font has may be drawn by a system font."""
     category = unicodedata.category(ch)
     if category in ("Cf", "Mn", "Me", "Cc"):
         return 0.0  # zero-width and combining marks
@@ -133,11 +157,62 @@ def _fallback_width(ch: str) -> float:
     return 0.7
 
 
-@functools.lru_cache(maxsize=64)
-def _face(family: str, bold: bool, italic: bool) -> _Face:
-    from tuningdeck.fonts import font_file
+def _joins(ch: str) -> bool:
+    """Whether ``ch`` belongs to the character before it (a combining mark, a joiner)."""
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in "\u200c\u200d\ufe0e\ufe0f"
 
-    return _Face(font_file(family, bold=bold, italic=italic))
+
+def _pieces(text: str, face: Face) -> list[tuple[str, Face | None]]:
+    """``text`` split into pieces each drawn by one face: ``face`` where it has the character,
+    else the character's fallback face (None where no installed font has it)."""
+    from tuningdeck.fonts import fallback_family, resolve
+    from tuningdeck.text.advances import covers
+
+    out: list[tuple[str, Face | None]] = []
+    for ch in text:
+        if covers(face, ch):
+            which: Face | None = face
+        elif _joins(ch) and out:
+            which = out[-1][1]
+        else:
+            family = fallback_family(ch)
+            which = None
+            if family is not None:
+                which = resolve(family, weight=face.weight, italic=face.italic, nearest=True)
+        if out and out[-1][1] == which:
+            out[-1] = (out[-1][0] + ch, which)
+        else:
+            out.append((ch, which))
+    return out
+
+
+def font_pieces(text: str, style: TextStyle) -> list[tuple[str, str | None]]:
+    """``text`` split into pieces by the family that draws them in ``style``: the style's family
+    where its font has the characters, else each character's fallback family
+    (:func:`tuningdeck.fonts.fallback_family`), None where no installed font has them.
+
+    Combining marks and joiners stay with the character before them. Raises
+    :class:`tuningdeck.fonts.MissingScriptFont` for text in a script whose fallback font is not
+    installed.
+    """
+    face = _style_face(style.family, style.bold, style.italic)
+    return [(piece, f.family if f else None) for piece, f in _pieces(text, face)]
+
+
+@functools.lru_cache(maxsize=64)
+def _style_face(family: str, bold: bool, italic: bool) -> Face:
+    from tuningdeck.fonts import resolve
+
+    return resolve(family, weight=700 if bold else 400, italic=italic)
+
+
+@functools.lru_cache(maxsize=128)
+def _face_of(face: Face) -> _Face:
+    return _Face(face)
+
+
+def _face(family: str, bold: bool, italic: bool) -> _Face:
+    return _face_of(_style_face(family, bold, italic))
 
 
 def line_height(style: TextStyle) -> float:
