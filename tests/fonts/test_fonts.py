@@ -14,6 +14,8 @@ from fontTools.ttLib import TTFont
 
 from tests.render_check import RenderedDeck
 from tuningdeck.fonts import (
+    FAMILIES,
+    FontNotFoundError,
     cache_dir,
     default_install_dir,
     font_file,
@@ -115,15 +117,25 @@ def test_lato_comes_from_its_package(bold: bool, italic: bool, name: str) -> Non
     assert names(TTFont(path))[1] == "Lato"
 
 
-@pytest.mark.parametrize("family", ["Arial", "", "Montserrat Thin"])
-def test_other_families_are_refused(family: str) -> None:
-    with pytest.raises(ValueError, match="unknown font family"):
+@pytest.mark.parametrize("family", ["No Such Family", "Montserrat Hairline"])
+def test_families_found_nowhere_are_errors_naming_them(family: str) -> None:
+    with pytest.raises(FontNotFoundError, match=f"font family '{family}' was not found") as e:
         font_file(family)
+    message = str(e.value)
+    assert "fontconfig" in message and "fontpkg" in message
+    assert "pip install fontpkg-" + family.lower().replace(" ", "-") in message
+
+
+def test_an_empty_family_is_an_error() -> None:
+    with pytest.raises(FontNotFoundError, match="no font family"):
+        font_file(" ")
 
 
 def test_unavailable_or_contradictory_weights_are_refused() -> None:
-    with pytest.raises(ValueError, match="not available"):
-        font_file("Lato", weight=300)
+    with pytest.raises(FontNotFoundError, match="not available"):
+        font_file("Lato", weight=450)
+    with pytest.raises(FontNotFoundError, match="not available"):
+        font_file("Montserrat", weight=950)
     with pytest.raises(ValueError, match="contradicts"):
         font_file("Lato", bold=True, weight=400)
 
@@ -140,17 +152,21 @@ def test_install_fonts_copies_the_files_and_is_idempotent(tmp_path: Path) -> Non
     dest.mkdir()
     (dest / "Montserrat-Thin.ttf").write_bytes(b"left over from an older version")
     (dest / "notes.txt").write_text("not ours")
+    (dest / "lato").mkdir()
+    (dest / "lato" / "Lato-Hairline.ttf").write_bytes(b"a face no longer used")
 
-    assert install_fonts(dest) == dest
-    installed = sorted(p.name for p in dest.glob("*.ttf"))
-    assert installed == sorted(f.name for f in font_files())
+    assert install_fonts(dest, families=FAMILIES, scripts=()) == dest
+    installed = sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*.ttf"))
+    expected = [f"montserrat/{f.name}" for f in font_files(("Montserrat",))]
+    expected += [f"lato/{f.name}" for f in font_files(("Lato",))]
+    assert installed == sorted(expected)
     assert (dest / "notes.txt").exists()
     for f in font_files():
-        assert filecmp.cmp(f, dest / f.name, shallow=False)
+        assert filecmp.cmp(f, dest / f.name.split("-")[0].lower() / f.name, shallow=False)
 
-    stamps = {p.name: p.stat().st_mtime_ns for p in dest.iterdir()}
-    install_fonts(dest)
-    assert {p.name: p.stat().st_mtime_ns for p in dest.iterdir()} == stamps
+    stamps = {p: p.stat().st_mtime_ns for p in dest.rglob("*")}
+    install_fonts(dest, families=FAMILIES, scripts=())
+    assert {p: p.stat().st_mtime_ns for p in dest.rglob("*")} == stamps
 
 
 def test_default_install_dir_follows_xdg_data_home(
@@ -180,7 +196,7 @@ def test_fontconfig_resolves_the_families_to_our_files(
     installed_fonts: Path, pattern: str, bold: bool, italic: bool
 ) -> None:
     found = fc_match(pattern)
-    assert found.parent == installed_fonts
+    assert found.is_relative_to(installed_fonts)
     family = pattern.split(":")[0]
     assert filecmp.cmp(found, font_file(family, bold=bold, italic=italic), shallow=False)
 

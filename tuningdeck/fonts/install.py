@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tuningdeck.fonts.instances import static_file
 from tuningdeck.fonts.resolve import FontNotFoundError, resolve
-from tuningdeck.fonts.tables import FONT_SUFFIXES
+from tuningdeck.fonts.tables import FONT_SUFFIXES, read_info, same_family
 
 __all__ = ["THEME_FACES", "default_install_dir", "fonts_registered", "install_fonts", "theme_files"]
 
@@ -92,7 +92,7 @@ def install_fonts(
     <tuningdeck.fonts.fallback>` and the theme's; the ones not installed are left out). Each
     family gets a folder of its own in ``dest`` (default :func:`default_install_dir`); files
     already there with the same content are left alone, other font files there are removed, as
-    are font files left directly in ``dest`` by older versions. Runs ``fc-cache -f`` on ``dest``
+    are font files of these families left directly in ``dest`` (by older versions). Runs ``fc-cache -f`` on ``dest``
     when fc-cache exists. Idempotent; returns ``dest``.
     """
     target = Path(dest) if dest is not None else default_install_dir()
@@ -101,10 +101,13 @@ def install_fonts(
         families = default_families if families is None else families
         scripts = default_scripts if scripts is None else scripts
     target.mkdir(parents=True, exist_ok=True)
-    for stale in target.iterdir():  # the flat layout of older versions
+    chosen = theme_files(list(families), list(scripts))
+    for stale in target.iterdir():  # the flat layout of older versions: one copy of a family
         if stale.is_file() and stale.suffix.lower() in FONT_SUFFIXES:
-            stale.unlink()
-    for family, files in theme_files(list(families), list(scripts)).items():
+            info = read_info(stale)
+            if info is None or any(same_family(info.family, f) for f in chosen):
+                stale.unlink()
+    for family, files in chosen.items():
         folder = target / _slug(family)
         folder.mkdir(exist_ok=True)
         for name, source in files.items():

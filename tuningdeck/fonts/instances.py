@@ -31,7 +31,8 @@ _RECIPE = "3"
 
 
 def cache_dir() -> Path:
-    """Where static instances are kept: ``$XDG_CACHE_HOME/tuningdeck/fonts``."""
+    """Where static instances are kept: ``$XDG_CACHE_HOME/tuningdeck/fonts``, in a folder per
+    recipe (``static-r3``) and variable font (``montserrat-<digest of its content>``)."""
     root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(root) / "tuningdeck" / "fonts"
 
@@ -52,7 +53,11 @@ def postscript_name(family: str, weight: int, italic: bool) -> str:
 def _source_key(source: Path, family: str) -> str:
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     slug = re.sub(r"[^a-z0-9]", "", family.lower()) or "font"
-    return f"{slug}-{digest}-r{_RECIPE}"
+    return f"{slug}-{digest}"
+
+
+def _recipe_dir() -> Path:
+    return cache_dir() / f"static-r{_RECIPE}"
 
 
 def static_file(face: Face) -> Path:
@@ -64,7 +69,7 @@ def static_file(face: Face) -> Path:
     if not face.variable:
         return face.path
     name = postscript_name(face.family, face.weight, face.italic)
-    target = cache_dir() / _source_key(face.path, face.family) / f"{name}.ttf"
+    target = _recipe_dir() / _source_key(face.path, face.family) / f"{name}.ttf"
     if not target.is_file():
         with notice(f"cutting a static {face.family} {style_name(face.weight, face.italic)}"):
             _write_instance(face, target)
@@ -74,8 +79,8 @@ def static_file(face: Face) -> Path:
 
 def _prune_cache() -> None:
     """Remove instances cut by an older recipe: nothing reads them any more."""
-    for old in cache_dir().glob("*-*-r*"):
-        if old.is_dir() and not old.name.endswith(f"-r{_RECIPE}"):
+    for old in cache_dir().glob("static-r*"):
+        if old.is_dir() and old != _recipe_dir():
             shutil.rmtree(old, ignore_errors=True)
 
 
