@@ -92,8 +92,8 @@ def install_fonts(
     <tuningdeck.fonts.fallback>` and the theme's; the ones not installed are left out). Each
     family gets a folder of its own in ``dest`` (default :func:`default_install_dir`); files
     already there with the same content are left alone, other font files there are removed, as
-    are font files of these families left directly in ``dest`` (by older versions). Runs ``fc-cache -f`` on ``dest``
-    when fc-cache exists. Idempotent; returns ``dest``.
+    are font files of these families left directly in ``dest`` (by older versions). Runs
+    ``fc-cache -f`` on ``dest`` when fc-cache exists. Idempotent; returns ``dest``.
     """
     target = Path(dest) if dest is not None else default_install_dir()
     if families is None or scripts is None:

@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tuningdeck.text.kerning import kerning
+
 if TYPE_CHECKING:
     from tuningdeck.fonts.resolve import Face
 
@@ -168,7 +170,11 @@ def _decode(path: Path, location: tuple[tuple[str, float], ...] = ()) -> dict[st
         "advance": {g: w / upm for g, w in advance.items()},
         "line_height": height / upm,
         "ligatures": _ligatures(tt["GSUB"].table) if "GSUB" in tt else set(),
-        "lookups": _kerning(tt["GPOS"].table, upm, delta.store(varstore)) if "GPOS" in tt else [],
+        "lookups": (
+            kerning(tt.reader["GPOS"], tt.getGlyphOrder(), upm, delta.store(varstore))
+            if "GPOS" in tt
+            else []
+        ),
     }
     tt.close()
     return data
@@ -232,57 +238,6 @@ class _Deltas:
             }
         glyphset = self.tt.getGlyphSet(location=self.normalized, normalized=True)
         return {g: otRound(glyphset[g].width) for g in glyphs}
-
-
-def _value(record: Any, upm: int, deltas: Callable[[int], int] | None) -> float:
-    if record is None:
-        return 0.0
-    value = getattr(record, "XAdvance", 0) or 0
-    device = getattr(record, "XAdvDevice", None)
-    if deltas is not None and device is not None and device.DeltaFormat == 0x8000:
-        value += deltas((device.StartSize << 16) + device.EndSize)
-    return value / upm
-
-
-def _kerning(
-    gpos: Any, upm: int, deltas: Callable[[int], int] | None = None
-) -> list[list[tuple[Any, ...]]]:
-    """The ``kern`` feature's pair lookups as plain data, subtable by subtable."""
-    indices: list[int] = []
-    for record in gpos.FeatureList.FeatureRecord:
-        if record.FeatureTag == "kern":
-            indices += record.Feature.LookupListIndex
-    lookups = []
-    for i in sorted(set(indices)):
-        lookup = gpos.LookupList.Lookup[i]
-        subtables: list[tuple[Any, ...]] = []
-        for st in lookup.SubTable:
-            if lookup.LookupType == 9:
-                if st.ExtensionLookupType != 2:
-                    continue
-                st = st.ExtSubTable
-            elif lookup.LookupType != 2:
-                continue
-            glyphs = st.Coverage.glyphs
-            if st.Format == 1:
-                pairs = {
-                    first: {
-                        r.SecondGlyph: _value(r.Value1, upm, deltas) for r in ps.PairValueRecord
-                    }
-                    for first, ps in zip(glyphs, st.PairSet, strict=True)
-                }
-                subtables.append(("pairs", pairs))
-            else:
-                class1 = dict(st.ClassDef1.classDefs) if st.ClassDef1 else {}
-                class2 = dict(st.ClassDef2.classDefs) if st.ClassDef2 else {}
-                matrix = [
-                    [_value(r.Value1, upm, deltas) for r in row.Class2Record]
-                    for row in st.Class1Record
-                ]
-                subtables.append(("classes", set(glyphs), class1, class2, matrix))
-        if subtables:
-            lookups.append(subtables)
-    return lookups
 
 
 def _ligatures(gsub: Any) -> set[tuple[str, str]]:
