@@ -378,18 +378,20 @@ def new(
 
 @app.command()
 def fonts() -> None:
-    """Install Montserrat and Lato where LibreOffice finds them (needed for faithful renders)."""
+    """Install the theme's fonts where LibreOffice finds them (needed for faithful renders)."""
     from tuningdeck.fonts import install_fonts
 
     typer.echo(
-        "preparing Montserrat and Lato (the first time, static Montserrat instances are cut from "
-        "its variable font: up to a minute)…",
+        "preparing the theme's fonts and the installed script fonts (the first time, static "
+        "instances are cut from variable fonts: up to a minute)…",
         err=True,
     )
     try:
         where = install_fonts()
     except OSError as e:
         raise _fail(InputError(f"the fonts could not be installed: {e}")) from None
+    except InputError as e:
+        raise _fail(e) from None
     typer.echo(f"installed fonts in {where}")
 
 

@@ -41,17 +41,17 @@ def _hex(color: str) -> str:
     return f"#{color}"
 
 
-def _register_fonts() -> None:
+def _register_fonts(family: str) -> None:
+    """Give matplotlib the static files of ``family`` (the charts' text is in the body font)."""
     from matplotlib import font_manager
 
     from tuningdeck.fonts import font_file
 
     known = {f.fname for f in font_manager.fontManager.ttflist}
-    for family in ("Lato", "Montserrat"):
-        for bold in (False, True):
-            path = str(font_file(family, bold=bold))
-            if path not in known:
-                font_manager.fontManager.addfont(path)
+    for bold in (False, True):
+        path = str(font_file(family, bold=bold))
+        if path not in known:
+            font_manager.fontManager.addfont(path)
 
 
 @contextmanager
@@ -59,7 +59,7 @@ def _look(theme: Theme) -> Iterator[None]:
     """matplotlib settings for the theme, for the duration of drawing and saving."""
     import matplotlib
 
-    _register_fonts()
+    _register_fonts(theme.fonts.body)
     c = theme.colors
     with matplotlib.rc_context(
         {

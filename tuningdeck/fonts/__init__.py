@@ -30,7 +30,7 @@ from tuningdeck.fonts.install import (
 )
 from tuningdeck.fonts.instances import cache_dir, static_file
 from tuningdeck.fonts.resolve import Face, FontNotFoundError, resolve, weight_of
-from tuningdeck.fonts.sources import add_sources
+from tuningdeck.fonts.sources import add_sources, clear_sources
 
 __all__ = [
     "EXTRA",
@@ -42,6 +42,7 @@ __all__ = [
     "MissingScriptFont",
     "add_sources",
     "cache_dir",
+    "clear_sources",
     "default_install_dir",
     "face",
     "fallback_family",

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tuningdeck.fonts.instances import static_file
@@ -43,16 +43,20 @@ def _slug(family: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", family.lower()).strip("-") or "font"
 
 
-def theme_files(families: Iterable[str], scripts: Iterable[str] = ()) -> dict[str, dict[str, Path]]:
+def theme_files(
+    families: Iterable[str],
+    scripts: Iterable[str] = (),
+    faces: Sequence[tuple[int, bool]] = THEME_FACES,
+) -> dict[str, dict[str, Path]]:
     """The static files to register, by family then file name.
 
-    Every face of ``families`` in :data:`THEME_FACES` that the family has; Regular and Bold (or
-    the nearest weights) of each of ``scripts`` that is installed. Raises FontNotFoundError for a
-    family of ``families`` that is not to be found.
+    Every face of ``families`` in ``faces`` that the family has; Regular and Bold (or the nearest
+    weights) of each of ``scripts`` that is installed. Raises FontNotFoundError for a family of
+    ``families`` that is not to be found.
     """
     out: dict[str, dict[str, Path]] = {}
-    wanted: list[tuple[str, tuple[tuple[int, bool], ...], bool]]
-    wanted = [(f, THEME_FACES, False) for f in families]
+    wanted: list[tuple[str, Sequence[tuple[int, bool]], bool]]
+    wanted = [(f, faces, False) for f in families]
     wanted += [(f, _SCRIPT_FACES, True) for f in scripts]
     for family, faces, optional in wanted:
         for weight, italic in faces:
@@ -84,10 +88,12 @@ def install_fonts(
     *,
     families: Iterable[str] | None = None,
     scripts: Iterable[str] | None = None,
+    faces: Sequence[tuple[int, bool]] = THEME_FACES,
 ) -> Path:
     """Copy the static files of a deck's fonts into ``dest`` and register them with fontconfig.
 
-    ``families`` are the theme's heading and body families (default: the bundled theme's),
+    ``families`` are the theme's heading and body families (default: the bundled theme's), of
+    which the ``faces`` (weight, italic) are installed (those the family has),
     ``scripts`` the fallback families for other scripts (default: those of :mod:`fallback
     <tuningdeck.fonts.fallback>` and the theme's; the ones not installed are left out). Each
     family gets a folder of its own in ``dest`` (default :func:`default_install_dir`); files
@@ -101,7 +107,7 @@ def install_fonts(
         families = default_families if families is None else families
         scripts = default_scripts if scripts is None else scripts
     target.mkdir(parents=True, exist_ok=True)
-    chosen = theme_files(list(families), list(scripts))
+    chosen = theme_files(list(families), list(scripts), faces)
     for stale in target.iterdir():  # the flat layout of older versions: one copy of a family
         if stale.is_file() and stale.suffix.lower() in FONT_SUFFIXES:
             info = read_info(stale)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from tuningdeck.errors import InputError
 from tuningdeck.fonts import sources
 from tuningdeck.fonts.tables import FontInfo, read_info, same_family
 
@@ -34,8 +35,8 @@ WEIGHT_NAMES = {
 """The usual names of the weights, as used in static font and file names."""
 
 
-class FontNotFoundError(ValueError):
-    """A font family, or a weight or style of it, that is not to be found."""
+class FontNotFoundError(InputError):
+    """A font family, or a weight or style of it, that is not to be found (a ValueError)."""
 
 
 @frozen

@@ -21,6 +21,7 @@ from tuningdeck.fonts.tables import font_paths
 __all__ = [
     "add_known_packages",
     "add_sources",
+    "clear_sources",
     "fontconfig_files",
     "fontpkg_packages",
     "known_package",
@@ -59,6 +60,14 @@ def add_sources(files: Iterable[str | Path] = (), packages: Iterable[str] = ()) 
     if changed:
         for clear in _listeners:
             clear()
+
+
+def clear_sources() -> None:
+    """Forget the files, folders and packages added with :func:`add_sources`."""
+    _files.clear()
+    _packages.clear()
+    for clear in _listeners:
+        clear()
 
 
 def add_known_packages(packages: dict[str, str]) -> None:
