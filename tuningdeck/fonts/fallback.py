@@ -121,7 +121,8 @@ def _family_for(ch: str) -> str | None:
     script = script_of(ch)
     families = script_families()
     order = [families[script]] if script in families else []
-    order += [f for f in dict.fromkeys(families.values()) if f not in order]
+    others = [*families.values(), *SCRIPT_FAMILIES.values()]
+    order += [f for f in dict.fromkeys(others) if f not in order]
     missing = None
     for family in order:
         try:
