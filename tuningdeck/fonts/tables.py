@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
+import struct
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from attrs import frozen
 
@@ -91,11 +93,19 @@ def read_info(path: Path) -> FontInfo | None:
 
 @functools.lru_cache(maxsize=4096)
 def _read(path: Path, size: int, mtime: int) -> FontInfo | None:
+    try:
+        with open(path, "rb") as f:
+            return _info(path, f)
+    except OSError:
+        return None
+
+
+def _info(path: Path, file: BinaryIO) -> FontInfo | None:
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
-        font = TTFont(str(path), lazy=True)
-    except (TTLibError, OSError, ValueError, AssertionError):
+        font = TTFont(file, lazy=True)
+    except (TTLibError, OSError, ValueError, AssertionError, struct.error):
         return None
     try:
         if "name" not in font or "OS/2" not in font:
