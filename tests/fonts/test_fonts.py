@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import subprocess
 import sys
@@ -243,3 +244,22 @@ def test_libreoffice_sets_text_in_our_static_faces(
         closest = min(expected, key=lambda k: abs(expected[k] - width))
         assert closest == ("bold" if bold else "regular"), (family, bold, width, expected)
         assert width == pytest.approx(expected[closest], rel=0.01)
+
+
+def test_a_first_build_cuts_no_static_instance(tmp_path: Path) -> None:
+    """Measurement reads the variable fonts at their weights: a fresh machine's first build
+    prepares only metrics, in milliseconds, and leaves static files to LibreOffice's needs."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "thriving-movement-fy20-21.xlsx"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    build = ["build", str(example), "--quarter", "Q1", "-o", str(tmp_path / "deck.pptx")]
+    out = subprocess.run(
+        [sys.executable, "-m", "tuningdeck", *build],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "deck.pptx").is_file()
+    cache = tmp_path / "cache" / "tuningdeck"
+    assert list((cache / "metrics").glob("*.pickle"))
+    assert not list(cache.glob("fonts/*/*/*.ttf"))
