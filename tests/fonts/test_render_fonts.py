@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.fonts.test_resolve import theme_data
 from tests.render_check import RenderedDeck
 from tuningdeck.fonts import default_install_dir, font_file, install_fonts
 from tuningdeck.text.measure import TextStyle, text_width
+from tuningdeck.theme import Theme
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 THEME_FAMILIES = ("IBM Plex Sans", "Source Serif 4")
@@ -23,8 +25,9 @@ SIZE = 36
 
 @pytest.fixture(scope="module")
 def theme_fonts(installed_fonts: Path) -> Path:
-    """IBM Plex Sans and Source Serif 4, Regular and Bold, registered with fontconfig."""
-    return install_fonts(families=THEME_FAMILIES, scripts=(), faces=((400, False), (700, False)))
+    """A theme's IBM Plex Sans and Source Serif 4, Regular and Bold, registered with fontconfig."""
+    theme = Theme.from_dict(theme_data(heading="Source Serif 4", body="IBM Plex Sans"))
+    return install_fonts(theme=theme, scripts=(), faces=((400, False), (700, False)))
 
 
 def tool(name: str) -> str:

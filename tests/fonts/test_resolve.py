@@ -40,9 +40,7 @@ def _own_sources() -> Iterator[None]:
 
 def theme_data(**fonts: object) -> dict[str, object]:
     """The bundled theme's settings with other [fonts]."""
-    import tomllib
-
-    from tuningdeck.theme import layouts_dir
+    from tuningdeck.theme import layouts_dir, tomllib
 
     data = tomllib.loads((layouts_dir() / "foundation.toml").read_text(encoding="utf-8"))
     return {**data, "fonts": {**data["fonts"], **fonts}}

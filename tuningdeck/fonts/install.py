@@ -16,10 +16,14 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuningdeck.fonts.instances import static_file
 from tuningdeck.fonts.resolve import FontNotFoundError, resolve
 from tuningdeck.fonts.tables import FONT_SUFFIXES, read_info, same_family
+
+if TYPE_CHECKING:
+    from tuningdeck.theme import Theme
 
 __all__ = ["THEME_FACES", "default_install_dir", "fonts_registered", "install_fonts", "theme_files"]
 
@@ -73,14 +77,14 @@ def theme_files(
     return out
 
 
-def _default_families() -> tuple[list[str], list[str]]:
+def _theme_families(theme: Theme | None) -> tuple[list[str], list[str]]:
+    """A theme's (default: the bundled one's) heading and body families, and its script fonts."""
     from tuningdeck.fonts.fallback import script_families
     from tuningdeck.theme import Theme
 
-    theme = Theme.load()
-    return [theme.fonts.heading, theme.fonts.body], list(
-        dict.fromkeys([theme.fonts.east_asian, theme.fonts.complex, *script_families().values()])
-    )
+    fonts = (theme or Theme.load()).fonts
+    scripts = [fonts.east_asian, fonts.complex, *dict(fonts.scripts).values()]
+    return [fonts.heading, fonts.body], list(dict.fromkeys([*scripts, *script_families().values()]))
 
 
 def install_fonts(
@@ -89,13 +93,14 @@ def install_fonts(
     families: Iterable[str] | None = None,
     scripts: Iterable[str] | None = None,
     faces: Sequence[tuple[int, bool]] = THEME_FACES,
+    theme: Theme | None = None,
 ) -> Path:
     """Copy the static files of a deck's fonts into ``dest`` and register them with fontconfig.
 
-    ``families`` are the theme's heading and body families (default: the bundled theme's), of
-    which the ``faces`` (weight, italic) are installed (those the family has),
-    ``scripts`` the fallback families for other scripts (default: those of :mod:`fallback
-    <tuningdeck.fonts.fallback>` and the theme's; the ones not installed are left out). Each
+    ``families`` are the heading and body families (default: those of ``theme``, else of the
+    bundled theme), of which the ``faces`` (weight, italic) are installed (those the family
+    has); ``scripts`` the fallback families for other scripts (default: the theme's and those of
+    :mod:`tuningdeck.fonts.fallback`; the ones not installed are left out). Each
     family gets a folder of its own in ``dest`` (default :func:`default_install_dir`); files
     already there with the same content are left alone, other font files there are removed, as
     are font files of these families left directly in ``dest`` (by older versions). Runs
@@ -103,7 +108,7 @@ def install_fonts(
     """
     target = Path(dest) if dest is not None else default_install_dir()
     if families is None or scripts is None:
-        default_families, default_scripts = _default_families()
+        default_families, default_scripts = _theme_families(theme)
         families = default_families if families is None else families
         scripts = default_scripts if scripts is None else scripts
     target.mkdir(parents=True, exist_ok=True)
@@ -158,7 +163,7 @@ def fonts_registered(families: Iterable[str] | None = None) -> bool:
     of the family (such as a variable font) wins over ours.
     """
     if families is None:
-        families = _default_families()[0]
+        families = _theme_families(None)[0]
     for family in families:
         for bold in (False, True):
             found = fc_match(f"{family}:bold" if bold else f"{family}:regular")
