@@ -120,6 +120,10 @@ class Sizes:
     table_min: float
     table_header: float
     callout: float
+    table_max: float | None = None
+    """The largest table text may grow to when a table has room (None: ``table``)."""
+    body_max: float | None = None
+    """The largest narrative text may grow to when it has room (None: ``body``)."""
 
 
 @frozen
@@ -174,6 +178,10 @@ class Tables:
     cell_padding_x: float
     cell_padding_y: float
     rule_width: float
+    cell_padding_y_max: float | None = None
+    """Inches of row padding a short table's rows may grow to (None: ``cell_padding_y``)."""
+    fill: float = 0.0
+    """The share of its region's height a table's rows are padded to fill."""
 
     @metrics.validator
     def _metrics(self, attribute: object, value: tuple[float, ...]) -> None:

@@ -258,6 +258,8 @@ def test_quarters_showing_only_dashes_give_their_room_to_the_other_columns(tmp_p
         widths[quarter] = [c.width for c in tbl.columns]
     q1, q4 = widths["Q1"], widths["Q4"]
     assert abs(sum(q1) - sum(q4)) <= len(q1)  # EMU rounding
-    # built for Q1, the Q2-Q4 columns hold only "-": they narrow, the rest widen
+    # built for Q1, the Q2-Q4 columns hold only "-": they narrow, the key result widens (the
+    # goal, "66%", already has all the width it can use)
     assert all(q1[j] < q4[j] for j in (3, 4, 5))
-    assert all(q1[j] > q4[j] for j in (0, 1, 2))
+    assert q1[0] > q4[0]
+    assert sum(q1[:3]) > sum(q4[:3])

@@ -8,11 +8,12 @@ draws them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from tuningdeck.errors import LayoutError, TemplateError
 from tuningdeck.model import ChartSpec, Quarter, Slide, Words
@@ -39,6 +40,7 @@ __all__ = [
     "SlidePlan",
     "Styles",
     "TextShape",
+    "bind_marks",
     "blocks",
     "bullet",
     "fit",
@@ -48,6 +50,7 @@ __all__ = [
 ]
 
 PT_PER_INCH = 72.0
+NO_BREAK_SPACE = "\u00a0"
 
 
 @frozen
@@ -213,19 +216,35 @@ class PlanContext:
         return self.frames[layout][name]
 
 
+def bind_marks(paragraph: Paragraph) -> Paragraph:
+    """``paragraph`` with the space before each footnote mark (superscript) made a no-break
+    space, so that a mark never starts a line alone ("71K/mo ⁺ᵒ")."""
+    runs = list(paragraph.runs)
+    changed = False
+    for i in range(1, len(runs)):
+        before = runs[i - 1]
+        if runs[i].superscript and not before.superscript and before.text.endswith(" "):
+            runs[i - 1] = evolve(before, text=before.text[:-1] + NO_BREAK_SPACE)
+            changed = True
+    return evolve(paragraph, runs=tuple(runs)) if changed else paragraph
+
+
 def blocks(text: str, style_for_level: Callable[..., TextStyle]) -> tuple[Block, ...]:
     """Parse a markup field into blocks; ``style_for_level(level)`` gives each one's style."""
-    return tuple(Block(p, style_for_level(p.level)) for p in parse_blocks(text))
+    return tuple(Block(bind_marks(p), style_for_level(p.level)) for p in parse_blocks(text))
 
 
 def inline(text: str, style: TextStyle) -> Block:
     """One paragraph of inline markup (line breaks folded into spaces)."""
-    return Block(Paragraph(parse_inline(" ".join(text.split()))), style)
+    return Block(bind_marks(Paragraph(parse_inline(" ".join(text.split())))), style)
 
 
 def bullet(text: str, style: TextStyle, level: int = 1) -> Block:
     """One bulleted paragraph of inline markup at ``level``."""
-    return Block(Paragraph(parse_inline(" ".join(text.split())), level), style)
+    return Block(bind_marks(Paragraph(parse_inline(" ".join(text.split())), level)), style)
+
+
+_LIST_MARK = re.compile(r"^[-•–*] (?=\S)")  # a bullet typed before an item that is one already
 
 
 def list_items(items: Sequence[str], style: TextStyle, level: int = 1) -> tuple[Block, ...]:
@@ -234,7 +253,7 @@ def list_items(items: Sequence[str], style: TextStyle, level: int = 1) -> tuple[
     out: list[Block] = []
     previous: int | None = None
     for item in items:
-        line = " ".join(item.split())
+        line = _LIST_MARK.sub("", " ".join(item.split()), count=1)
         number = parse_line(line).number
         if number is None:
             out.append(bullet(line, style, level))
@@ -243,7 +262,7 @@ def list_items(items: Sequence[str], style: TextStyle, level: int = 1) -> tuple[
         number = min(previous + 1, MAX_NUMBER) if previous is not None else number
         previous = number
         runs = parse_line(line).runs
-        out.append(Block(Paragraph(runs, level, number=number), style))
+        out.append(Block(bind_marks(Paragraph(runs, level, number=number)), style))
     widest = with_widest([b.paragraph for b in out])
     return tuple(Block(p, b.style) for p, b in zip(widest, out, strict=True))
 

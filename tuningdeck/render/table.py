@@ -10,13 +10,14 @@ row taller. A table that does not fit its frame is first shrunk (never below the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import evolve, field, frozen
 
 from tuningdeck.errors import LayoutError
 from tuningdeck.render.plan import PT_PER_INCH, Frame, scaled
-from tuningdeck.text.measure import Block, blocks_height, text_width
+from tuningdeck.render.widths import fit_widths
+from tuningdeck.text.measure import Block, blocks_height, paragraph_widths
 
 __all__ = ["Cell", "Group", "PlacedTable", "TableLayout", "TablePage", "lay_out_table"]
 
@@ -96,22 +97,33 @@ def _cell_height(cell: Cell, width: float, pad_x: float, pad_y: float) -> float:
     return blocks_height(cell.blocks, width - 2 * pad_x) + 2 * pad_y
 
 
+CellHeight = Callable[[Cell, float], float]
+
+
 def _row_heights(
-    rows: Sequence[Sequence[Cell | None]], widths: Sequence[float], pad_x: float, pad_y: float
+    rows: Sequence[Sequence[Cell | None]],
+    widths: Sequence[float],
+    pad_x: float,
+    pad_y: float,
+    height: CellHeight | None = None,
 ) -> list[float]:
     """Heights of ``rows`` (one group, or the header): spans are made to fit their rows."""
+
+    def cell_h(cell: Cell, w: float) -> float:
+        return height(cell, w) if height else _cell_height(cell, w, pad_x, pad_y)
+
     heights = []
     for row in rows:
         h = 0.0
         for cell, w in zip(row, widths, strict=True):
             if cell is not None and cell.span == 1:
-                h = max(h, _cell_height(cell, w, pad_x, pad_y))
+                h = max(h, cell_h(cell, w))
         heights.append(h + _SLACK)
     for i, row in enumerate(rows):
         for cell, w in zip(row, widths, strict=True):
             if cell is not None and cell.span > 1:
                 covered = heights[i : i + cell.span]
-                need = _cell_height(cell, w, pad_x, pad_y) + _SLACK - sum(covered)
+                need = cell_h(cell, w) + _SLACK - sum(covered)
                 if need > 0:
                     heights[i + len(covered) - 1] += need
     return heights
@@ -134,7 +146,83 @@ def _measure(
     return head, head_h, body
 
 
+_SHORT_HEADER = 2  # words; a header this short is never wrapped
+_CELLS_WEIGHT = 0.25  # how much every cell's height counts beside the table's in fitting widths
 _FILLER = frozenset({"", "-", "–", "—"})
+
+
+def _idle(header: Sequence[Cell], groups: Sequence[Group]) -> list[bool]:
+    """The columns whose body holds only "-" or nothing (the quarters after the deck's own)."""
+    out = []
+    for j in range(len(header)):
+        texts = [
+            "".join(b.paragraph.text for b in cell.blocks).strip()
+            for g in groups
+            for row in g.rows
+            if (cell := row[j]) is not None
+        ]
+        out.append(bool(texts) and all(t in _FILLER for t in texts))
+    if all(out):
+        return [False] * len(out)
+    return out
+
+
+def _needs(
+    header: Sequence[Cell], groups: Sequence[Group], pad_x: float, idle: Sequence[bool]
+) -> list[tuple[float, float]]:
+    """Each column's narrowest and widest useful width (padding included).
+
+    An idle column keeps its header on one line."""
+    needs = []
+    for j, head in enumerate(header):
+        lo = hi = 0.0
+        cells = [head, *(row[j] for g in groups for row in g.rows)]
+        for cell in cells:
+            for b in cell.blocks if cell is not None else ():
+                a, z = paragraph_widths(b)
+                if cell is head and (idle[j] or len(b.paragraph.text.split()) <= _SHORT_HEADER):
+                    a = z  # "Year Goal", "Q2 Status": a short header stays on one line
+                lo, hi = max(lo, a), max(hi, z)
+        room = 2 * pad_x + _SLACK
+        needs.append((lo + room, hi + room))
+    return needs
+
+
+def fitted_widths(
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    shares: Sequence[float],
+    width: float,
+    pad_x: float,
+    pad_y: float = 0.0,
+) -> tuple[float, ...]:
+    """Column widths for cells as given (already at their size): no word split where another
+    column has room, and the table as short as width moved between its columns can make it."""
+    idle = _idle(header, groups)
+    needs = _needs(header, groups, pad_x, idle)
+    memo: dict[tuple[int, float], float] = {}
+
+    def cell_h(cell: Cell, w: float) -> float:
+        key = (id(cell), round(w, 3))
+        if key not in memo:
+            memo[key] = _cell_height(cell, w, pad_x, pad_y)
+        return memo[key]
+
+    def cost(widths: Sequence[float]) -> float:
+        # the table's height first; then every cell's, so that a column does not wrap to many
+        # lines beside one with room even where its row's height is set by another cell
+        total = sum(_row_heights([header], widths, pad_x, pad_y, cell_h))
+        for g in groups:
+            total += sum(_row_heights(g.rows, widths, pad_x, pad_y, cell_h))
+        cells = sum(
+            cell_h(c, w)
+            for row in (header, *(r for g in groups for r in g.rows))
+            for c, w in zip(row, widths, strict=True)
+            if c is not None
+        )
+        return total + _CELLS_WEIGHT * cells
+
+    return fit_widths(needs, shares, width, cost, idle=idle)
 
 
 def balance_widths(
@@ -144,36 +232,30 @@ def balance_widths(
     width: float,
     pad_x: float,
 ) -> tuple[float, ...]:
-    """Column widths from their shares, narrowed where a column holds only "-" or nothing.
+    """Column widths fitted to the cells at their full size (see :func:`fitted_widths`)."""
+    return fitted_widths(header, groups, shares, width, pad_x)
 
-    The quarters after the deck's own show "-": such a column keeps just the width its header
-    needs on one line (measured), and the room it frees goes to the other columns in proportion
-    to their shares.
-    """
-    widths = [width * s for s in shares]
-    idle = []
-    for j in range(len(header)):
-        texts = [
-            "".join(b.paragraph.text for b in cell.blocks).strip()
-            for g in groups
-            for row in g.rows
-            if (cell := row[j]) is not None
-        ]
-        if texts and all(t in _FILLER for t in texts):
-            idle.append(j)
-    if not idle or len(idle) == len(widths):
-        return tuple(widths)
-    freed = 0.0
-    for j in idle:
-        need = max((text_width(b.paragraph.text, b.style) for b in header[j].blocks), default=0.0)
-        narrow = min(widths[j], need + 2 * pad_x + 2.0)
-        freed += widths[j] - narrow
-        widths[j] = narrow
-    busy = [j for j in range(len(widths)) if j not in idle]
-    total = sum(shares[j] for j in busy)
-    for j in busy:
-        widths[j] += freed * shares[j] / total
-    return tuple(widths)
+
+def _scaled_table(
+    header: Sequence[Cell], groups: Sequence[Group], scale: float
+) -> tuple[list[Cell], list[Group]]:
+    head = [c.scaled(scale) for c in header]
+    body = [
+        Group([tuple(c.scaled(scale) if c else None for c in r) for r in g.rows]) for g in groups
+    ]
+    return head, body
+
+
+def _height(
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    widths: Sequence[float],
+    pad_x: float,
+    pad_y: float,
+    scale: float,
+) -> float:
+    _head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, scale)
+    return sum(head_h) + sum(sum(h) for _, h in body)
 
 
 def lay_out_table(
@@ -186,30 +268,70 @@ def lay_out_table(
     pad_x: float = 0.06 * PT_PER_INCH,
     pad_y: float = 0.04 * PT_PER_INCH,
     first_frame: Frame | None = None,
+    ceiling: float = 1.0,
+    fill: float = 0.0,
+    pad_y_max: float | None = None,
 ) -> TableLayout:
-    """Fit a table into ``frame``: shrink it (no further than ``floor``) or page it.
+    """Fit a table into ``frame``: set it as large as fits (up to ``ceiling`` times its size,
+    no smaller than ``floor``), or page it at its own size.
 
+    A table that fits is given room: its rows are padded (up to ``pad_y_max``) until it fills
+    ``fill`` of the frame's height. Column widths are fitted to the text at the size it is set.
     ``first_frame``, when given, is the room on the first slide (a drill-down's table shares its
     slide with text); later slides use ``frame``.
     """
-    widths = balance_widths(header, groups, shares, frame.w, pad_x)
     first = first_frame or frame
     step = 0.025
-    scale = 1.0
-    while scale >= floor - 1e-9:
-        head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, scale)
-        total = sum(head_h) + sum(sum(h) for _, h in body)
-        if total <= first.h:
-            rows = [tuple(head)] + [r for rs, _ in body for r in rs]
-            heights = head_h + [h for _, hs in body for h in hs]
-            return TableLayout(
-                widths, (TablePage(tuple(rows), tuple(heights)),), scale, pad_x, pad_y
-            )
-        scale = round(scale - step, 6)
-    head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, 1.0)
-    return TableLayout(
-        widths, tuple(_page(head, head_h, body, first.h, frame.h)), 1.0, pad_x, pad_y
+    widths = fitted_widths(
+        *_scaled_table(header, groups, min(ceiling, 1.0)), shares, frame.w, pad_x
     )
+    scale = ceiling
+    while scale >= floor - 1e-9:
+        if _height(header, groups, widths, pad_x, pad_y, scale) <= first.h:
+            break
+        scale = round(scale - step, 6)
+    else:
+        head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, 1.0)
+        return TableLayout(
+            widths, tuple(_page(head, head_h, body, first.h, frame.h)), 1.0, pad_x, pad_y
+        )
+    refit = fitted_widths(*_scaled_table(header, groups, scale), shares, frame.w, pad_x)
+    while scale + step <= ceiling + 1e-9:  # fitted at this size, the text may grow further
+        if _height(header, groups, refit, pad_x, pad_y, scale + step) > first.h:
+            break
+        scale = round(scale + step, 6)
+    if _height(header, groups, refit, pad_x, pad_y, scale) <= first.h:
+        widths = refit
+    pad = _padding(header, groups, widths, pad_x, pad_y, scale, fill * first.h, pad_y_max)
+    head, head_h, body = _measure(header, groups, widths, pad_x, pad, scale)
+    rows = [tuple(head)] + [r for rs, _ in body for r in rs]
+    heights = head_h + [h for _, hs in body for h in hs]
+    return TableLayout(widths, (TablePage(tuple(rows), tuple(heights)),), scale, pad_x, pad)
+
+
+def _padding(
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    widths: Sequence[float],
+    pad_x: float,
+    pad_y: float,
+    scale: float,
+    target: float,
+    most: float | None,
+) -> float:
+    """The row padding that makes a table ``target`` points tall, between ``pad_y`` and
+    ``most``: a short table gets airy rows rather than a blank half slide."""
+    if most is None or most <= pad_y:
+        return pad_y
+    height = _height(header, groups, widths, pad_x, pad_y, scale)
+    if height >= target:
+        return pad_y
+    rows = 1 + sum(len(g.rows) for g in groups)
+    pad = min(most, pad_y + (target - height) / (2 * rows))
+    # spanning cells can make some rows grow by less than twice the step: settle down exactly
+    while pad > pad_y and _height(header, groups, widths, pad_x, pad, scale) > target + 1.0:
+        pad = max(pad_y, pad - 0.25)
+    return pad
 
 
 def _page(

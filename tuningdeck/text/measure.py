@@ -36,6 +36,7 @@ __all__ = [
     "line_height",
     "margins",
     "paragraph_height",
+    "paragraph_widths",
     "text_width",
     "wrap",
 ]
@@ -232,8 +233,15 @@ def _run_style(run: Run, style: TextStyle) -> TextStyle:
     return evolve(style, size=size, bold=style.bold or run.bold, italic=style.italic or run.italic)
 
 
-# A break opportunity follows a space, or a hyphen or dash between letters ("newcomer-friendly").
-_PIECES = re.compile(r"[^\s\-–—]*(?:[\-–—]+(?=\w)|[\-–—]*\s*)|.+", re.UNICODE)
+# A break opportunity follows a space, or a hyphen or dash before a letter ("newcomer-friendly").
+# A no-break space binds the words on either side ("71K/mo ⁺ᵒ"), and a hyphen before a digit
+# is no break ("FY24-25", "2020-21"), as in Unicode's line breaking rules.
+NO_BREAK_SPACES = "\u00a0\u202f"
+_PIECES = re.compile(
+    rf"(?:[^\s\-–—]|[{NO_BREAK_SPACES}]|[\-–—]+(?![^\W\d]))*"
+    rf"(?:[\-–—]+(?=[^\W\d])|[\-–—]*[^\S{NO_BREAK_SPACES}]*)|.+",
+    re.UNICODE,
+)
 
 
 def _span_width(
@@ -309,6 +317,23 @@ def margins(paragraph: Paragraph, style: TextStyle) -> tuple[float, float]:
     number = evolve(style, bold=True, italic=False)  # the widest the number may be drawn
     hang = max(step, text_width("0" * digits + ".", number) + NUMBER_GAP * style.size)
     return style.indent - step + hang, hang
+
+
+def paragraph_widths(block: Block) -> tuple[float, float]:
+    """The narrowest and the widest box ``block`` may want, in points (text and indent).
+
+    The first is the longest piece that cannot be broken (the box below which a word is split
+    between characters); the second sets the whole paragraph on one line.
+    """
+    style = block.style
+    if block.paragraph.number is not None:
+        style = evolve(style, indent=margins(block.paragraph, style)[0])
+    pieces = _words(block.paragraph.runs, style)
+    if not pieces:
+        return style.indent, style.indent
+    longest = max(core for _text, core, _full in pieces)
+    one_line = sum(full for _text, _core, full in pieces[:-1]) + pieces[-1][1]
+    return style.indent + longest, style.indent + one_line
 
 
 def paragraph_height(block: Block, width: float) -> float:

@@ -73,6 +73,7 @@ def lay_out(
 ) -> TableLayout:
     """Lay a table out in ``frame`` with the theme's padding and smallest size."""
     t = ctx.theme
+    most = t.tables.cell_padding_y_max
     return lay_out_table(
         header,
         groups,
@@ -82,6 +83,9 @@ def lay_out(
         pad_x=t.tables.cell_padding_x * 72,
         pad_y=t.tables.cell_padding_y * 72,
         first_frame=first_frame,
+        ceiling=(t.sizes.table_max or t.sizes.table) / t.sizes.table,
+        fill=t.tables.fill,
+        pad_y_max=most * 72 if most is not None else None,
     )
 
 
