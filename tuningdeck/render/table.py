@@ -10,6 +10,7 @@ row taller. A table that does not fit its frame is first shrunk (never below the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from attrs import evolve, field, frozen
@@ -19,7 +20,15 @@ from tuningdeck.render.plan import PT_PER_INCH, Frame, scaled
 from tuningdeck.render.widths import fit_widths
 from tuningdeck.text.measure import Block, blocks_height, paragraph_widths
 
-__all__ = ["Cell", "Group", "PlacedTable", "TableLayout", "TablePage", "lay_out_table"]
+__all__ = [
+    "Cell",
+    "Group",
+    "PlacedTable",
+    "TableLayout",
+    "TablePage",
+    "align_numbers",
+    "lay_out_table",
+]
 
 Row = tuple["Cell | None", ...]
 _SLACK = 1.5  # points added to every row, so rounding in any renderer never clips a line
@@ -70,12 +79,14 @@ class TablePage:
 
 @frozen
 class PlacedTable:
-    """What one slide draws: column widths, its page of rows, cell padding (all in points)."""
+    """What one slide draws: column widths, its page of rows, cell padding (all in points), and
+    a description for screen readers."""
 
     widths: tuple[float, ...]
     page: TablePage
     pad_x: float
     pad_y: float
+    description: str = ""
 
 
 @frozen
@@ -88,9 +99,9 @@ class TableLayout:
     pad_x: float
     pad_y: float
 
-    def placed(self, page: int) -> PlacedTable:
+    def placed(self, page: int, description: str = "") -> PlacedTable:
         """Slide ``page``'s part of the table."""
-        return PlacedTable(self.widths, self.pages[page], self.pad_x, self.pad_y)
+        return PlacedTable(self.widths, self.pages[page], self.pad_x, self.pad_y, description)
 
 
 def _cell_height(cell: Cell, width: float, pad_x: float, pad_y: float) -> float:
@@ -149,6 +160,38 @@ def _measure(
 _SHORT_HEADER = 2  # words; a header this short is never wrapped
 _CELLS_WEIGHT = 0.25  # how much every cell's height counts beside the table's in fitting widths
 _FILLER = frozenset({"", "-", "–", "—"})
+
+
+_NUMBER = re.compile(r"[-+−–~≈<>$€£]?\s*\d[\d.,]*\s*(?:%|[KkMmBb]\b)?\s*\*?")
+_NUMBERS = re.compile(rf"{_NUMBER.pattern}(?:\s*[/–-]\s*{_NUMBER.pattern})*")
+
+
+def _text(cell: Cell) -> str:
+    return " ".join(b.paragraph.text for b in cell.blocks).strip()
+
+
+def align_numbers(
+    header: Sequence[Cell], groups: Sequence[Group]
+) -> tuple[list[Cell], list[Group]]:
+    """The table with every column of numbers ("64%", "43% / 51%", "1,204") set flush right,
+    its header too, so that digits line up; other columns are left as they are."""
+    numeric = []
+    for j in range(len(header)):
+        texts = [_text(c) for g in groups for r in g.rows if (c := r[j]) is not None and c.blocks]
+        texts = [t for t in texts if t not in _FILLER]
+        numeric.append(bool(texts) and all(_NUMBERS.fullmatch(t) for t in texts))
+    if not any(numeric):
+        return list(header), list(groups)
+
+    def right(cell: Cell | None, j: int) -> Cell | None:
+        if cell is None or not numeric[j] or not _text(cell):
+            return cell
+        blocks = tuple(evolve(b, style=evolve(b.style, align="r")) for b in cell.blocks)
+        return evolve(cell, blocks=blocks)
+
+    head = [right(c, j) or c for j, c in enumerate(header)]
+    body = [Group([tuple(right(c, j) for j, c in enumerate(r)) for r in g.rows]) for g in groups]
+    return head, body
 
 
 def _idle(header: Sequence[Cell], groups: Sequence[Group]) -> list[bool]:

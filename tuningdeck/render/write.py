@@ -241,6 +241,9 @@ class Canvas:
             frame = plan.frames.get(ph.name)
             xfrm = _xfrm(frame) if frame else ""
             nv = f'<p:cNvPr id="{shape_id}" name={xml_attr(ph.name)}/>'
+            if ph.name in plan.tables and plan.tables[ph.name].description:
+                descr = xml_attr(plan.tables[ph.name].description)
+                nv = f'<p:cNvPr id="{shape_id}" name={xml_attr(ph.name)} descr={descr}/>'
             if ph.name in plan.tables:
                 f = frame or self.frames[plan.layout][ph.name]
                 table = plan.tables[ph.name]

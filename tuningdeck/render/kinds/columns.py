@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from tuningdeck.errors import LayoutError
 from tuningdeck.model import DataTable, DrillDownSlide, OkrChangeSlide, Slide
 from tuningdeck.render.kinds.grid import header_cells
-from tuningdeck.render.kinds.tabular import LAYOUT, cell_blocks, lay_out, table_style
+from tuningdeck.render.kinds.tabular import (
+    LAYOUT,
+    cell_blocks,
+    describe,
+    lay_out,
+    table_style,
+)
 from tuningdeck.render.plan import (
     Frame,
     PlanContext,
@@ -148,10 +154,11 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
                     boxes,
                     notes=spec.notes,
                     frames={P.TABLE: first},
-                    tables={P.TABLE: laid.placed(0)},
+                    tables={P.TABLE: laid.placed(0, describe(spec.title, header, groups))},
                 )
             )
         else:
             boxes = {P.TITLE: title, **meta_boxes(spec, ctx)}
-            plans.append(SlidePlan(LAYOUT, boxes, tables={P.TABLE: laid.placed(i)}))
+            placed = laid.placed(i, describe(spec.title, header, groups, i))
+            plans.append(SlidePlan(LAYOUT, boxes, tables={P.TABLE: placed}))
     return plans

@@ -17,7 +17,7 @@ from tuningdeck.render.plan import (
     meta_boxes,
     page_title,
 )
-from tuningdeck.render.table import Cell, Group, TableLayout, lay_out_table
+from tuningdeck.render.table import Cell, Group, TableLayout, align_numbers, lay_out_table
 from tuningdeck.text.measure import Block, TextStyle, blocks_height
 from tuningdeck.vocab import Layout
 from tuningdeck.vocab import Placeholder as P
@@ -25,7 +25,7 @@ from tuningdeck.vocab import Placeholder as P
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["cell_blocks", "lay_out", "table_slides", "table_style"]
+__all__ = ["cell_blocks", "describe", "lay_out", "table_slides", "table_style"]
 
 LAYOUT = Layout.TABLE
 BULLET_INDENT = 9.0  # points a bulleted line in a cell is indented by, per level
@@ -74,6 +74,7 @@ def lay_out(
     """Lay a table out in ``frame`` with the theme's padding and smallest size."""
     t = ctx.theme
     most = t.tables.cell_padding_y_max
+    header, groups = align_numbers(header, groups)
     return lay_out_table(
         header,
         groups,
@@ -87,6 +88,15 @@ def lay_out(
         fill=t.tables.fill,
         pad_y_max=most * 72 if most is not None else None,
     )
+
+
+def describe(title: str, header: Sequence[Cell], groups: Sequence[Group], page: int = 0) -> str:
+    """A table's description for screen readers: what it is, its columns and its size."""
+    columns = [" ".join(b.paragraph.text for b in c.blocks).strip() for c in header]
+    named = ", ".join(c for c in columns if c) or f"{len(columns)} columns"
+    rows = sum(len(g.rows) for g in groups)
+    part = f" (part {page + 1})" if page else ""
+    return f"Table{part}: {title}. Columns: {named}. {rows} rows."
 
 
 def table_slides(
@@ -127,7 +137,7 @@ def table_slides(
                 boxes,
                 notes=spec.notes if i == 0 else "",
                 frames=frames if i == 0 else {},
-                tables={P.TABLE: layout.placed(i)},
+                tables={P.TABLE: layout.placed(i, describe(title, header, groups, i))},
             )
         )
     return out
