@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from tuningdeck.model import ObjectiveSlide
 from tuningdeck.render.plan import (
     Frame,
@@ -23,6 +25,7 @@ __all__ = ["plan"]
 
 LAYOUT = Layout.OBJECTIVE
 GAP = 10.0  # points between the objective statement and the narrative
+TARGET_SIZE = 12.0  # points: the target quarter is read as body text, not small print
 
 
 def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
@@ -65,7 +68,7 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
             boxes[P.TARGET] = (
                 inline(
                     f"{word(spec.target_label, ctx.words.target_label)} **{spec.target}**",
-                    st.small(color=ctx.theme.colors.text),
+                    evolve(st.small(color=ctx.theme.colors.text), size=TARGET_SIZE),
                 ),
             )
         boxes.update(meta_boxes(spec, ctx))
