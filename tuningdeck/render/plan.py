@@ -44,6 +44,7 @@ __all__ = [
     "blocks",
     "bullet",
     "fit",
+    "grow_scale",
     "list_items",
     "paginate",
     "word",
@@ -180,6 +181,11 @@ class Styles:
         return self.theme.sizes.body_min / self.theme.sizes.body
 
     @property
+    def body_ceiling(self) -> float:
+        """The largest scale body text may grow to when it has room."""
+        return (self.theme.sizes.body_max or self.theme.sizes.body) / self.theme.sizes.body
+
+    @property
     def lead_floor(self) -> float:
         """The smallest scale lead text may be shrunk to."""
         return self.theme.sizes.lead_min / self.theme.sizes.lead
@@ -286,6 +292,19 @@ def fit(items: Sequence[Block], frame: Frame, *, floor: float, what: str) -> tup
     return scaled(items, scale)
 
 
+def grow_scale(items: Sequence[Block], frame: Frame, ceiling: float, step: float = 0.025) -> float:
+    """The largest scale in ``[1, ceiling]`` at which ``items`` fit ``frame`` (1 if none above):
+    text that has room is set larger before anything is shrunk."""
+    best = 1.0
+    scale = 1.0 + step
+    while scale <= ceiling + 1e-9:
+        if blocks_height(items, frame.w, scale) > frame.h:
+            break
+        best = scale
+        scale = round(scale + step, 6)
+    return best
+
+
 def common_scale(boxes: Sequence[tuple[Sequence[Block], Frame]], *, floor: float) -> float | None:
     """The largest scale at which every box's blocks fit their frame (one size for all columns)."""
     scales = [fit_scale(b, f.w, f.h, min_scale=floor) for b, f in boxes if b]
@@ -295,16 +314,24 @@ def common_scale(boxes: Sequence[tuple[Sequence[Block], Frame]], *, floor: float
 
 
 def paginate(
-    items: Sequence[Block], frame: Frame, *, floor: float, keep_with_next: Sequence[bool] = ()
+    items: Sequence[Block],
+    frame: Frame,
+    *,
+    floor: float,
+    keep_with_next: Sequence[bool] = (),
+    ceiling: float = 1.0,
 ) -> list[tuple[Block, ...]]:
     """Split ``items`` over as many frames as needed.
 
-    If everything fits one frame when shrunk no further than ``floor``, that is one page. Otherwise
+    If everything fits one frame when shrunk no further than ``floor``, that is one page, set as
+    large as fits up to ``ceiling`` times its size. Otherwise
     pages are filled at full size, never splitting a paragraph, and a paragraph marked in
     ``keep_with_next`` (a heading) is never left last on a page.
     """
     scale = fit_scale(items, frame.w, frame.h, min_scale=floor)
     if scale is not None:
+        if scale == 1.0 and ceiling > 1.0:
+            scale = grow_scale(items, frame, ceiling)
         return [scaled(items, scale)]
     keep = list(keep_with_next) + [False] * (len(items) - len(keep_with_next))
     fitted = list(items)

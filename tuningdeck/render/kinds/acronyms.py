@@ -7,10 +7,12 @@ from tuningdeck.render.plan import (
     PlanContext,
     SlidePlan,
     blocks,
+    grow_scale,
     inline,
     meta_boxes,
     page_title,
     paginate,
+    scaled,
 )
 from tuningdeck.text.markup import escape
 from tuningdeck.text.measure import Block, fit_scale
@@ -36,8 +38,10 @@ def plan(spec: AcronymsSlide, ctx: PlanContext) -> list[SlidePlan]:
     items = [*intro, *entries]
     body = ctx.frame(LAYOUT, P.BODY)
     if fit_scale(items, body.w, body.h, min_scale=st.body_floor) is not None:
+        # a short list is set larger, up to the theme's largest body size
+        grown = [*intro, *scaled(entries, grow_scale(items, body, st.body_ceiling))]
         return [
-            _slide(spec, ctx, LAYOUT, 0, {P.BODY: paginate(items, body, floor=st.body_floor)[0]})
+            _slide(spec, ctx, LAYOUT, 0, {P.BODY: paginate(grown, body, floor=st.body_floor)[0]})
         ]
     columns = paginate(items, ctx.frame(COLUMNS, P.LEFT), floor=1.0)
     out = []

@@ -49,7 +49,7 @@ def plan(spec: ContentSlide, ctx: PlanContext) -> list[SlidePlan]:
         gap = ctx.theme.geometry.gutter * PT_PER_INCH
         first = Frame(region.x, region.y, picture.frame.x - gap - region.x, region.h)
         shapes = (picture,)
-    pages = paginate(text, first, floor=st.body_floor)
+    pages = paginate(text, first, floor=st.body_floor, ceiling=st.body_ceiling)
     if len(pages) > 1 and first != region:  # later pages have the whole width
         pages = [pages[0], *_continued(text[len(pages[0]) :], region, st.body_floor)]
     out = []

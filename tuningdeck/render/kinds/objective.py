@@ -50,7 +50,8 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     body = Frame(body_frame.x, obj.y + used + GAP, body_frame.w, region_bottom - obj.y - used - GAP)
 
     narrative = blocks(spec.narrative, st.body)
-    pages = paginate(narrative, body, floor=st.body_floor) if narrative else [()]
+    pages = paginate(narrative, body, floor=st.body_floor, ceiling=st.body_ceiling)
+    pages = pages if narrative else [()]
     out = []
     for i, page in enumerate(pages):
         boxes: dict[str, tuple[Block, ...]] = {

@@ -7,11 +7,14 @@ from tuningdeck.render.plan import (
     PlanContext,
     SlidePlan,
     blocks,
+    common_scale,
+    grow_scale,
     inline,
     list_items,
     meta_boxes,
     page_title,
     paginate,
+    scaled,
     word,
 )
 from tuningdeck.text.measure import Block
@@ -59,18 +62,33 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
         frame = ctx.frame(LAYOUT, name)
         return paginate(items, frame, floor=st.body_floor, keep_with_next=keep)
 
-    # the narrative and the sidebar each continue on further slides when they are long
-    narrative_pages = pages_of(narrative, P.NARRATIVE, keep)
-    side_pages = pages_of(side, P.SIDEBAR, side_keep)
+    # both columns fit one slide: they share one size, the larger that fits them both
+    columns = [(narrative, ctx.frame(LAYOUT, P.NARRATIVE)), (side, ctx.frame(LAYOUT, P.SIDEBAR))]
+    scale = common_scale(columns, floor=st.body_floor)
+    if scale is not None:
+        if scale == 1.0:
+            scale = min(grow_scale(b, f, st.body_ceiling) for b, f in columns if b)
+        narrative_pages = [scaled(narrative, scale)] if narrative else []
+        side_pages = [scaled(side, scale)] if side else []
+    else:
+        # the narrative and the sidebar each continue on further slides when they are long
+        narrative_pages = pages_of(narrative, P.NARRATIVE, keep)
+        side_pages = pages_of(side, P.SIDEBAR, side_keep)
     out = []
     for i in range(max(len(narrative_pages), len(side_pages), 1)):
         boxes: dict[str, tuple[Block, ...]] = {
             P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),)
         }
+        layout, frames = LAYOUT, {}
         if i < len(narrative_pages):
             boxes[P.NARRATIVE] = narrative_pages[i]
         if i < len(side_pages):
             boxes[P.SIDEBAR] = side_pages[i]
+        elif i:
+            # no sidebar left: no empty panel either; the narrative keeps its column
+            layout = Layout.CONTENT
+            frames = {P.BODY: ctx.frame(LAYOUT, P.NARRATIVE)}
+            boxes[P.BODY] = boxes.pop(P.NARRATIVE, ())
         boxes.update(meta_boxes(spec, ctx))
-        out.append(SlidePlan(LAYOUT, boxes, notes=spec.notes if i == 0 else ""))
+        out.append(SlidePlan(layout, boxes, notes=spec.notes if i == 0 else "", frames=frames))
     return out

@@ -248,13 +248,19 @@ def _columns(t: Theme, names: list[P], first: int = 10) -> list[Box]:
     ]
 
 
+PANEL_PAD = (0.15, 0.1)  # inches between the sidebar's grey panel and its text (x, y)
+
+
 def _priority_boxes(t: Theme) -> list[Box]:
+    """The narrative, and the sidebar's text inside its panel: the panel ends at the margin."""
     g = t.geometry
     main_w = g.content_width - g.sidebar_width - g.gutter
     h = g.body_bottom - g.body_top
+    px, py = PANEL_PAD
+    side_x = g.margin_x + main_w + g.gutter + px
     return [
         Box(P.NARRATIVE, 10, g.margin_x, g.body_top, main_w, h),
-        Box(P.SIDEBAR, 11, g.margin_x + main_w + g.gutter, g.body_top, g.sidebar_width, h),
+        Box(P.SIDEBAR, 11, side_x, g.body_top + py, g.sidebar_width - 2 * px, h - 2 * py),
     ]
 
 
@@ -421,8 +427,14 @@ def layout_xml(name: Layout, t: Theme) -> str:
             )
         if name is Layout.PRIORITY_UPDATE:
             b = _priority_boxes(t)[1]
+            px, py = PANEL_PAD
             s.rect(
-                "Sidebar panel", b.x - 0.15, b.y - 0.1, b.w + 0.3, b.h + 0.2, t.colors.band_light
+                "Sidebar panel",
+                b.x - px,
+                b.y - py,
+                b.w + 2 * px,
+                b.h + 2 * py,
+                t.colors.band_light,
             )
         _bodies(s, LAYOUTS[name](t))
         footer(s, t)
