@@ -57,6 +57,11 @@ class Colors:
     green_dark: str = field(converter=_hex)
     yellow: str = field(converter=_hex)
     yellow_dark: str = field(converter=_hex)
+    on_track: str = field(default="0E6E58", converter=_hex)
+    """Status text: each status colour reads at 4.5:1 or more on white and on the quarter's band."""
+    at_risk: str = field(default="8C5300", converter=_hex)
+    off_track: str = field(default="B32424", converter=_hex)
+    not_measured: str = field(default="54595D", converter=_hex)
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:

@@ -340,9 +340,11 @@ def lay_out_table(
         )
     refit = fitted_widths(*_scaled_table(header, groups, scale), shares, frame.w, pad_x)
     while scale + step <= ceiling + 1e-9:  # fitted at this size, the text may grow further
-        if _height(header, groups, refit, pad_x, pad_y, scale + step) > first.h:
+        larger = round(scale + step, 6)
+        wider = fitted_widths(*_scaled_table(header, groups, larger), shares, frame.w, pad_x)
+        if _height(header, groups, wider, pad_x, pad_y, larger) > first.h:
             break
-        scale = round(scale + step, 6)
+        scale, refit = larger, wider
     if _height(header, groups, refit, pad_x, pad_y, scale) <= first.h:
         widths = refit
     pad = _padding(header, groups, widths, pad_x, pad_y, scale, fill * first.h, pad_y_max)

@@ -7,12 +7,20 @@ from attrs import evolve
 from tuningdeck import status
 from tuningdeck.model import Quarter, StatusRow, Words
 from tuningdeck.render.kinds.tabular import cell_blocks, table_style
-from tuningdeck.render.plan import PlanContext, inline
+from tuningdeck.render.plan import NO_BREAK_SPACE, PlanContext, inline
 from tuningdeck.render.table import Cell
-from tuningdeck.text.markup import Run
+from tuningdeck.text.markup import Paragraph, Run
 from tuningdeck.text.measure import Block, TextStyle
 
-__all__ = ["baseline_blocks", "header_cells", "result_cells", "status_cells"]
+__all__ = [
+    "GLYPHS",
+    "baseline_blocks",
+    "header_cells",
+    "legend",
+    "result_cells",
+    "status_cells",
+    "verdict_colour",
+]
 
 BASELINE = Words().baseline_label  # "Baseline:", unless the deck has its own word
 SUB_ROW_INDENT = 10.0  # points a sub-row's text is indented by
@@ -67,15 +75,35 @@ def baseline_blocks(baseline: str, style: TextStyle, *, label: str = BASELINE) -
 
 
 _VERDICT_COLOURS = {
-    status.Verdict.ON_TRACK: "green_dark",
-    status.Verdict.AT_RISK: "yellow_dark",
-    status.Verdict.OFF_TRACK: "red_dark",
-    status.Verdict.NOT_MEASURED: "text_muted",
+    status.Verdict.ON_TRACK: "on_track",
+    status.Verdict.AT_RISK: "at_risk",
+    status.Verdict.OFF_TRACK: "off_track",
+    status.Verdict.NOT_MEASURED: "not_measured",
 }
+#: A shape for each verdict, so that a status reads without its colour (all in Lato).
+GLYPHS = {
+    status.Verdict.ON_TRACK: "●",
+    status.Verdict.AT_RISK: "◊",
+    status.Verdict.OFF_TRACK: "×",
+    status.Verdict.NOT_MEASURED: "○",
+}
+CHECKS = frozenset("✓✔☑")  # a status that is a tick reads as on track
 
 
-def status_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
-    """Q1–Q4: judged and coloured up to the deck's quarter, "-" after it."""
+def verdict_colour(ctx: PlanContext, verdict: status.Verdict) -> str:
+    """The text colour of a status with ``verdict``."""
+    c = ctx.theme.colors
+    return getattr(c, _VERDICT_COLOURS[verdict]) if verdict in _VERDICT_COLOURS else c.text
+
+
+def status_cells(
+    ctx: PlanContext, row: StatusRow, seen: set[status.Verdict] | None = None
+) -> list[Cell]:
+    """Q1–Q4: judged, marked and coloured up to the deck's quarter, "-" after it.
+
+    Each judged status starts with its verdict's glyph; the verdicts shown are added to
+    ``seen`` (for the slide's legend).
+    """
     t = ctx.theme
     c = t.colors
     cells = []
@@ -87,8 +115,11 @@ def status_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
             dash = table_style(ctx, color=c.text_muted)
             cells.append(Cell((inline("-", dash),), fill=fill))
             continue
-        verdict = status.judge(text, row.goal, better=row.better) if row.judge else None
-        colour = getattr(c, _VERDICT_COLOURS[verdict]) if verdict in _VERDICT_COLOURS else c.text
+        verdict = judge(text, row, q) if row.judge else None
+        tick = bool(text.strip()) and set(text.strip()) <= CHECKS
+        if tick and row.judge:
+            verdict = status.Verdict.ON_TRACK
+        colour = verdict_colour(ctx, verdict) if verdict is not None else c.text
         strong = verdict in (
             status.Verdict.ON_TRACK,
             status.Verdict.AT_RISK,
@@ -98,8 +129,38 @@ def status_cells(ctx: PlanContext, row: StatusRow) -> list[Cell]:
         body = cell_blocks(text, style)
         if strong:
             body = (evolve(body[0], style=evolve(body[0].style, bold=True)), *body[1:])
+        if verdict in GLYPHS and body:
+            if seen is not None:
+                seen.add(verdict)
+            if not tick:  # a tick is its own mark
+                first = body[0].paragraph
+                mark = Run(GLYPHS[verdict] + NO_BREAK_SPACE)
+                body = (
+                    evolve(body[0], paragraph=evolve(first, runs=(mark, *first.runs))),
+                    *body[1:],
+                )
         cells.append(Cell(tuple(_colour_arrows(b, row, ctx) for b in body), fill=fill))
     return cells
+
+
+def judge(text: str, row: StatusRow, quarter: Quarter) -> status.Verdict:
+    """A status judged against its row's goal (see :func:`tuningdeck.status.judge`)."""
+    return status.judge(text, row.goal, better=row.better)
+
+
+def legend(ctx: PlanContext, seen: set[status.Verdict], size: float) -> Block | None:
+    """One line naming the glyph and colour of each verdict in ``seen``, in a fixed order."""
+    if not seen:
+        return None
+    runs: list[Run] = []
+    for verdict in GLYPHS:
+        if verdict in seen:
+            colour = verdict_colour(ctx, verdict)
+            gap = "   " if runs else ""
+            runs.append(Run(f"{gap}{GLYPHS[verdict]}{NO_BREAK_SPACE}", color=colour))
+            runs.append(Run(verdict.value.replace(" ", NO_BREAK_SPACE)))
+    style = TextStyle(ctx.theme.fonts.body, size, color=ctx.theme.colors.text_secondary, align="r")
+    return Block(Paragraph(tuple(runs)), style)
 
 
 def _colour_arrows(block: Block, row: StatusRow, ctx: PlanContext) -> Block:
@@ -114,7 +175,7 @@ def _colour_arrows(block: Block, row: StatusRow, ctx: PlanContext) -> Block:
             if ch in ARROWS:
                 direction: status.Direction = "up" if ch in "↑▲" else "down"
                 good = status.trend_is_good(direction, row.better)
-                runs.append(evolve(run, text=ch, color=c.green_dark if good else c.red_dark))
+                runs.append(evolve(run, text=ch, color=c.on_track if good else c.off_track))
             elif runs and runs[-1].color is None and runs[-1].href == run.href:
                 runs[-1] = evolve(runs[-1], text=runs[-1].text + ch)
             else:

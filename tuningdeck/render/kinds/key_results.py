@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from tuningdeck.model import KeyResultsSlide, StatusRow
-from tuningdeck.render.kinds.grid import header_cells, result_cells, status_cells
-from tuningdeck.render.kinds.tabular import table_slides
+from tuningdeck.render.kinds.grid import header_cells, legend, result_cells, status_cells
+from tuningdeck.render.kinds.tabular import LEGEND_SIZE, table_slides
 from tuningdeck.render.plan import PlanContext, SlidePlan, word
 from tuningdeck.render.table import Group
+from tuningdeck.status import Verdict
 
 __all__ = ["plan"]
 
@@ -25,7 +26,10 @@ def plan(spec: KeyResultsSlide, ctx: PlanContext) -> list[SlidePlan]:
         if row.level == 0 or not grouped:
             grouped.append([])
         grouped[-1].append(row)
+    seen: set[Verdict] = set()
     groups = [
-        Group([(*result_cells(ctx, r), *status_cells(ctx, r)) for r in rows]) for rows in grouped
+        Group([(*result_cells(ctx, r), *status_cells(ctx, r, seen)) for r in rows])
+        for rows in grouped
     ]
-    return table_slides(spec, ctx, header, groups, ctx.theme.tables.key_results)
+    key = legend(ctx, seen, LEGEND_SIZE)
+    return table_slides(spec, ctx, header, groups, ctx.theme.tables.key_results, legend=key)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from tuningdeck.model import MetricsTableSlide
-from tuningdeck.render.kinds.grid import header_cells, result_cells, status_cells
-from tuningdeck.render.kinds.tabular import cell_blocks, table_slides, table_style
+from tuningdeck.render.kinds.grid import header_cells, legend, result_cells, status_cells
+from tuningdeck.render.kinds.tabular import LEGEND_SIZE, cell_blocks, table_slides, table_style
 from tuningdeck.render.plan import PlanContext, SlidePlan, word
 from tuningdeck.render.table import Cell, Group
+from tuningdeck.status import Verdict
 
 __all__ = ["plan"]
 
@@ -23,6 +24,7 @@ def plan(spec: MetricsTableSlide, ctx: PlanContext) -> list[SlidePlan]:
     ]
     header = header_cells(ctx, headings, first_quarter_column=3)
     groups = []
+    seen: set[Verdict] = set()
     for outcome in spec.outcomes:
         rows = []
         for i, row in enumerate(outcome.rows):
@@ -33,6 +35,9 @@ def plan(spec: MetricsTableSlide, ctx: PlanContext) -> list[SlidePlan]:
                     fill=t.colors.band_light,
                     span=len(outcome.rows),
                 )
-            rows.append((lead, *result_cells(ctx, row), *status_cells(ctx, row)))
+            rows.append((lead, *result_cells(ctx, row), *status_cells(ctx, row, seen)))
         groups.append(Group(rows))
-    return table_slides(spec, ctx, header, groups, t.tables.metrics, callout=spec.callout)
+    key = legend(ctx, seen, LEGEND_SIZE)
+    return table_slides(
+        spec, ctx, header, groups, t.tables.metrics, callout=spec.callout, legend=key
+    )

@@ -12,22 +12,25 @@ from tuningdeck.render.plan import (
     Frame,
     PlanContext,
     SlidePlan,
+    TextShape,
     blocks,
     inline,
     meta_boxes,
     page_title,
 )
 from tuningdeck.render.table import Cell, Group, TableLayout, align_numbers, lay_out_table
-from tuningdeck.text.measure import Block, TextStyle, blocks_height
+from tuningdeck.text.measure import Block, TextStyle, blocks_height, text_width
 from tuningdeck.vocab import Layout
 from tuningdeck.vocab import Placeholder as P
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-__all__ = ["cell_blocks", "describe", "lay_out", "table_slides", "table_style"]
+__all__ = ["LEGEND_SIZE", "cell_blocks", "describe", "lay_out", "table_slides", "table_style"]
 
 LAYOUT = Layout.TABLE
+LEGEND_SIZE = 12.0  # points: a status legend is read, not small print
+LEGEND_GAP = 6.0  # points between a table and its legend line
 BULLET_INDENT = 9.0  # points a bulleted line in a cell is indented by, per level
 
 
@@ -107,15 +110,29 @@ def table_slides(
     shares: Sequence[float],
     *,
     callout: str = "",
+    legend: Block | None = None,
 ) -> list[SlidePlan]:
-    """The slides of a table: title (with "(cont.)"), the table's pages, an optional callout."""
+    """The slides of a table: title (with "(cont.)"), the table's pages, an optional callout,
+    and an optional legend line right under the table on every page."""
     t = ctx.theme
     st = ctx.styles
-    layout = lay_out(ctx, header, groups, shares, ctx.frame(LAYOUT, P.TABLE))
+    region = ctx.frame(LAYOUT, P.TABLE)
+    below = 0.0
+    beside_title = legend is not None and not callout
+    if legend is not None and callout:  # the headline is beside the title: the legend under
+        below = blocks_height([legend], region.w) + LEGEND_GAP
+        region = evolve(region, h=region.h - below)
+    layout = lay_out(ctx, header, groups, shares, region)
     title_frame = ctx.frame(LAYOUT, P.TITLE)
     boxes_common = meta_boxes(spec, ctx)
     frames: dict[str, Frame] = {}
     callout_boxes: dict[str, tuple[Block, ...]] = {}
+    if beside_title and legend is not None:
+        callout_boxes[P.CALLOUT] = (legend,)
+        box = ctx.frame(LAYOUT, P.CALLOUT)
+        # the title keeps what the legend leaves of the callout's box
+        room = min(box.w, text_width(legend.paragraph.text, legend.style))
+        frames[P.TITLE] = evolve(title_frame, w=title_frame.w - room - t.geometry.gutter * 72)
     if callout:
         box = ctx.frame(LAYOUT, P.CALLOUT)
         style = TextStyle(
@@ -127,17 +144,22 @@ def table_slides(
         frames[P.TITLE] = evolve(title_frame, w=title_frame.w - box.w - t.geometry.gutter * 72)
     out = []
     title = getattr(spec, "title", "")
-    for i in range(len(layout.pages)):
+    for i, page in enumerate(layout.pages):
         boxes = {P.TITLE: (inline(page_title(title, i, ctx), st.title),), **boxes_common}
-        if i == 0:
+        if i == 0 or beside_title:
             boxes.update(callout_boxes)
+        shapes: tuple[TextShape, ...] = ()
+        if legend is not None and not beside_title:
+            at = Frame(region.x, region.y + page.height + LEGEND_GAP, sum(layout.widths), below)
+            shapes = (TextShape(at, (legend,), name="Legend note"),)
         out.append(
             SlidePlan(
                 LAYOUT,
                 boxes,
                 notes=spec.notes if i == 0 else "",
-                frames=frames if i == 0 else {},
+                frames=frames if i == 0 or beside_title else {},
                 tables={P.TABLE: layout.placed(i, describe(title, header, groups, i))},
+                shapes=shapes,
             )
         )
     return out

@@ -294,8 +294,12 @@ def _content_boxes(t: Theme) -> list[Box]:
 
 
 def _table_boxes(t: Theme) -> list[Box]:
+    """The table, and beside the title its headline or status legend (read before the table)."""
     g = t.geometry
     return [
+        Box(
+            P.CALLOUT, 11, g.width - g.margin_x - 4.0, g.title_top, 4.0, g.title_height, anchor="b"
+        ),
         Box(
             P.TABLE,
             10,
@@ -304,9 +308,6 @@ def _table_boxes(t: Theme) -> list[Box]:
             g.content_width,
             g.body_bottom - g.body_top,
             kind="tbl",
-        ),
-        Box(
-            P.CALLOUT, 11, g.width - g.margin_x - 4.0, g.title_top, 4.0, g.title_height, anchor="b"
         ),
     ]
 
