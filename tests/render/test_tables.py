@@ -91,9 +91,10 @@ def test_metrics_table_is_native_with_merged_outcomes_and_quarters(tmp_path: Pat
         == "Monthly active editors increase YoY\nBaseline: 99K active editors/month"
     )
     # Q1 and Q2 shown; Q3 is "-" although the workbook holds a Q3 status
+    # each judged status starts with its verdict's glyph (● on track, × off track)
     assert [tbl.cell(1, j).text for j in range(3, 7)] == [
-        "+7.3% YoY (89K/mo*)",
-        "+2.0% YoY",
+        "●\u00a0+7.3% YoY (89K/mo*)",
+        "×\u00a0+2.0% YoY",
         "-",
         "-",
     ]
@@ -105,13 +106,24 @@ def test_metrics_table_is_native_with_merged_outcomes_and_quarters(tmp_path: Pat
         return str(tbl.cell(i, j).text_frame.paragraphs[0].runs[0].font.color.rgb)
 
     c = THEME.colors
-    assert colour(1, 3) == c.green_dark  # +7.3% vs +5%: on track
-    assert colour(1, 4) == c.red_dark  # +2.0% vs +5%: off track
-    assert colour(2, 4) == c.yellow_dark  # +4.8% vs +5%: at risk
-    assert colour(3, 3) == c.text_muted  # not available: not measured
-    assert colour(4, 3) == c.text_muted  # measured annually
+    assert colour(1, 3) == c.on_track  # +7.3% vs +5%: on track
+    assert colour(1, 4) == c.off_track  # +2.0% vs +5%: off track
+    assert colour(2, 4) == c.at_risk  # +4.8% vs +5%: at risk
+    assert tbl.cell(2, 4).text.startswith("◊")
+    assert colour(3, 3) == c.not_measured  # not available: not measured
+    assert colour(4, 3) == c.not_measured  # measured annually
+    assert tbl.cell(4, 3).text.startswith("○")
     arrow = next(r for r in tbl.cell(2, 4).text_frame.paragraphs[0].runs if r.text == "↓")
-    assert str(arrow.font.color.rgb) == c.red_dark  # a fall in editors is bad
+    assert str(arrow.font.color.rgb) == c.off_track  # a fall in editors is bad
+    # the slide names what each glyph means (under the table: the headline is beside the title)
+    legend = next(sh for sh in slide.shapes if sh.name == "Legend note")
+    assert legend.text_frame.text.replace("\u00a0", " ").split("   ") == [
+        "● on track",
+        "◊ at risk",
+        "× off track",
+        "○ not measured",
+    ]
+    assert legend.top > next(sh for sh in slide.shapes if sh.has_table).top
     sup = next(r for r in tbl.cell(2, 3).text_frame.paragraphs[0].runs if r.text == "+o")
     assert sup.font._rPr.get("baseline") == "30000"
     callout = next(sh for sh in slide.shapes if sh.name == "Callout")
