@@ -296,12 +296,12 @@ def grow_scale(items: Sequence[Block], frame: Frame, ceiling: float, step: float
     """The largest scale in ``[1, ceiling]`` at which ``items`` fit ``frame`` (1 if none above):
     text that has room is set larger before anything is shrunk."""
     best = 1.0
-    scale = 1.0 + step
-    while scale <= ceiling + 1e-9:
+    scale = 1.0
+    while scale < ceiling - 1e-9:
+        scale = min(ceiling, round(scale + step, 6))
         if blocks_height(items, frame.w, scale) > frame.h:
             break
         best = scale
-        scale = round(scale + step, 6)
     return best
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tuningdeck.model import PriorityUpdateSlide
 from tuningdeck.render.plan import (
+    Frame,
     PlanContext,
     SlidePlan,
     blocks,
@@ -79,7 +80,8 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
         boxes: dict[str, tuple[Block, ...]] = {
             P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),)
         }
-        layout, frames = LAYOUT, {}
+        layout = LAYOUT
+        frames: dict[str, Frame] = {}
         if i < len(narrative_pages):
             boxes[P.NARRATIVE] = narrative_pages[i]
         if i < len(side_pages):
