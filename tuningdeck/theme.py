@@ -127,6 +127,8 @@ class Sizes:
     callout: float
     table_max: float | None = None
     """The largest table text may grow to when a table has room (None: ``table``)."""
+    title_min: float | None = None
+    """The smallest a slide title is set to stay on one line before it wraps (None: ``title``)."""
     body_max: float | None = None
     """The largest narrative text may grow to when it has room (None: ``body``)."""
 

@@ -25,7 +25,7 @@ from tuningdeck.text.markup import (
     parse_line,
     with_widest,
 )
-from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale
+from tuningdeck.text.measure import Block, TextStyle, blocks_height, fit_scale, line_height
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import Placeholder as P
 
@@ -52,6 +52,7 @@ __all__ = [
 
 PT_PER_INCH = 72.0
 NO_BREAK_SPACE = "\u00a0"
+CAPTION_SIZE = 12.0  # points: captions are read, so set at the smallest body size
 
 
 @frozen
@@ -170,6 +171,14 @@ class Styles:
         )
 
     @property
+    def caption(self) -> TextStyle:
+        """Every caption, under one picture or under them all: one style."""
+        t = self.theme
+        return TextStyle(
+            t.fonts.body, CAPTION_SIZE, color=t.colors.text_secondary, align="ctr", space_after=2.0
+        )
+
+    @property
     def footnote(self) -> TextStyle:
         """The footnote line."""
         t = self.theme
@@ -205,6 +214,21 @@ class PlanContext:
     def styles(self) -> Styles:
         """The theme's text roles."""
         return Styles(self.theme)
+
+    def title(self, text: str, layout: str, *, width: float | None = None) -> tuple[Block, ...]:
+        """A slide title on ``layout``: one line at the theme's title size, or set smaller (no
+        smaller than ``title_min``) to stay on one line; wrapped at full size only when even that
+        is too long. ``width`` overrides the title box's width."""
+        style = self.styles.title
+        block = inline(text, style)
+        room = width if width is not None else self.frame(layout, P.TITLE).w
+        least = (self.theme.sizes.title_min or style.size) / style.size
+        scale = 1.0
+        while scale >= least - 1e-9:
+            if blocks_height([block], room, scale) <= line_height(style.scaled(scale)) + 0.5:
+                return (Block(block.paragraph, style.scaled(scale)),)
+            scale = round(scale - 0.025, 6)
+        return (block,)
 
     def frame(self, layout: str, name: str) -> Frame:
         """The frame of placeholder ``name`` on ``layout``; a :class:`TemplateError` if none."""

@@ -60,9 +60,8 @@ def _slide(
     page: int,
     boxes: dict[str, tuple[Block, ...]],
 ) -> SlidePlan:
-    st = ctx.styles
     content: dict[str, tuple[Block, ...]] = {
-        P.TITLE: (inline(page_title(spec.title or ctx.words.acronyms_title, page, ctx), st.title),),
+        P.TITLE: ctx.title(page_title(spec.title or ctx.words.acronyms_title, page, ctx), layout),
         **boxes,
     }
     content.update(meta_boxes(spec, ctx))

@@ -54,7 +54,7 @@ def _plan(
             f"{title}: a column is too long for the slide even at {ctx.theme.sizes.body_min:g} pt;"
             " shorten it"
         )
-    boxes: dict[str, tuple[Block, ...]] = {P.TITLE: (inline(title, st.title),)}
+    boxes: dict[str, tuple[Block, ...]] = {P.TITLE: ctx.title(title, layout)}
     for name, (body, _frame) in zip(names, content, strict=True):
         boxes[name] = scaled(body, scale)
     boxes.update(meta_boxes(spec, ctx))
@@ -144,7 +144,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
 
     plans = []
     for i in range(len(laid.pages)):
-        title = (inline(page_title(spec.title, i, ctx), st.title),)
+        title = ctx.title(page_title(spec.title, i, ctx), WITH_TABLE if i == 0 else LAYOUT)
         if i == 0:
             boxes: dict[str, tuple[Block, ...]] = {P.TITLE: title, **columns}
             boxes.update(meta_boxes(spec, ctx))

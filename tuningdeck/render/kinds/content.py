@@ -21,7 +21,6 @@ from tuningdeck.render.plan import (
     PlanContext,
     SlidePlan,
     blocks,
-    inline,
     meta_boxes,
     page_title,
     paginate,
@@ -55,7 +54,7 @@ def plan(spec: ContentSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i, page in enumerate(pages):
         boxes: dict[str, tuple[Block, ...]] = {
-            P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),),
+            P.TITLE: ctx.title(page_title(spec.title, i, ctx), LAYOUT),
             P.BODY: page,
             **meta_boxes(spec, ctx),
         }

@@ -75,7 +75,6 @@ def plan(spec: HighlightsSlide, ctx: PlanContext) -> list[SlidePlan]:
     tile's value sits at the same height in its tile: the room of the tallest line above a value
     and of the tallest label below one is kept in every tile, and the whole is centred.
     """
-    st = ctx.styles
     c = ctx.theme.colors
     count = len(spec.items)
     frames = tile_frames(count, ctx.frame(LAYOUT, P.GRID), ctx.theme.geometry.gutter * 72)
@@ -100,7 +99,7 @@ def plan(spec: HighlightsSlide, ctx: PlanContext) -> list[SlidePlan]:
                 name=f"Highlight {i + 1}",
             ),
         ]
-    boxes = {P.TITLE: (inline(spec.title, st.title),), **meta_boxes(spec, ctx)}
+    boxes = {P.TITLE: ctx.title(spec.title, LAYOUT), **meta_boxes(spec, ctx)}
     return [SlidePlan(LAYOUT, boxes, notes=spec.notes, shapes=tuple(shapes))]
 
 

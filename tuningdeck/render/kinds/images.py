@@ -28,7 +28,6 @@ from tuningdeck.render.plan import (
     blocks,
     common_scale,
     fit,
-    inline,
     meta_boxes,
     scaled,
 )
@@ -48,7 +47,7 @@ QUOTE_LAYOUT = Layout.IMAGE_AND_QUOTE
 GRID = {1: (1, 1), 2: (1, 2), 3: (1, 3), 4: (2, 2)}
 CAPTION_GAP = 6.0  # points between a picture and its caption
 CAPTION_SHARE = 0.3  # the most of a row's height its captions may take
-CAPTION_FLOOR = 0.8  # captions may shrink to this share of their size, no further
+CAPTION_FLOOR = 10 / 12  # captions may shrink to 10 pt, no further
 SLIDE_CAPTION_SHARE = 0.2  # the most of the region the slide's own caption may take
 QUOTE_MARK = 72.0  # points: the size of the opening quote mark beside a quote
 QUOTE_INDENT = 46.0  # points: the quote text's distance from the mark's left edge
@@ -61,12 +60,11 @@ def plan(spec: ImageSlide, ctx: PlanContext) -> list[SlidePlan]:
     """Pictures and captions in the ``Images`` region; with a quote, the ``Image and Quote``
     layout: the pictures on the left, the quote (large italic, shrunk to fit) on the right with
     its attribution right under it."""
-    st = ctx.styles
     layout = QUOTE_LAYOUT if spec.quote else LAYOUT if spec.title else UNTITLED_LAYOUT
     region = ctx.frame(layout, P.IMAGES)
     boxes: dict[str, tuple[Block, ...]] = {}
     if spec.title:
-        boxes[P.TITLE] = (inline(spec.title, st.title),)
+        boxes[P.TITLE] = ctx.title(spec.title, layout)
     shapes: list[Shape] = []
     if spec.intro:
         intro, used = _intro(spec, region, ctx)
@@ -222,7 +220,6 @@ def lay_out_images(
     raise :class:`~tuningdeck.errors.LayoutError`.
     """
     st = ctx.styles
-    c = ctx.theme.colors
     gap = ctx.theme.geometry.gutter * 72
     rows, cols = grid or GRID[len(images)]
     if rows * cols != len(images):
@@ -233,11 +230,11 @@ def lay_out_images(
     under: tuple[Block, ...] = ()
     under_h = 0.0
     if caption:
-        style = evolve(st.body(color=c.text_secondary), align="ctr", space_after=0.0)
+        style = st.caption
         under = fit(
             blocks(caption, lambda level: style),
             Frame(region.x, region.y, region.w, region.h * SLIDE_CAPTION_SHARE),
-            floor=st.body_floor,
+            floor=CAPTION_FLOOR,
             what="image slide caption",
         )
         under_h = blocks_height(under, region.w)
@@ -337,7 +334,7 @@ def _captions(
     """Each image's caption, all at one size: the largest at which each, as wide as a cell,
     takes at most its share of the row's height."""
     st = ctx.styles
-    style = evolve(st.small(color=ctx.theme.colors.text_secondary, align="ctr"), space_after=2.0)
+    style = st.caption
     items = [blocks(im.caption, lambda level: style) if im.caption else () for im in images]
     limit = Frame(0.0, 0.0, width, row_h * CAPTION_SHARE)
     scale = common_scale([(b, limit) for b in items], floor=CAPTION_FLOOR)

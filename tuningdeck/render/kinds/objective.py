@@ -55,7 +55,7 @@ def plan(spec: ObjectiveSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i, page in enumerate(pages):
         boxes: dict[str, tuple[Block, ...]] = {
-            P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),)
+            P.TITLE: ctx.title(page_title(spec.title, i, ctx), LAYOUT)
         }
         frames: dict[str, Frame] = {P.BODY: body}
         if i == 0:

@@ -78,7 +78,7 @@ def plan(spec: PriorityUpdateSlide, ctx: PlanContext) -> list[SlidePlan]:
     out = []
     for i in range(max(len(narrative_pages), len(side_pages), 1)):
         boxes: dict[str, tuple[Block, ...]] = {
-            P.TITLE: (inline(page_title(spec.title, i, ctx), st.title),)
+            P.TITLE: ctx.title(page_title(spec.title, i, ctx), LAYOUT)
         }
         layout = LAYOUT
         frames: dict[str, Frame] = {}

@@ -19,7 +19,7 @@ def plan(spec: QuoteSlide, ctx: PlanContext) -> list[SlidePlan]:
     c = ctx.theme.colors
     quote = blocks(spec.quote, lambda level: st.lead(color=c.text, italic=True))
     boxes: dict[str, tuple[Block, ...]] = {
-        P.TITLE: (inline(spec.title, st.title),) if spec.title else (),
+        P.TITLE: ctx.title(spec.title, LAYOUT) if spec.title else (),
         P.QUOTE: fit(
             quote,
             ctx.frame(LAYOUT, P.QUOTE),

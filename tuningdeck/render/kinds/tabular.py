@@ -115,7 +115,6 @@ def table_slides(
     """The slides of a table: title (with "(cont.)"), the table's pages, an optional callout,
     and an optional legend line right under the table on every page."""
     t = ctx.theme
-    st = ctx.styles
     region = ctx.frame(LAYOUT, P.TABLE)
     below = 0.0
     beside_title = legend is not None and not callout
@@ -145,7 +144,11 @@ def table_slides(
     out = []
     title = getattr(spec, "title", "")
     for i, page in enumerate(layout.pages):
-        boxes = {P.TITLE: (inline(page_title(title, i, ctx), st.title),), **boxes_common}
+        title_width = (frames if i == 0 or beside_title else {}).get(P.TITLE, title_frame).w
+        boxes = {
+            P.TITLE: ctx.title(page_title(title, i, ctx), LAYOUT, width=title_width),
+            **boxes_common,
+        }
         if i == 0 or beside_title:
             boxes.update(callout_boxes)
         shapes: tuple[TextShape, ...] = ()
