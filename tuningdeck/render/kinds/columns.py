@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+
+from attrs import evolve
 
 from tuningdeck.errors import LayoutError
 from tuningdeck.model import DataTable, DrillDownSlide, OkrChangeSlide, Slide
@@ -18,8 +21,10 @@ from tuningdeck.render.plan import (
     Frame,
     PlanContext,
     SlidePlan,
+    TextShape,
     blocks,
     common_scale,
+    grow_scale,
     inline,
     meta_boxes,
     page_title,
@@ -27,7 +32,7 @@ from tuningdeck.render.plan import (
     word,
 )
 from tuningdeck.render.table import Cell, Group
-from tuningdeck.text.measure import Block, blocks_height
+from tuningdeck.text.measure import Block, TextStyle, blocks_height
 from tuningdeck.vocab import Layout
 from tuningdeck.vocab import Placeholder as P
 
@@ -54,11 +59,15 @@ def _plan(
             f"{title}: a column is too long for the slide even at {ctx.theme.sizes.body_min:g} pt;"
             " shorten it"
         )
+    if scale == 1.0:
+        scale = min(grow_scale(b, f, st.body_ceiling) for b, f in content)
     boxes: dict[str, tuple[Block, ...]] = {P.TITLE: ctx.title(title, layout)}
     for name, (body, _frame) in zip(names, content, strict=True):
         boxes[name] = scaled(body, scale)
     boxes.update(meta_boxes(spec, ctx))
-    return [SlidePlan(layout, boxes, notes=spec.notes)]
+    used = max(blocks_height(boxes[n], f.w) for n, (_b, f) in zip(names, content, strict=True))
+    rules = column_rules(ctx, layout, names, used)
+    return [SlidePlan(layout, boxes, notes=spec.notes, shapes=rules)]
 
 
 def plan_drill_down(spec: DrillDownSlide, ctx: PlanContext) -> list[SlidePlan]:
@@ -85,19 +94,96 @@ def _drill_down_columns(spec: DrillDownSlide, ctx: PlanContext) -> tuple[tuple[s
     )
 
 
+CARD_INSET = 12.0  # points between a card's edge and its text
+ARROW_W = 40.0  # points: the column the arrow between the cards takes
+BAR_W = 4.0  # points: the accent bar down the proposed card's left edge
+RULE_W = 0.75  # points: the rule between drill-down columns
+
+
 def plan_okr_change(spec: OkrChangeSlide, ctx: PlanContext) -> list[SlidePlan]:
-    """Original and proposed key results, side by side."""
-    return _plan(
-        spec,
-        spec.title,
-        Layout.TWO_COLUMNS,
-        (P.LEFT, P.RIGHT),
-        (
-            (word(spec.original_heading, ctx.words.original_heading), spec.original),
-            (word(spec.proposed_heading, ctx.words.proposed_heading), spec.proposed),
-        ),
-        ctx,
+    """Original and proposed key results as two cards, the original muted and the proposed
+    accented, an arrow between them; both at one size, grown when they have room."""
+    st = ctx.styles
+    t = ctx.theme
+    c = t.colors
+    layout = Layout.TWO_COLUMNS
+    left, right = ctx.frame(layout, P.LEFT), ctx.frame(layout, P.RIGHT)
+    card_w = (right.x + right.w - left.x - ARROW_W) / 2
+    inner = Frame(0.0, 0.0, card_w - 2 * CARD_INSET - BAR_W, left.h - 2 * CARD_INSET)
+    muted = st.heading(color=c.text_secondary)
+    original = (
+        inline(word(spec.original_heading, ctx.words.original_heading), muted),
+        *blocks(spec.original, lambda level: st.body(level, color=c.text_secondary)),
     )
+    proposed_heading = word(spec.proposed_heading, ctx.words.proposed_heading)
+    proposed = (inline(proposed_heading, st.heading()), *blocks(spec.proposed, st.body))
+    scale = common_scale([(original, inner), (proposed, inner)], floor=st.body_floor)
+    if scale is None:
+        raise LayoutError(
+            f"{spec.title}: a column is too long for the slide even at {t.sizes.body_min:g} pt;"
+            " shorten it"
+        )
+    if scale == 1.0:
+        scale = min(grow_scale(b, inner, st.body_ceiling) for b in (original, proposed))
+    cards = [scaled(original, scale), scaled(proposed, scale)]
+    height = max(blocks_height(b, inner.w) for b in cards) + 2 * CARD_INSET + 2
+    shapes: list[TextShape] = []
+    for k, (body, fill) in enumerate(zip(cards, (c.band_light, c.accent_light), strict=True)):
+        x = left.x + k * (card_w + ARROW_W)
+        shapes.append(
+            TextShape(
+                Frame(x, left.y, card_w, height),
+                body,
+                fill=fill,
+                name=("Original" if k == 0 else "Proposed") + " card",
+                inset=CARD_INSET,
+            )
+        )
+    bar = evolve(st.small(), size=1.0)
+    shapes.append(
+        TextShape(
+            Frame(left.x + card_w + ARROW_W, left.y, BAR_W, height),
+            (Block.of("", bar),),
+            fill=c.accent,
+            name="Proposed bar",
+        )
+    )
+    arrow_style = TextStyle(t.fonts.body, 28.0, bold=True, color=c.accent, align="ctr")
+    shapes.append(
+        TextShape(
+            Frame(left.x + card_w, left.y, ARROW_W, height),
+            (Block.of("→", arrow_style),),
+            anchor="ctr",
+            name="Arrow",
+        )
+    )
+    # the proposed card's text clears its accent bar
+    shapes[1] = evolve(
+        shapes[1], frame=evolve(shapes[1].frame, x=shapes[1].frame.x + BAR_W, w=card_w - BAR_W)
+    )
+    boxes: dict[str, tuple[Block, ...]] = {P.TITLE: ctx.title(spec.title, layout)}
+    boxes.update(meta_boxes(spec, ctx))
+    return [SlidePlan(layout, boxes, notes=spec.notes, shapes=tuple(shapes))]
+
+
+def column_rules(
+    ctx: PlanContext, layout: Layout, names: Sequence[P], height: float
+) -> tuple[TextShape, ...]:
+    """Thin vertical rules in the gutters between columns, as tall as the columns' text."""
+    frames = [ctx.frame(layout, n) for n in names]
+    style = evolve(ctx.styles.small(), size=1.0)
+    out = []
+    for a, b in itertools.pairwise(frames):
+        x = (a.x + a.w + b.x) / 2 - RULE_W / 2
+        out.append(
+            TextShape(
+                Frame(x, a.y, RULE_W, height),
+                (Block.of("", style),),
+                fill=ctx.theme.colors.rule,
+                name="Column rule",
+            )
+        )
+    return tuple(out)
 
 
 WITH_TABLE = Layout.THREE_COLUMNS_AND_TABLE
@@ -155,6 +241,7 @@ def _with_table(spec: DrillDownSlide, table: DataTable, ctx: PlanContext) -> lis
                     notes=spec.notes,
                     frames={P.TABLE: first},
                     tables={P.TABLE: laid.placed(0, describe(spec.title, header, groups))},
+                    shapes=column_rules(ctx, WITH_TABLE, names, used),
                 )
             )
         else:
