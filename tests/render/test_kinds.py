@@ -161,8 +161,23 @@ def test_okr_change(tmp_path: Path) -> None:
             title="OKR Change: Grantmaking", original="KR1: a\nKR2: b", proposed="KR1: c"
         ),
     )
-    t = texts(prs.slides[0])
-    assert (t["Left"], t["Right"]) == ("Original\nKR1: a\nKR2: b", "Proposed\nKR1: c")
+    slide = prs.slides[0]
+    t = texts(slide)
+    # two cards, the original muted and the proposed accented, an arrow between them
+    assert (t["Original card"], t["Proposed card"]) == (
+        "Original\nKR1: a\nKR2: b",
+        "Proposed\nKR1: c",
+    )
+    shapes = {sh.name: sh for sh in slide.shapes}
+    original, proposed = shapes["Original card"], shapes["Proposed card"]
+    assert str(original.fill.fore_color.rgb) == THEME.colors.band_light
+    assert str(proposed.fill.fore_color.rgb) == THEME.colors.accent_light
+    assert str(shapes["Proposed bar"].fill.fore_color.rgb) == THEME.colors.accent
+    assert t["Arrow"] == "→"
+    assert original.left + original.width <= shapes["Arrow"].left < proposed.left
+    assert original.top == proposed.top and original.height == proposed.height
+    muted = runs(slide, "Original card")[-1].font.color.rgb
+    assert str(muted) == THEME.colors.text_secondary
 
 
 def test_quote(tmp_path: Path) -> None:
