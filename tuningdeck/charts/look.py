@@ -25,10 +25,13 @@ __all__ = [
     "BAR_SPACE",
     "ChartSizes",
     "Formatter",
+    "alt_text",
+    "axis_title",
     "goal_label",
     "number_formatter",
     "on_fill",
     "series_colors",
+    "series_dashes",
     "value_scale",
 ]
 
@@ -78,7 +81,7 @@ def series_colors(spec: ChartSpec, theme: Theme) -> list[str]:
         return [cycle[i % len(cycle)] for i in range(n)]
     older = n - 1
     greys = [
-        _mix(c.rule, c.text_muted, i / (older - 1)) if older > 1 else c.text_muted
+        _mix(LIGHTEST_GREY, c.text_secondary, i / (older - 1)) if older > 1 else c.text_muted
         for i in range(older)
     ]
     return [*greys, c.accent]
@@ -89,6 +92,74 @@ def goal_label(spec: ChartSpec) -> str:
 
     A deck's own goal label is put in the spec when the slide is laid out."""
     return spec.goal_label or Words().goal_label
+
+
+#: The lightest grey an older series is drawn in: 3:1 against white, as graphics need.
+LIGHTEST_GREY = "8C9196"
+#: Line dashes (DrawingML preset names) for the series older than the year before the newest.
+OLDER_DASHES = ("dash", "sysDot", "lgDash", "sysDash")
+
+
+def series_dashes(spec: ChartSpec) -> list[str]:
+    """One dash style per series (DrawingML's preset names): the newest and the year before
+    solid, older years dashed, then dotted, so that greys are told apart without their tint."""
+    n = len(spec.series)
+    if not spec.kind.has_lines:
+        return ["solid"] * n
+    return [
+        "solid" if i >= n - 2 else OLDER_DASHES[(n - 3 - i) % len(OLDER_DASHES)] for i in range(n)
+    ]
+
+
+_SCALES = {"K": "thousands", "M": "millions", "B": "billions"}
+
+
+def axis_title(spec: ChartSpec) -> str:
+    """The value axis's title: the chart's unit, else what its number format says (percent,
+    thousands); empty when nothing is known."""
+    unit = getattr(spec, "unit", "")
+    if unit:
+        return str(unit)
+    fmt = spec.number_format
+    if "%" in fmt:
+        return "Percent"
+    if m := re.search(r'"\s*([KMB])\s*"', fmt):
+        return _SCALES[m.group(1)].capitalize()
+    return ""
+
+
+def alt_text(spec: ChartSpec) -> str:
+    """A chart described from its data, for screen readers: kind, series and span, the newest
+    series' latest value and its range, the marked period and the goal."""
+    fmt = number_formatter(spec.number_format)
+    kind = {
+        ChartKind.YOY: "Year-over-year line chart",
+        ChartKind.LINE: "Line chart",
+        ChartKind.BAR: "Bar chart",
+        ChartKind.STACKED_BAR: "Stacked bar chart",
+    }.get(spec.kind, "Chart")
+    names = ", ".join(s.name for s in spec.series)
+    parts = [f"{kind} of {names}"]
+    if spec.categories:
+        parts.append(f"{spec.categories[0]} to {spec.categories[-1]}")
+    title = axis_title(spec)
+    if title:
+        parts.append(f"values in {title.lower()}")
+    newest = spec.series[-1]
+    known = [
+        (cat, v) for cat, v in zip(spec.categories, newest.values, strict=True) if v is not None
+    ]
+    if known:
+        cat, value = known[-1]
+        low, high = min(v for _, v in known), max(v for _, v in known)
+        parts.append(f"{newest.name} latest {fmt(value)} in {cat}")
+        if len(known) > 1:
+            parts.append(f"{newest.name} ranges from {fmt(low)} to {fmt(high)}")
+    if spec.marked:
+        parts.append(f"{spec.marked} marked")
+    if spec.goal is not None:
+        parts.append(f"{goal_label(spec)} {fmt(spec.goal)}")
+    return "; ".join(parts) + "."
 
 
 def on_fill(fill: str, theme: Theme) -> str:

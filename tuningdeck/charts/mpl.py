@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -17,10 +17,12 @@ from tuningdeck.charts.look import (
     BAR_SPACE,
     ChartSizes,
     Formatter,
+    axis_title,
     goal_label,
     number_formatter,
     on_fill,
     series_colors,
+    series_dashes,
     value_scale,
 )
 from tuningdeck.model.visuals import ChartSpec
@@ -122,6 +124,9 @@ def _figure(spec: ChartSpec, theme: Theme, width_in: float, height_in: float) ->
     count = round((high - low) / step)
     ax.yaxis.set_major_locator(FixedLocator([low + k * step for k in range(count + 1)]))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt(v)))
+    title = axis_title(spec)
+    if title:
+        ax.set_ylabel(title, fontsize=ChartSizes.tick_label, color=_hex(c.text_secondary))
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_xticks(range(n), list(spec.categories))
     ax.grid(axis="y", color=_hex(c.rule), lw=ChartSizes.rule)
@@ -155,11 +160,21 @@ def _figure(spec: ChartSpec, theme: Theme, width_in: float, height_in: float) ->
     return fig
 
 
+_DASHES = {
+    "solid": "-",
+    "dash": (0, (5, 3)),
+    "sysDot": (0, (1, 2)),
+    "lgDash": (0, (8, 3)),
+    "sysDash": (0, (3, 2)),
+}
+
+
 def _lines(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Formatter) -> None:
     """One line per series, gaps where a value is missing; the marked value called out."""
     c = theme.colors
     w = ChartSizes
     colors = series_colors(spec, theme)
+    dashes = series_dashes(spec)
     newest = len(spec.series) - 1
     x = range(len(spec.categories))
     for i, s in enumerate(spec.series):
@@ -168,6 +183,7 @@ def _lines(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Forma
             x,
             [math.nan if v is None else v for v in s.values],
             color=_hex(colors[i]),
+            ls=_DASHES.get(dashes[i], "-"),
             lw=w.newest if top else w.older,
             marker="o" if top else None,
             ms=w.marker,
@@ -189,7 +205,50 @@ def _lines(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Forma
         zorder=10,
         label="_marked",
     )
-    _value_label(ax, fmt(value), (mark, value), theme, above=True, color=c.accent)
+    above = _clear_side(spec, mark, value)
+    _value_label(ax, fmt(value), (mark, value), theme, above=above, color=c.accent, clear=True)
+
+
+def _clear_side(spec: ChartSpec, mark: int, value: float) -> bool:
+    """Whether the marked value's label goes above its point (else below): the side with the
+    most room between the point and every line under the label's width (the series, its own
+    included, and the goal)."""
+    low, high, _step = value_scale(spec)
+    span = (high - low) or 1.0
+    near: list[float] = []
+    for k, s in enumerate(spec.series):
+        for dx in _LABEL_XS:
+            if k == len(spec.series) - 1 and dx == 0.0:
+                continue  # the point itself
+            if (v := _at(s.values, mark + dx)) is not None:
+                near.append(v)
+    if spec.goal is not None:
+        near.append(spec.goal)
+    room_up = min((v - value for v in near if v > value), default=high - value) / span
+    room_down = min((value - v for v in near if v < value), default=value - low) / span
+    if value + _LABEL_ROOM * span > high:  # no room above the axis's top
+        return False
+    if value - _LABEL_ROOM * span < low:
+        return True
+    return room_up >= room_down
+
+
+_LABEL_XS = (-0.4, -0.2, 0.0, 0.2, 0.4)  # where, in categories from its point, a label spans
+_LABEL_ROOM = 0.12  # of the axis's span: what a label takes above or below its point
+
+
+def _at(values: Sequence[float | None], x: float) -> float | None:
+    """A series' value at ``x`` (in categories), along the straight line between its points."""
+    a = math.floor(x)
+    b = a + 1
+    t = x - a
+    va = values[a] if 0 <= a < len(values) else None
+    vb = values[b] if 0 <= b < len(values) else None
+    if t == 0.0:
+        return va
+    if va is None or vb is None:
+        return None
+    return va + (vb - va) * t
 
 
 def _bars(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Formatter) -> None:
@@ -236,22 +295,31 @@ def _bars(ax: Axes, spec: ChartSpec, theme: Theme, mark: int | None, fmt: Format
 
 
 def _value_label(
-    ax: Axes, text: str, at: tuple[float, float], theme: Theme, *, above: bool, color: str
+    ax: Axes,
+    text: str,
+    at: tuple[float, float],
+    theme: Theme,
+    *,
+    above: bool,
+    color: str,
+    clear: bool = False,
 ) -> None:
-    """A bold value: above a point on a white ground, or centred on a bar."""
+    """A bold value: above a point on a white ground, or centred on a bar; with ``clear``, a
+    point's label above or below it (``above``), away from the lines."""
     ground = {"boxstyle": "square,pad=0.15", "fc": _hex(theme.colors.background), "ec": "none"}
+    offset = 9 if above else (-9 if clear else 0)
     ax.annotate(
         text,
         at,
-        xytext=(0, 9 if above else 0),
+        xytext=(0, offset),
         textcoords="offset points",
         ha="center",
-        va="bottom" if above else "center",
+        va="bottom" if above else "top" if clear else "center",
         fontsize=ChartSizes.data_label,
         fontweight="bold",
         color=_hex(color),
         zorder=11,
-        bbox=ground if above else None,
+        bbox=ground if above or clear else None,
     )
 
 

@@ -338,6 +338,7 @@ class Canvas:
         frame: Frame,
     ) -> str:
         """A native chart in place of the chart placeholder ``ph``; its parts written now."""
+        from tuningdeck.charts.look import alt_text
         from tuningdeck.render.chart_write import chart_part
 
         chart_xml, workbook = chart_part(plan.charts[ph.name], self.theme)
@@ -350,7 +351,8 @@ class Canvas:
         package.write(embedded, workbook, CT.SML_SHEET)
         rid = rels.relate(RT.CHART, chart)
         return (
-            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Chart"/>'
+            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Chart" '
+            f"descr={xml_attr(alt_text(plan.charts[ph.name]))}/>"
             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
             f"<p:nvPr>{ph.ph}</p:nvPr></p:nvGraphicFramePr>{_xfrm(frame, 'p')}<a:graphic>"
             f'<a:graphicData uri="{CHART_URI}"><c:chart xmlns:c="{CHART_URI}" r:id="{rid}"/>'

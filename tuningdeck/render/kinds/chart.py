@@ -12,7 +12,7 @@ import re
 
 from attrs import evolve
 
-from tuningdeck.charts.look import goal_label, number_formatter
+from tuningdeck.charts.look import alt_text
 from tuningdeck.charts.mpl import render_png
 from tuningdeck.model import ChartSlide, ChartSpec
 from tuningdeck.render.plan import (
@@ -26,7 +26,7 @@ from tuningdeck.render.plan import (
     meta_boxes,
 )
 from tuningdeck.text.measure import Block, TextStyle, wrap
-from tuningdeck.vocab import ChartKind, Engine, Layout
+from tuningdeck.vocab import Engine, Layout
 from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["callout_blocks", "describe", "plan"]
@@ -38,13 +38,6 @@ CLEARANCE = 12.0  # points kept between the title's accent bar and a chart witho
 LEAD_LINE = re.compile(
     r"\s*((?:Q[1-4]|FY\s*\d{2,4}\s*[-/–]\s*\d{2,4})(?:\s+FY\s*\S+)?)\s+(.+)", re.I
 )
-
-_KIND_NAMES = {
-    ChartKind.YOY: "Year-over-year line chart",
-    ChartKind.LINE: "Line chart",
-    ChartKind.BAR: "Bar chart",
-    ChartKind.STACKED_BAR: "Stacked bar chart",
-}
 
 
 @functools.lru_cache(maxsize=8)
@@ -98,15 +91,8 @@ def callout_blocks(
 
 
 def describe(spec: ChartSpec) -> str:
-    """Alternative text for a chart drawn as a picture: its kind, series, span and marks."""
-    parts = [f"{_KIND_NAMES[spec.kind]} of {', '.join(s.name for s in spec.series)}"]
-    if spec.categories:
-        parts.append(f"from {spec.categories[0]} to {spec.categories[-1]}")
-    if spec.marked:
-        parts.append(f"{spec.marked} marked")
-    if spec.goal is not None:
-        parts.append(f"{goal_label(spec)}: {number_formatter(spec.number_format)(spec.goal)}")
-    return ", ".join(parts) + "."
+    """Alternative text for a chart, generated from its data (see :func:`look.alt_text`)."""
+    return alt_text(spec)
 
 
 def plan(spec: ChartSlide, ctx: PlanContext) -> list[SlidePlan]:
