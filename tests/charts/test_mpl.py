@@ -11,8 +11,17 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tuningdeck.charts.look import number_formatter, on_fill, series_colors, value_scale
-from tuningdeck.charts.mpl import figure, render_png, render_svg
+from tuningdeck.charts.look import (
+    LIGHTEST_GREY,
+    alt_text,
+    axis_title,
+    number_formatter,
+    on_fill,
+    series_colors,
+    series_dashes,
+    value_scale,
+)
+from tuningdeck.charts.mpl import _clear_side, figure, render_png, render_svg
 from tuningdeck.model import ChartSpec, Series
 from tuningdeck.theme import Theme
 
@@ -111,12 +120,28 @@ def test_value_scale_gives_round_distinct_ticks() -> None:
     assert (high - low) / step <= 8
 
 
+def _contrast(a: str, b: str) -> float:
+    def lum(h: str) -> float:
+        def f(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, bl = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(bl)
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def test_series_colors_put_the_newest_series_in_the_accent() -> None:
     colors = series_colors(YOY, THEME)
     c = THEME.colors
     assert colors[-1] == c.accent
-    assert colors[-2] == c.text_muted  # the year before: Base30
-    assert colors[0] == c.rule  # the oldest: Base70
+    assert colors[-2] == c.text_secondary  # the year before: Base20
+    assert colors[0] == LIGHTEST_GREY  # the oldest: the lightest grey with 3:1 on white
+    for grey in colors[:-1]:
+        assert _contrast(grey, c.background) >= 3.0
+    dashes = series_dashes(YOY)
+    assert dashes[-2:] == ["solid", "solid"] and len(set(dashes[:-2])) == len(dashes) - 2
     assert on_fill(c.accent, THEME) == c.background
     assert on_fill(c.rule, THEME) == c.text
 
@@ -220,3 +245,39 @@ def test_importing_tuningdeck_does_not_import_matplotlib() -> None:
     modules = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert "tuningdeck.charts.mpl" in modules
     assert not [m for m in modules if m.split(".")[0] == "matplotlib"]
+
+
+def test_the_marked_label_goes_to_the_side_clear_of_the_lines() -> None:
+    # the other years run just under the marked point: the label goes above it
+    under = ChartSpec(
+        kind="yoy",
+        categories=["Jul", "Aug", "Sep", "Oct"],
+        series=[
+            Series(name="FY19-20", values=[0.052, 0.055, 0.0566, 0.062]),
+            Series(name="FY20-21", values=[0.056, 0.0597, 0.0597, None]),
+        ],
+        number_format="0.0%",
+        marked="Sep",
+    )
+    assert _clear_side(under, 2, 0.0597) is True
+    # the goal and another year just above it: below
+    over = ChartSpec(
+        kind="yoy",
+        categories=["Jul", "Aug", "Sep"],
+        series=[
+            Series(name="FY19-20", values=[95.0, 96.0, 97.0]),
+            Series(name="FY20-21", values=[60.0, 80.0, 94.0]),
+        ],
+        marked="Sep",
+        goal=96.0,
+    )
+    assert _clear_side(over, 2, 94.0) is False
+
+
+def test_the_value_axis_is_titled_and_the_chart_described_from_its_data() -> None:
+    assert axis_title(YOY) == "Thousands"
+    text = alt_text(YOY)
+    assert text.startswith("Year-over-year line chart of FY18-19, FY19-20, FY20-21")
+    assert "FY20-21 latest 89K in Sep" in text and "Goal 92K" in text
+    fig = figure(YOY, THEME, width_in=8, height_in=4.5)
+    assert fig.axes[0].get_ylabel() == "Thousands"

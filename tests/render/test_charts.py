@@ -15,6 +15,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from tests.render_check import RenderedDeck, audit_errors, deck_problems, slide_words
+from tuningdeck.charts.look import LIGHTEST_GREY
 from tuningdeck.model import ChartSlide, ChartSpec, Deck, Series
 from tuningdeck.render import default_template, write_deck
 from tuningdeck.render.kinds.chart import callout_blocks, describe, plan
@@ -162,8 +163,8 @@ def test_native_chart_follows_the_theme(deck: Path) -> None:
     old, before, newest, goal = chart.plots[0].series
     assert str(newest.format.line.color.rgb) == c.accent
     assert newest.format.line.width > before.format.line.width
-    assert str(before.format.line.color.rgb) == c.text_muted
-    assert str(old.format.line.color.rgb) == c.rule
+    assert str(before.format.line.color.rgb) == c.text_secondary
+    assert str(old.format.line.color.rgb) == LIGHTEST_GREY  # 3:1 on white, not lighter
     assert str(goal.format.line.color.rgb) == c.green
     assert goal.format.line.dash_style == MSO_LINE_DASH_STYLE.DASH
     # the marked month: a bigger accent marker and its value shown in the axis's format
@@ -256,8 +257,9 @@ def test_callout_lines() -> None:
     assert [b.paragraph.text for b in callout_blocks("+7.3% YoY", "", ctx)] == ["+7.3% YoY"]
     assert callout_blocks("", "", ctx) == []
     assert describe(YOY) == (
-        "Year-over-year line chart of FY18-19, FY19-20, FY20-21, from Jul to Jun, Sep marked, "
-        "Goal: 92K."
+        "Year-over-year line chart of FY18-19, FY19-20, FY20-21; Jul to Jun; values in "
+        "thousands; FY20-21 latest 89K in Sep; FY20-21 ranges from 88K to 90K; Sep marked; "
+        "Goal 92K."
     )
 
 
