@@ -31,7 +31,8 @@ Judging (:func:`judge`), first rule that applies:
     4. Units differ: ``NEUTRAL``. ``% yoy`` is not ``%``, ``/mo`` is not ``%``, ``""`` (a bare
        ``1``) is not ``milestones``. Word units match regardless of singular or plural
        (``milestone`` = ``milestones``, ``country`` = ``countries``).
-    5. Compare, with ``band = at_risk × |goal|`` (so a goal of 0 has no band). When higher is
+    5. Compare, with ``band = at_risk × |goal|`` (so a goal of 0 has no band); a cumulative
+       goal is first multiplied by the share of it due by the quarter (``share``). When higher is
        better: status ≥ goal → ``ON_TRACK``; status ≥ goal − band → ``AT_RISK``; else
        ``OFF_TRACK``. When lower is better, the mirror: status ≤ goal → ``ON_TRACK``;
        status ≤ goal + band → ``AT_RISK``; else ``OFF_TRACK``. Boundaries are inclusive and
@@ -148,11 +149,19 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 @functools.lru_cache(maxsize=8192)
-def judge(status: str, goal: str, *, better: Better = "higher", at_risk: float = 0.1) -> Verdict:
+def judge(
+    status: str,
+    goal: str,
+    *,
+    better: Better = "higher",
+    at_risk: float = 0.1,
+    share: float = 1.0,
+) -> Verdict:
     """Judge a status cell against its goal cell; see the module's rules.
 
     ``better`` says whether higher or lower values are good; ``at_risk`` is the fraction of the
-    goal by which a status may miss it and still be "at risk" rather than "off track".
+    goal by which a status may miss it and still be "at risk" rather than "off track";
+    ``share`` is the part of the goal due by now (a cumulative goal's ``0.25`` in Q1).
 
     >>> judge("+7.3% YoY (89K/mo*)", "+5% YoY")
     <Verdict.ON_TRACK: 'on track'>
@@ -172,7 +181,9 @@ def judge(status: str, goal: str, *, better: Better = "higher", at_risk: float =
         return Verdict.NEUTRAL
     if want.at_least and better == "lower":
         return Verdict.NEUTRAL
-    verdict = _compare(got.value, want.value, better, at_risk)
+    if not (math.isfinite(share) and 0 < share <= 1):
+        raise ValueError(f"share must be a number in (0, 1], not {share!r}")
+    verdict = _compare(got.value, want.value * share, better, at_risk)
     if got.at_least:
         # The status may be any value from got.value up; only a verdict they all share holds.
         highest = Verdict.ON_TRACK if better == "higher" else Verdict.OFF_TRACK

@@ -219,3 +219,24 @@ def test_grown_short_tables_render_without_overflow(
     (slide,) = Presentation(str(path)).slides
     callout = next(sh for sh in slide.shapes if sh.name == "Callout")  # the legend
     assert "on track" in callout.text_frame.text.replace("\u00a0", " ")
+
+
+def test_a_cumulative_goal_is_judged_against_the_quarters_share(ctx: PlanContext) -> None:
+    from tuningdeck.status import Verdict, judge
+
+    assert judge("35", "120", share=0.25) is Verdict.ON_TRACK
+    assert judge("35", "120") is Verdict.OFF_TRACK
+    assert judge("50", "120", share=0.5) is Verdict.OFF_TRACK
+    with pytest.raises(ValueError, match="share"):
+        judge("1", "4", share=0.0)
+    for cumulative, glyph in ((True, "●"), (False, "×")):
+        row = StatusRow(
+            text="Prioritization",
+            goal="4 milestones",
+            statuses=["1 milestone"],
+            cumulative=cumulative,
+        )
+        (plan,) = key_results.plan(KeyResultsSlide(title="K", results=[row]), ctx)
+        cell = _table(dict(plan.tables)).page.rows[1][2]
+        assert cell is not None
+        assert cell.blocks[0].paragraph.text.startswith(glyph)

@@ -345,7 +345,7 @@ def test_numbers_and_booleans_in_status_rows(tmp_path: Path) -> None:
             set_cell("Metrics", 1, 3, "Metrics"),
             'Metrics!M1: missing column "Metric" (did you mean "Metrics"?); expected header row '
             "with Table, Outcome, "
-            "Metric, Baseline, Goal, Q1, Q2, Q3, Q4, Level, Better, Judge, From, Until, Replaces",
+            "Metric, Baseline, Goal, Q1, Q2, Q3, Q4, Level, Better, Judge, Pace, From, Until, Replaces",
             id="missing column",
         ),
     ],
@@ -414,12 +414,14 @@ def test_blank_workbook_has_the_table_sheets_and_reads_once_filled(tmp_path: Pat
         "Outcome",
         "Metric",
         *STATUS_HEADER,
+        "Pace",
         *CHANGES,
     ]
     assert [c.value for c in wb["Key results"][1]] == [
         "Table",
         "Key result",
         *STATUS_HEADER,
+        "Pace",
         *CHANGES,
     ]
     assert [c.value for c in wb["Drill-down data"][1]] == [
@@ -438,8 +440,9 @@ def test_blank_workbook_has_the_table_sheets_and_reads_once_filled(tmp_path: Pat
         "J2": '"metric,sub"',
         "K2": '"higher,lower"',
         "L2": '"yes,no"',
-        "M2": '"Q1,Q2,Q3,Q4"',
+        "M2": '"year end,cumulative"',
         "N2": '"Q1,Q2,Q3,Q4"',
+        "O2": '"Q1,Q2,Q3,Q4"',
     }
 
     wb["Deck"]["B2"] = "Thriving Movement"

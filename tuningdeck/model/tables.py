@@ -63,6 +63,8 @@ class StatusRow:
     ``level`` 1 marks a sub-row (e.g. "Established markets") under the row above. ``better``
     says which direction of the number is good, for judging the status against the goal and for
     colouring trend arrows; ``judge=False`` leaves this row's statuses uncoloured.
+    ``cumulative`` marks a goal that builds up over the year (a count, milestones): each
+    quarter's status is judged against that quarter's share of it.
     """
 
     text: str = field(converter=to_text, validator=not_empty)
@@ -72,6 +74,7 @@ class StatusRow:
     level: int = field(default=0)
     better: Better = field(default="higher", converter=_better)
     judge: bool = True
+    cumulative: bool = False
 
     @level.validator
     def _level(self, attribute: object, value: int) -> None:

@@ -87,6 +87,8 @@ class CellKind(enum.Enum):
     """Blank or ``metric``: a row of its own (0); ``sub``: a sub-row under the one above (1)."""
     BETTER = "better"
     """``higher`` (blank) or ``lower``: which direction of a status's number is good."""
+    PACE = "pace"
+    """``year end`` (blank) or ``cumulative``: what a status is judged against."""
     YES_NO = "yes/no"
     """``yes`` (blank) or ``no``; a TRUE/FALSE cell is read as yes/no."""
     NUMBER = "number"
@@ -107,6 +109,7 @@ CHOICES: dict[CellKind, tuple[str, ...]] = {
     CellKind.LEVEL: ("metric", "sub"),
     CellKind.BETTER: ("higher", "lower"),
     CellKind.YES_NO: ("yes", "no"),
+    CellKind.PACE: ("year end", "cumulative"),
     CellKind.CHART_KIND: tuple(ChartKind),
     CellKind.ENGINE: tuple(Engine),
     CellKind.FIT: tuple(Fit),
@@ -453,6 +456,14 @@ def _status_sheet(name: str, help: str, text: str, *lead: ColumnSpec) -> SheetSp
                 CellKind.YES_NO,
                 width=8,
                 help="yes (the default) to judge the statuses against the goal, or no",
+            ),
+            ColumnSpec(
+                "Pace",
+                CellKind.PACE,
+                width=11,
+                help="year end (the default): each status is judged against the goal; "
+                "cumulative: a count that builds up over the year (18 of 120), judged against "
+                "the quarter's share of the goal (a quarter of it in Q1, half in Q2, …)",
             ),
             *_changes(replaces=text),
         ),

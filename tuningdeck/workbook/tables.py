@@ -107,6 +107,7 @@ def _status_row(row: Row, text_column: str, quarter: Quarter) -> StatusRow:
         level=1 if row.value("Level") == 1 else 0,
         better="lower" if row.value("Better") == "lower" else "higher",
         judge=row.value("Judge") is not False,
+        cumulative=row.value("Pace") == "cumulative",
     )
 
 

@@ -144,8 +144,10 @@ def status_cells(
 
 
 def judge(text: str, row: StatusRow, quarter: Quarter) -> status.Verdict:
-    """A status judged against its row's goal (see :func:`tuningdeck.status.judge`)."""
-    return status.judge(text, row.goal, better=row.better)
+    """A status judged against its row's goal (see :func:`tuningdeck.status.judge`); a
+    cumulative goal against the share of it due by ``quarter``."""
+    share = int(quarter) / len(Quarter) if row.cumulative else 1.0
+    return status.judge(text, row.goal, better=row.better, share=share)
 
 
 def legend(ctx: PlanContext, seen: set[status.Verdict], size: float) -> Block | None:
