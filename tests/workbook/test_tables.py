@@ -344,8 +344,8 @@ def test_numbers_and_booleans_in_status_rows(tmp_path: Path) -> None:
         pytest.param(
             set_cell("Metrics", 1, 3, "Metrics"),
             'Metrics!M1: missing column "Metric" (did you mean "Metrics"?); expected header row '
-            "with Table, Outcome, "
-            "Metric, Baseline, Goal, Q1, Q2, Q3, Q4, Level, Better, Judge, Pace, From, Until, Replaces",
+            "with Table, Outcome, Metric, Baseline, Goal, Q1, Q2, Q3, Q4, Level, Better, Judge, "
+            "Pace, From, Until, Replaces",
             id="missing column",
         ),
     ],
