@@ -15,13 +15,14 @@ from tuningdeck.charts.look import (
     LIGHTEST_GREY,
     alt_text,
     axis_title,
+    label_above,
     number_formatter,
     on_fill,
     series_colors,
     series_dashes,
     value_scale,
 )
-from tuningdeck.charts.mpl import _clear_side, figure, render_png, render_svg
+from tuningdeck.charts.mpl import figure, render_png, render_svg
 from tuningdeck.model import ChartSpec, Series
 from tuningdeck.theme import Theme
 
@@ -259,7 +260,7 @@ def test_the_marked_label_goes_to_the_side_clear_of_the_lines() -> None:
         number_format="0.0%",
         marked="Sep",
     )
-    assert _clear_side(under, 2, 0.0597) is True
+    assert label_above(under, 2, 0.0597) is True
     # the goal and another year just above it: below
     over = ChartSpec(
         kind="yoy",
@@ -271,7 +272,7 @@ def test_the_marked_label_goes_to_the_side_clear_of_the_lines() -> None:
         marked="Sep",
         goal=96.0,
     )
-    assert _clear_side(over, 2, 94.0) is False
+    assert label_above(over, 2, 94.0) is False
 
 
 def test_the_value_axis_is_titled_and_the_chart_described_from_its_data() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from tuningdeck.model.visuals import ChartSpec
 from tuningdeck.model.words import Words
@@ -28,6 +28,7 @@ __all__ = [
     "alt_text",
     "axis_title",
     "goal_label",
+    "label_above",
     "number_formatter",
     "on_fill",
     "series_colors",
@@ -390,3 +391,45 @@ def value_scale(spec: ChartSpec, *, ticks: int = 5) -> tuple[float, float, float
 def _clean(value: float) -> float:
     """Round away floating-point noise: 0.30000000000000004 → 0.3."""
     return float(f"{value:.12g}")
+
+
+def label_above(spec: ChartSpec, mark: int, value: float) -> bool:
+    """Whether the marked value's label goes above its point (else below): the side with the
+    most room between the point and every line under the label's width (the series, its own
+    included, and the goal). Both engines can place the label by it."""
+    low, high, _step = value_scale(spec)
+    span = (high - low) or 1.0
+    near: list[float] = []
+    for k, s in enumerate(spec.series):
+        for dx in _LABEL_XS:
+            if k == len(spec.series) - 1 and dx == 0.0:
+                continue  # the point itself
+            if (v := _at(s.values, mark + dx)) is not None:
+                near.append(v)
+    if spec.goal is not None:
+        near.append(spec.goal)
+    room_up = min((v - value for v in near if v > value), default=high - value) / span
+    room_down = min((value - v for v in near if v < value), default=value - low) / span
+    if value + _LABEL_ROOM * span > high:  # no room above the axis's top
+        return False
+    if value - _LABEL_ROOM * span < low:
+        return True
+    return room_up >= room_down
+
+
+_LABEL_XS = (-0.4, -0.2, 0.0, 0.2, 0.4)  # where, in categories from its point, a label spans
+_LABEL_ROOM = 0.12  # of the axis's span: what a label takes above or below its point
+
+
+def _at(values: Sequence[float | None], x: float) -> float | None:
+    """A series' value at ``x`` (in categories), along the straight line between its points."""
+    a = math.floor(x)
+    b = a + 1
+    t = x - a
+    va = values[a] if 0 <= a < len(values) else None
+    vb = values[b] if 0 <= b < len(values) else None
+    if t == 0.0:
+        return va
+    if va is None or vb is None:
+        return None
+    return va + (vb - va) * t
