@@ -176,6 +176,20 @@ class Words:
         "written after a year-over-year chart's computed change, as in +7.3% YoY",
     )
     acronyms_title: str = _word("Acronyms title", "Acronyms", "the acronyms slide's title")
+    on_track_label: str = _word(
+        "On track label", "on track", "the status legend's name for a status on track (●)"
+    )
+    at_risk_label: str = _word(
+        "At risk label", "at risk", "the status legend's name for a status at risk (◊)"
+    )
+    off_track_label: str = _word(
+        "Off track label", "off track", "the status legend's name for a status off track (×)"
+    )
+    not_measured_label: str = _word(
+        "Not measured label",
+        "not measured",
+        "the status legend's name for a status not measured yet (○)",
+    )
     quarters: str = _word(
         "Quarter names",
         "Q1, Q2, Q3, Q4",

@@ -150,6 +150,17 @@ def judge(text: str, row: StatusRow, quarter: Quarter) -> status.Verdict:
     return status.judge(text, row.goal, better=row.better, share=share)
 
 
+def _legend_word(ctx: PlanContext, verdict: status.Verdict) -> str:
+    """The deck's word for ``verdict`` in a legend."""
+    w = ctx.words
+    return {
+        status.Verdict.ON_TRACK: w.on_track_label,
+        status.Verdict.AT_RISK: w.at_risk_label,
+        status.Verdict.OFF_TRACK: w.off_track_label,
+        status.Verdict.NOT_MEASURED: w.not_measured_label,
+    }.get(verdict, verdict.value)
+
+
 def legend(ctx: PlanContext, seen: set[status.Verdict], size: float) -> Block | None:
     """One line naming the glyph and colour of each verdict in ``seen``, in a fixed order."""
     if not seen:
@@ -160,7 +171,7 @@ def legend(ctx: PlanContext, seen: set[status.Verdict], size: float) -> Block | 
             colour = verdict_colour(ctx, verdict)
             gap = "   " if runs else ""
             runs.append(Run(f"{gap}{GLYPHS[verdict]}{NO_BREAK_SPACE}", color=colour))
-            runs.append(Run(verdict.value.replace(" ", NO_BREAK_SPACE)))
+            runs.append(Run(_legend_word(ctx, verdict).replace(" ", NO_BREAK_SPACE)))
     style = TextStyle(ctx.theme.fonts.body, size, color=ctx.theme.colors.text_secondary, align="r")
     return Block(Paragraph(tuple(runs)), style)
 
