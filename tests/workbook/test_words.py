@@ -51,6 +51,10 @@ SPANISH = {
     "Goal label": "Meta",
     "Change suffix": "interanual",
     "Acronyms title": "Siglas",
+    "On track label": "en curso",
+    "At risk label": "en riesgo",
+    "Off track label": "desviado",
+    "Not measured label": "sin medir",
     "Quarter names": "T1, T2, T3, T4",
     "Months": "enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, "
     "noviembre, diciembre",
@@ -59,6 +63,8 @@ SPANISH = {
 
 #: What the Foundation's English wording would leave on a slide.
 ENGLISH = (
+    "on\u00a0track",
+    "not\u00a0measured",
     "WIKIMEDIA",
     "Wikimedia",
     "Foundation",
