@@ -161,6 +161,9 @@ def plan_okr_change(spec: OkrChangeSlide, ctx: PlanContext) -> list[SlidePlan]:
     shapes[1] = evolve(
         shapes[1], frame=evolve(shapes[1].frame, x=shapes[1].frame.x + BAR_W, w=card_w - BAR_W)
     )
+    # read in the order seen: the original, the arrow, the proposed card (its bar first)
+    original_card, proposed_card, bar_shape, arrow = shapes
+    shapes = [original_card, arrow, bar_shape, proposed_card]
     boxes: dict[str, tuple[Block, ...]] = {P.TITLE: ctx.title(spec.title, layout)}
     boxes.update(meta_boxes(spec, ctx))
     return [SlidePlan(layout, boxes, notes=spec.notes, shapes=tuple(shapes))]

@@ -112,7 +112,8 @@ def status_cells(
         fill = c.accent_light if current else None
         later = ctx.quarter is not None and q > ctx.quarter
         if later or not text.strip() or text.strip() == "-":
-            dash = table_style(ctx, color=c.text_muted)
+            # on the quarter's band a dash needs a darker grey to keep 4.5:1
+            dash = table_style(ctx, color=c.text_secondary if current else c.text_muted)
             cells.append(Cell((inline("-", dash),), fill=fill))
             continue
         verdict = judge(text, row, q) if row.judge else None
