@@ -10,6 +10,7 @@ row taller. A table that does not fit its frame is first shrunk (never below the
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -50,6 +51,8 @@ class Cell:
 
     def scaled(self, factor: float) -> Cell:
         """The same cell with its text at ``factor`` times the size."""
+        if factor == 1.0:
+            return self
         return evolve(self, blocks=scaled(self.blocks, factor))
 
 
@@ -243,27 +246,46 @@ def fitted_widths(
     column has room, and the table as short as width moved between its columns can make it."""
     idle = _idle(header, groups)
     needs = _needs(header, groups, pad_x, idle)
-    memo: dict[tuple[int, float], float] = {}
+    # rows as spans of one "band" each: the header, then each group (its spans cover its rows)
+    bands: list[list[Row]] = [[tuple(header)], *([*g.rows] for g in groups)]
+    rows = [r for band in bands for r in band]
+    starts = [0]
+    for band in bands:
+        starts.append(starts[-1] + len(band))
+    memo: dict[tuple[int, float], tuple[list[float], list[float], float]] = {}
 
-    def cell_h(cell: Cell, w: float) -> float:
-        key = (id(cell), round(w, 3))
+    def column(j: int, w: float) -> tuple[list[float], list[float], float]:
+        """Column ``j`` at width ``w``: each row's cell height (0 where a span or nothing is),
+        each band's tallest spanning cell, and all its cells' heights together."""
+        key = (j, round(w, 2))
         if key not in memo:
-            memo[key] = _cell_height(cell, w, pad_x, pad_y)
+            per_row = [0.0] * len(rows)
+            spans = [0.0] * len(bands)
+            total = 0.0
+            for b, band in enumerate(bands):
+                for k, row in enumerate(band):
+                    cell = row[j]
+                    if cell is None:
+                        continue
+                    h = _cell_height(cell, w, pad_x, pad_y)
+                    total += h
+                    if cell.span > 1:
+                        spans[b] = max(spans[b], h)
+                    else:
+                        per_row[starts[b] + k] = h
+            memo[key] = (per_row, spans, total)
         return memo[key]
 
     def cost(widths: Sequence[float]) -> float:
         # the table's height first; then every cell's, so that a column does not wrap to many
         # lines beside one with room even where its row's height is set by another cell
-        total = sum(_row_heights([header], widths, pad_x, pad_y, cell_h))
-        for g in groups:
-            total += sum(_row_heights(g.rows, widths, pad_x, pad_y, cell_h))
-        cells = sum(
-            cell_h(c, w)
-            for row in (header, *(r for g in groups for r in g.rows))
-            for c, w in zip(row, widths, strict=True)
-            if c is not None
-        )
-        return total + _CELLS_WEIGHT * cells
+        cols = [column(j, w) for j, w in enumerate(widths)]
+        heights = [max(h) for h in zip(*(c[0] for c in cols), strict=True)]
+        total = 0.0
+        for b in range(len(bands)):
+            own = sum(heights[starts[b] : starts[b + 1]])
+            total += max(own, max(c[1][b] for c in cols))
+        return total + _CELLS_WEIGHT * sum(c[2] for c in cols)
 
     return fit_widths(needs, shares, width, cost, idle=idle)
 
@@ -297,8 +319,15 @@ def _height(
     pad_y: float,
     scale: float,
 ) -> float:
-    _head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, scale)
-    return sum(head_h) + sum(sum(h) for _, h in body)
+    """The table's height with its text at ``scale`` (no scaled copy of the cells is made)."""
+
+    def cell_h(cell: Cell, w: float) -> float:
+        return blocks_height(cell.blocks, w - 2 * pad_x, scale) + 2 * pad_y
+
+    total = sum(_row_heights([header], widths, pad_x, pad_y, cell_h))
+    for g in groups:
+        total += sum(_row_heights(g.rows, widths, pad_x, pad_y, cell_h))
+    return total
 
 
 def lay_out_table(
@@ -325,28 +354,38 @@ def lay_out_table(
     """
     first = first_frame or frame
     step = 0.025
-    widths = fitted_widths(
-        *_scaled_table(header, groups, min(ceiling, 1.0)), shares, frame.w, pad_x
-    )
-    scale = ceiling
-    while scale >= floor - 1e-9:
-        if _height(header, groups, widths, pad_x, pad_y, scale) <= first.h:
-            break
-        scale = round(scale - step, 6)
+    widths = fitted_widths(header, groups, shares, frame.w, pad_x)
+
+    def fits(k: int, w: Sequence[float]) -> bool:
+        return _height(header, groups, w, pad_x, pad_y, 1.0 + k * step) <= first.h
+
+    def largest(lo: int, hi: int, w: Sequence[float]) -> int:
+        """The largest step in [lo, hi] at which the table fits (it fits at ``lo``)."""
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if fits(mid, w) else (lo, mid - 1)
+        return lo
+
+    most = math.floor((ceiling - 1.0) / step + 1e-9)
+    least = math.ceil((floor - 1.0) / step - 1e-9)
+    if fits(0, widths):
+        k = largest(0, most, widths)
+    elif fits(least, widths):
+        k = largest(least, -1, widths)
     else:
         head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, 1.0)
         return TableLayout(
             widths, tuple(_page(head, head_h, body, first.h, frame.h)), 1.0, pad_x, pad_y
         )
-    refit = fitted_widths(*_scaled_table(header, groups, scale), shares, frame.w, pad_x)
-    while scale + step <= ceiling + 1e-9:  # fitted at this size, the text may grow further
-        larger = round(scale + step, 6)
-        wider = fitted_widths(*_scaled_table(header, groups, larger), shares, frame.w, pad_x)
-        if _height(header, groups, wider, pad_x, pad_y, larger) > first.h:
-            break
-        scale, refit = larger, wider
-    if _height(header, groups, refit, pad_x, pad_y, scale) <= first.h:
-        widths = refit
+    if k:
+        # fitted to the text at this size, the columns may let it grow a step or more further
+        refit = fitted_widths(
+            *_scaled_table(header, groups, 1.0 + k * step), shares, frame.w, pad_x
+        )
+        if fits(k, refit):
+            widths = refit
+            k = largest(k, most, widths) if k < most else k
+    scale = round(1.0 + k * step, 6)
     pad = _padding(header, groups, widths, pad_x, pad_y, scale, fill * first.h, pad_y_max)
     head, head_h, body = _measure(header, groups, widths, pad_x, pad, scale)
     rows = [tuple(head)] + [r for rs, _ in body for r in rs]

@@ -39,7 +39,7 @@ LINK_SCHEMES = ("http", "https", "mailto")
 """The only kinds of link a deck may hold: web pages and e-mail addresses."""
 
 
-@frozen
+@frozen(cache_hash=True)
 class Run:
     """A stretch of text with one style. Immutable."""
 
@@ -55,7 +55,7 @@ MAX_NUMBER = 9999
 """The largest number a numbered item may have (PowerPoint counts up to 32767)."""
 
 
-@frozen
+@frozen(cache_hash=True)
 class Paragraph:
     """One paragraph: its runs, its list level (0 for a plain paragraph) and, for a numbered
     item, its number. Immutable."""

@@ -46,7 +46,7 @@ _UNITS = 2000  # the size, in pixels, text is measured at; widths are scaled fro
 SUPERSCRIPT_SCALE = 0.58  # how much smaller PowerPoint and LibreOffice draw superscript text
 
 
-@frozen
+@frozen(cache_hash=True)
 class TextStyle:
     """How a paragraph is set: face, size, spacing and left indent (pt), colour, alignment.
 
@@ -83,7 +83,7 @@ class TextStyle:
         )
 
 
-@frozen
+@frozen(cache_hash=True)
 class Block:
     """A paragraph and the style it is set in: the unit of layout."""
 
@@ -319,6 +319,7 @@ def margins(paragraph: Paragraph, style: TextStyle) -> tuple[float, float]:
     return style.indent - step + hang, hang
 
 
+@functools.lru_cache(maxsize=16384)
 def paragraph_widths(block: Block) -> tuple[float, float]:
     """The narrowest and the widest box ``block`` may want, in points (text and indent).
 
@@ -354,8 +355,20 @@ def blocks_height(blocks: Sequence[Block], width: float, scale: float = 1.0) -> 
     """The height of ``blocks`` stacked, at ``scale`` times their sizes."""
     total = 0.0
     for b in blocks:
-        total += paragraph_height(Block(b.paragraph, b.style.scaled(scale)), width)
+        style = b.style if scale == 1.0 else _scaled_style(b.style, scale)
+        n = _line_count(b.paragraph, style, width)
+        total += style.space_before + n * _line_height(style) + style.space_after
     return total
+
+
+@functools.lru_cache(maxsize=4096)
+def _scaled_style(style: TextStyle, scale: float) -> TextStyle:
+    return style.scaled(scale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_height(style: TextStyle) -> float:
+    return line_height(style)
 
 
 def fit_scale(
