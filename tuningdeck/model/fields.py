@@ -17,16 +17,16 @@ from tuningdeck.errors import FieldError
 
 T = TypeVar("T")
 
-__all__ = ["check_xml_chars", "named_errors", "not_empty", "to_lines", "to_text"]
+__all__ = ["NOT_XML", "check_xml_chars", "named_errors", "not_empty", "to_lines", "to_text"]
 
-# Characters XML 1.0 cannot hold at all: C0 controls but tab, newline and carriage return,
-# lone surrogates, and U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold at all: C0 controls but tab, newline and carriage return,
+lone surrogates, and U+FFFE/U+FFFF."""
 
 
 def check_xml_chars(text: str) -> str:
     """``text``, or a ValueError naming the first character a deck's XML cannot hold."""
-    m = _NOT_XML.search(text)
+    m = NOT_XML.search(text)
     if m:
         raise ValueError(
             f"contains the control character U+{ord(m.group()):04X} at position {m.start() + 1}, "

@@ -23,6 +23,7 @@ from attrs import define, frozen
 
 from tuningdeck.errors import FieldError, InputError, Problem, WorkbookError, WorkbookWarning
 from tuningdeck.model import Deck, FiscalYear, Quarter, Slide, Words
+from tuningdeck.model.fields import NOT_XML, check_xml_chars
 from tuningdeck.workbook.cells import (
     CellError,
     RawCell,
@@ -34,6 +35,7 @@ from tuningdeck.workbook.cells import (
 from tuningdeck.workbook.kinds import KINDS
 from tuningdeck.workbook.ooxml import column_letter
 from tuningdeck.workbook.rows import (
+    CellRefs,
     KeyUse,
     Reported,
     Row,
@@ -232,45 +234,60 @@ class _Reading:
         header = raw.rows[0] if raw.rows else ()
         columns, broken = self.read_header(spec, raw.title, header)
         kinds = [k.name for k in KINDS.values()]
-        # per column, worked out once: its key, its blank value, where it is and its letter
+        # per column, worked out once: every column's blank value, and for those the sheet has,
+        # where each is, its letter and whether its cells are plain text (read here at once)
+        blanks = {c.key: blank_value(c) for c in spec.columns}
+        letters = {
+            c.key: column_letter(columns[c.key] + 1) for c in spec.columns if c.key in columns
+        }
         plan = [
-            (c, c.key, blank_value(c), columns.get(c.key), _letter(columns.get(c.key)))
+            (c, c.key, columns[c.key], c.kind is CellKind.TEXT, c.kind is CellKind.KEY)
             for c in spec.columns
+            if c.key in columns
         ]
-        present = [i for _, _, _, i, _ in plan if i is not None]
+        present = [i for _, _, i, _, _ in plan]
+        bad_char = NOT_XML.search
         rows: list[Row] = []
         for number, cells in enumerate(raw.rows[1:], start=2):
             n = len(cells)
             if not n or all(i >= n or is_blank(cells[i]) for i in present):
                 continue
-            values: dict[str, object] = {}
-            refs: dict[str, str] = {}
+            values = blanks.copy()
             ok = True
-            for col, key, blank, i, letter in plan:
-                values[key] = blank
-                if i is None:
-                    continue
-                refs[key] = ref = f"{letter}{number}"
-                if i >= n or is_blank(cells[i]):
-                    value = (
-                        blank
-                        if i >= n or cells[i].value is None
-                        else read_cell(cells[i], col, kinds)
-                    )
+            for col, key, i, text, key_text in plan:
+                if i >= n:
+                    value = values[key]
                 else:
-                    try:
-                        value = read_cell(cells[i], col, kinds)
-                    except CellError as exc:
-                        self.problem(raw.title, ref, str(exc))
-                        ok = False
-                        continue
-                values[key] = value
+                    cell = cells[i]
+                    v = cell.value
+                    if (text or key_text) and cell.data_type == "s" and type(v) is str:
+                        # a text cell, as read_cell reads it, without the calls
+                        if bad_char(v) is None:
+                            if "\r" in v:
+                                v = v.replace("\r\n", "\n").replace("\r", "\n")
+                            value = " ".join(v.split()) if key_text else v.strip()
+                        else:
+                            self.problem(raw.title, f"{letters[key]}{number}", _cell_error(v))
+                            ok = False
+                            continue
+                    elif is_blank(cell):
+                        value = values[key] if v is None else read_cell(cell, col, kinds)
+                    else:
+                        try:
+                            value = read_cell(cell, col, kinds)
+                        except CellError as exc:
+                            self.problem(raw.title, f"{letters[key]}{number}", str(exc))
+                            ok = False
+                            continue
+                    values[key] = value
                 if col.required and value in ("", None):
                     self.problem(
-                        raw.title, ref, f'empty required cell "{col.name}"; expected {col.help}'
+                        raw.title,
+                        f"{letters[key]}{number}",
+                        f'empty required cell "{col.name}"; expected {col.help}',
                     )
                     ok = False
-            rows.append(Row(raw.title, number, values, refs, ok))
+            rows.append(Row(raw.title, number, values, CellRefs(letters, number), ok))
         checked = self.check_unique(spec, rows)
         versions = None
         if spec.versioning is not None and not broken:
@@ -708,8 +725,13 @@ class _Reading:
         return None
 
 
-def _letter(index: int | None) -> str:
-    return "" if index is None else column_letter(index + 1)
+def _cell_error(text: str) -> str:
+    """What :func:`read_cell` says of a text cell holding a character a deck cannot hold."""
+    try:
+        check_xml_chars(text)
+    except ValueError as exc:
+        return str(exc)
+    raise AssertionError("the text holds no such character")  # pragma: no cover
 
 
 def _position(problem: Problem) -> tuple[int, int, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
@@ -25,6 +25,7 @@ from tuningdeck.workbook.schema import SheetSpec, normalise_name
 __all__ = [
     "ALL",
     "COMMON_FIELDS",
+    "CellRefs",
     "KeyUse",
     "Reported",
     "Row",
@@ -54,18 +55,53 @@ def _texts(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(value)
 
 
+def _refs(value: Mapping[str, str]) -> Mapping[str, str]:
+    return value if isinstance(value, CellRefs) else MappingProxyType(value)
+
+
+class CellRefs(Mapping[str, str]):
+    """Where a row's cells are, worked out when asked for: column key → ``"D5"``. Immutable.
+
+    ``letters`` (column key → column letter, ``"D"``) is shared by every row of a sheet, so a row
+    costs no text per cell until a message names one.
+    """
+
+    __slots__ = ("_letters", "_number")
+
+    def __init__(self, letters: Mapping[str, str], number: int) -> None:
+        self._letters = letters
+        self._number = number
+
+    def __getitem__(self, key: str) -> str:
+        return f"{self._letters[key]}{self._number}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+_MISSING = object()
+
+
 @frozen
 class Row:
     """One item of a sheet: its values by column and where each cell is. Immutable.
 
     ``values`` and ``cells`` are keyed by the column's compared name (``"recommendation
-    heading"``); a column the sheet lacks has its blank value and no cell.
+    heading"``); a column the sheet lacks has its blank value and no cell. The methods take a
+    column's name as written (``"Recommendation heading"``) or its compared name; the compared
+    name is looked up without being worked out again.
     """
 
     sheet: str
     number: int
     values: Mapping[str, object] = field(converter=_values)
-    cells: Mapping[str, str] = field(converter=_texts)
+    cells: Mapping[str, str] = field(converter=_refs)
     ok: bool = True
     """False when a cell of the row could not be read (the problem is already reported)."""
 
@@ -73,11 +109,16 @@ class Row:
         """The read value of ``column``: text, a :class:`Quarter`, ``"all"``, a set of quarters,
         a Level's 0 or 1, a Better's ``"higher"`` or ``"lower"``, a yes/no cell's bool, a number
         (a float, None when blank), a Period's date."""
-        return self.values.get(normalise_name(column))
+        values = self.values
+        v = values.get(column, _MISSING)
+        return values.get(normalise_name(column)) if v is _MISSING else v
 
     def text(self, column: str) -> str:
         """The text of ``column``, ``""`` when blank or absent."""
-        v = self.values.get(normalise_name(column))
+        values = self.values
+        v = values.get(column, _MISSING)
+        if v is _MISSING:
+            v = values.get(normalise_name(column))
         return v if isinstance(v, str) else ""
 
     def cell(self, column: str | None = None) -> str:
@@ -265,10 +306,12 @@ def by_key(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
 
 
 def _group(rows: Iterable[Row], column: str) -> dict[str, list[Row]]:
+    name = normalise_name(column)
     out: dict[str, list[Row]] = {}
     for row in rows:
-        if row.text(column):
-            out.setdefault(key_id(row.text(column)), []).append(row)
+        text = row.text(name)
+        if text:
+            out.setdefault(key_id(text), []).append(row)
     return out
 
 
