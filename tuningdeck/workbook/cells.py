@@ -7,6 +7,7 @@ as a Python value or a :class:`CellError` whose message says what is wrong and w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Collection
@@ -146,7 +147,7 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
         return parse_quarters(text)
     if column.kind is CellKind.KIND:
         name = normalise_name(text)
-        if name not in {normalise_name(k) for k in kinds}:
+        if name not in _compared(tuple(kinds)):
             raise CellError(
                 f'unknown kind "{short(text)}"{did_you_mean(text, kinds)}; expected one of '
                 f"{', '.join(kinds)}"
@@ -159,6 +160,12 @@ def read_cell(cell: RawCell, column: ColumnSpec, kinds: Collection[str] = ()) ->
         except KeyError:
             raise CellError(f'bad {column.name} "{short(text)}"; expected {column.help}') from None
     return text
+
+
+@functools.lru_cache(maxsize=8)
+def _compared(names: tuple[str, ...]) -> frozenset[str]:
+    """``names`` as :func:`normalise_name` compares them, worked out once for many cells."""
+    return frozenset(normalise_name(n) for n in names)
 
 
 def as_text(cell: RawCell, expected: str = "text") -> str:

@@ -229,6 +229,7 @@ class Package:
         t_tags: set[str] = set()
         r_tags: set[str] = set()
         blanks: dict[tuple[str | None, str], RawCell] = {}
+        read: dict[tuple[str, str | None, str], RawCell] = {}
         for row in self._parse(part, _tags("row", "sheetData")):
             tag = row.tag
             if tag.endswith("}sheetData"):
@@ -286,26 +287,36 @@ class Package:
                     done = True
                     text = el.text
                     if text:
-                        try:
-                            value, dtype = _value(text, t or "n", style, strings, epoch)
-                        except IndexError:
-                            raise Damaged(
-                                f"{title}!{_cell_name(column, counter)}: shared string "
-                                f"{text.strip()[:20]} is missing"
-                            ) from None
-                        except (ValueError, OverflowError):
-                            raise Damaged(
-                                f"{title}!{_cell_name(column, counter)}: the value "
-                                f"{text[:40]!r} of a cell of type {t or 'n'!r} cannot be read"
-                            ) from None
-                        cells[column - 1] = RawCell(value, dtype, style[0])
+                        # a value is read once per sheet: repeated cells (a shared string, a
+                        # status, a number) share one RawCell, as they are immutable
+                        known = (text, t, style[0])  # a format's code decides the rest
+                        cell = read.get(known)
+                        if cell is None:
+                            try:
+                                value, dtype = _value(text, t or "n", style, strings, epoch)
+                            except IndexError:
+                                raise Damaged(
+                                    f"{title}!{_cell_name(column, counter)}: shared string "
+                                    f"{text.strip()[:20]} is missing"
+                                ) from None
+                            except (ValueError, OverflowError):
+                                raise Damaged(
+                                    f"{title}!{_cell_name(column, counter)}: the value "
+                                    f"{text[:40]!r} of a cell of type {t or 'n'!r} cannot be read"
+                                ) from None
+                            cell = read[known] = RawCell(value, dtype, style[0])
+                        cells[column - 1] = cell
                 elif t == "inlineStr":  # its <is>
                     done = True
                     if len(el) == 1 and el[0].tag in t_tags:
                         inline = el[0].text or ""
                     else:
                         inline = _rich_text(el, t_tags, r_tags)
-                    cells[column - 1] = RawCell(inline, "s", style[0])
+                    known = (inline, t, style[0])
+                    cell = read.get(known)
+                    if cell is None:
+                        cell = read[known] = RawCell(inline, "s", style[0])
+                    cells[column - 1] = cell
             while cells and cells[-1].value is None and cells[-1].data_type != "e":
                 cells.pop()
             out.append(tuple(cells))

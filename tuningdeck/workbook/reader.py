@@ -192,6 +192,8 @@ class _Reading:
     keys: dict[str, frozenset[str]] = attrs.Factory(dict)
     views: dict[Quarter, dict[str, tuple[Row, ...]]] = attrs.Factory(dict)
     picks: dict[tuple[str, Quarter], dict[str, Row]] = attrs.Factory(dict)
+    whole: dict[str, SheetRows] = attrs.Factory(dict)
+    """The rows of each sheet that shows the same rows in every quarter."""
 
     def hint(self, sheet: str) -> str:
         """`` (did you mean "Objectivs"?)`` for a missing sheet that another's name is close to."""
@@ -233,7 +235,7 @@ class _Reading:
     def read_sheet(self, spec: SheetSpec, raw: RawSheet) -> _Sheet:
         header = raw.rows[0] if raw.rows else ()
         columns, broken = self.read_header(spec, raw.title, header)
-        kinds = [k.name for k in KINDS.values()]
+        kinds = tuple(k.name for k in KINDS.values())
         # per column, worked out once: every column's blank value, and for those the sheet has,
         # where each is, its letter and whether its cells are plain text (read here at once)
         blanks = {c.key: blank_value(c) for c in spec.columns}
@@ -250,8 +252,11 @@ class _Reading:
         rows: list[Row] = []
         for number, cells in enumerate(raw.rows[1:], start=2):
             n = len(cells)
-            if not n or all(i >= n or is_blank(cells[i]) for i in present):
-                continue
+            for i in present:
+                if i < n and not is_blank(cells[i]):
+                    break
+            else:
+                continue  # a blank row
             values = blanks.copy()
             ok = True
             for col, key, i, text, key_text in plan:
@@ -370,9 +375,18 @@ class _Reading:
         """The rows shown in ``quarter`` of every sheet read whose header is whole, by the
         sheet's declared name."""
         if quarter not in self.views:
-            self.views[quarter] = {
-                name: SheetRows(s.at(quarter)) for name, s in self.sheets.items() if not s.broken
-            }
+            view: dict[str, tuple[Row, ...]] = {}
+            for name, sheet in self.sheets.items():
+                if sheet.broken:
+                    continue
+                rows = sheet.at(quarter)
+                if rows is sheet.rows:  # the same rows all year: shared, grouped once
+                    if name not in self.whole:
+                        self.whole[name] = SheetRows(rows)
+                    view[name] = self.whole[name]
+                else:
+                    view[name] = SheetRows(rows)
+            self.views[quarter] = view
         return self.views[quarter]
 
     # across sheets and rows
@@ -388,7 +402,8 @@ class _Reading:
 
     def check_reference(self, sheet: _Sheet, column: str, target: SheetSpec) -> None:
         """Report the rows of ``sheet`` whose ``column`` names no row of ``target``."""
-        rows = [r for r in sheet.rows if r.text(column)]
+        name = normalise_name(column)
+        rows = [r for r in sheet.rows if r.text(name)]
         if not rows:
             return
         if target.name not in self.sheets:
@@ -405,7 +420,7 @@ class _Reading:
             return
         keys = self.index(target)
         for row in rows:
-            if key_id(row.text(column)) not in keys:
+            if key_id(row.text(name)) not in keys:
                 self.problem(
                     row.sheet,
                     row.cell(column),
@@ -417,8 +432,12 @@ class _Reading:
         """Run every kind's checks across the rows each quarter shows, whatever the quarter;
         report what they find in sheet order."""
         found: dict[Problem, None] = {}
+        checked: list[dict[str, tuple[Row, ...]]] = []
         for quarter in Quarter:
             view = self.view(quarter)
+            if any(_same_rows(view, seen) for seen in checked):
+                continue  # the rows of a quarter already checked: the checks find the same
+            checked.append(view)
             for kind in KINDS.values():
                 if kind.check is not None:
                     for exc in kind.check(view):
@@ -566,8 +585,8 @@ class _Reading:
         for row in rows:
             if not row.ok:
                 continue
-            kind = KINDS[str(row.value("Kind"))]
-            shown = row.value("Quarters")
+            kind = KINDS[str(row.value("kind"))]
+            shown = row.value("quarters")
             if not isinstance(shown, frozenset) or self.quarter not in shown:
                 continue
             as_of = self.as_of(row)
@@ -599,7 +618,7 @@ class _Reading:
 
     def as_of(self, row: Row) -> Quarter | None:
         """The quarter a Slides row shows its slide as of: its As of, else the deck's."""
-        as_of = row.value("As of")
+        as_of = row.value("as of")
         if not isinstance(as_of, Quarter):
             return self.quarter
         if as_of > self.quarter:
@@ -614,7 +633,7 @@ class _Reading:
 
     def resolve(self, kind: SlideKind, row: Row) -> bool:
         """Check a Slides row's Key and the sheets its kind needs; False if it cannot be built."""
-        key = row.text("Key")
+        key = row.text("key")
         ok = True
         for spec in (kind.sheet, *kind.needs):
             if spec is None:
@@ -674,7 +693,7 @@ class _Reading:
         """The key ids a keyed sheet has rows for, in any quarter."""
         if spec.name not in self.keys:
             self.keys[spec.name] = frozenset(
-                key_id(r.text("Key")) for r in self.sheets[spec.name].rows
+                key_id(r.text("key")) for r in self.sheets[spec.name].rows
             )
         return self.keys[spec.name]
 
@@ -685,9 +704,9 @@ class _Reading:
         if (kind.sheet.name, quarter) not in self.picks:
             picked: dict[str, Row] = {}
             for r in self.view(quarter)[kind.sheet.name]:
-                picked.setdefault(key_id(r.text("Key")), r)
+                picked.setdefault(key_id(r.text("key")), r)
             self.picks[kind.sheet.name, quarter] = picked
-        key = row.text("Key")
+        key = row.text("key")
         chosen = self.picks[kind.sheet.name, quarter].get(key_id(key))
         if chosen is None:
             rows = [
@@ -723,6 +742,11 @@ class _Reading:
                 f"the {kind.name} slide cannot be made ({exc}); expected cells the slide can show",
             )
         return None
+
+
+def _same_rows(a: Mapping[str, tuple[Row, ...]], b: Mapping[str, tuple[Row, ...]]) -> bool:
+    """Whether two quarters' views hold the very same rows of the same sheets."""
+    return a.keys() == b.keys() and all(a[k] is b[k] for k in a)
 
 
 def _cell_error(text: str) -> str:

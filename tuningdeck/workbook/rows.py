@@ -205,9 +205,9 @@ class SlideSource:
         """Department, footnote and notes from the row, notes falling back to the Slides row's."""
         row = self.row
         out = {
-            "department": row.text("Department") if row else "",
-            "footnote": row.text("Footnote") if row else "",
-            "notes": (row.text("Notes") if row else "") or self.slide.text("Notes"),
+            "department": row.text("department") if row else "",
+            "footnote": row.text("footnote") if row else "",
+            "notes": (row.text("notes") if row else "") or self.slide.text("notes"),
         }
         return {k: v for k, v in out.items() if v}
 
@@ -320,7 +320,7 @@ def rows_of(src: SlideSource, name: str, sheet: SheetSpec, column: str) -> list[
 
     Raise :class:`Reported` when one of them had a cell that could not be read.
     """
-    key = src.slide.text("Key")
+    key = src.slide.text("key")
     rows = by_key(src.sheets.get(sheet.name, ()), column).get(key_id(key), [])
     if not rows:
         raise RowError(

@@ -35,6 +35,7 @@ from tuningdeck.workbook.schema import (
     METRICS,
     QUARTER_COLUMNS,
     TABLES,
+    normalise_name,
 )
 
 __all__ = [
@@ -97,17 +98,24 @@ def _results_problems(rows: Sequence[Row]) -> list[RowError]:
     return [_first_sub_row(first, "Key result", f'table "{first.text("Table")}"')]
 
 
+_STATUSES = tuple(normalise_name(q) for q in QUARTER_COLUMNS)
+"""The status columns' compared names, which rows look up directly."""
+
+
 def _status_row(row: Row, text_column: str, quarter: Quarter) -> StatusRow:
-    """A status row as the deck for ``quarter`` shows it: later quarters' statuses left out."""
+    """A status row as the deck for ``quarter`` shows it: later quarters' statuses left out.
+
+    ``text_column`` is the compared name of the row's text column (``"key result"``).
+    """
     return StatusRow(
         text=row.text(text_column),
-        baseline=row.text("Baseline"),
-        goal=row.text("Goal"),
-        statuses=[row.text(q) if i < quarter else "" for i, q in enumerate(QUARTER_COLUMNS)],
-        level=1 if row.value("Level") == 1 else 0,
-        better="lower" if row.value("Better") == "lower" else "higher",
-        judge=row.value("Judge") is not False,
-        cumulative=row.value("Pace") == "cumulative",
+        baseline=row.text("baseline"),
+        goal=row.text("goal"),
+        statuses=[row.text(q) if i < quarter else "" for i, q in enumerate(_STATUSES)],
+        level=1 if row.value("level") == 1 else 0,
+        better="lower" if row.value("better") == "lower" else "higher",
+        judge=row.value("judge") is not False,
+        cumulative=row.value("pace") == "cumulative",
     )
 
 
@@ -148,10 +156,17 @@ def heading_problems(row: Row, kind: str) -> list[RowError]:
     return problems
 
 
+_QUARTER_HEADINGS = tuple(normalise_name(f"{q} heading") for q in QUARTER_COLUMNS)
+
+
 def _headings(row: Row, columns: Mapping[str, str]) -> dict[str, Any]:
     """The header fields of a table slide from its Tables row; blank cells keep the defaults."""
-    out: dict[str, Any] = {f: row.text(c) for f, c in columns.items() if row.text(c)}
-    out["quarter_headings"] = [row.text(f"{q} heading") for q in QUARTER_COLUMNS]
+    out: dict[str, Any] = {}
+    for f, c in columns.items():
+        text = row.text(c)
+        if text:
+            out[f] = text
+    out["quarter_headings"] = [row.text(c) for c in _QUARTER_HEADINGS]
     return out
 
 
@@ -165,7 +180,7 @@ def build_metrics_table(src: SlideSource) -> Slide:
     return MetricsTableSlide(
         title=row.text("Title"),
         outcomes=[
-            Outcome(text=text, rows=[_status_row(r, "Metric", src.quarter) for r in rows])
+            Outcome(text=text, rows=[_status_row(r, "metric", src.quarter) for r in rows])
             for text, rows in groups
         ],
         callout=row.text("Callout"),
@@ -183,7 +198,7 @@ def build_key_results(src: SlideSource) -> Slide:
         raise RowErrors(problems)
     return KeyResultsSlide(
         title=row.text("Title"),
-        results=[_status_row(r, "Key result", src.quarter) for r in rows],
+        results=[_status_row(r, "key result", src.quarter) for r in rows],
         **_headings(row, KEY_RESULTS_HEADINGS),
         **src.common(),
     )

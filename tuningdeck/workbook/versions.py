@@ -25,8 +25,8 @@ from collections.abc import Mapping, Sequence
 from attrs import frozen
 
 from tuningdeck.model import Quarter
-from tuningdeck.workbook.rows import Row, RowError, key_id, one_line, short
-from tuningdeck.workbook.schema import Versioning
+from tuningdeck.workbook.rows import Row, RowError, key_id, short
+from tuningdeck.workbook.schema import Versioning, normalise_name
 
 __all__ = ["Span", "Versioned", "resolve"]
 
@@ -63,6 +63,9 @@ class Versioned:
     places: Mapping[int, int] | None = None
     """Where each row is shown, by its number: the number of the first row of its identity
     (so a new version takes the place of the row it replaces); None for sheet order."""
+    constant: bool = False
+    """Every row holds all year and is shown where it is written: every quarter shows
+    :attr:`rows` (the same tuple)."""
 
     def at(self, quarter: Quarter) -> tuple[Row, ...]:
         """The rows shown in ``quarter``, in sheet order.
@@ -72,6 +75,8 @@ class Versioned:
         quarter, the latest (the current version), unless its Until has passed: a version
         replaced once is never shown again, even when its replacement ends.
         """
+        if self.constant:
+            return self.rows
         rows = (
             self.rows
             if self.keyed
@@ -101,11 +106,18 @@ class Versioned:
         return self.spans[row.number]
 
 
+_SPANS = {(a, b): Span(a, b) for a in QUARTERS for b in QUARTERS if a <= b}
+"""Every span, made once: rows share them."""
+_ALL_YEAR = _SPANS[Quarter.Q1, Quarter.Q4]
+
+
 def _span(row: Row, versioning: Versioning) -> tuple[Span, RowError | None]:
     if versioning.keyed:
-        value = row.value("Quarter")
-        return (value if isinstance(value, Span) else Span()), None
-    first, last = row.value("From"), row.value("Until")
+        value = row.value("quarter")
+        if not isinstance(value, Span):
+            return _ALL_YEAR, None
+        return (_ALL_YEAR if value == _ALL_YEAR else value), None
+    first, last = row.value("from"), row.value("until")
     first = first if isinstance(first, Quarter) else Quarter.Q1
     last = last if isinstance(last, Quarter) else Quarter.Q4
     if last < first:
@@ -115,12 +127,12 @@ def _span(row: Row, versioning: Versioning) -> tuple[Span, RowError | None]:
             f"Until {last} is before From {first}; expected a quarter from {first} to Q4 "
             "(or blank for the rest of the year)",
         )
-        return Span(first, first), error
-    return Span(first, last), None
+        return _SPANS[first, first], error
+    return _SPANS[first, last], None
 
 
 def _name(row: Row, columns: Sequence[str]) -> tuple[str, ...]:
-    return tuple(key_id(one_line(_text(row, c))) for c in columns)
+    return tuple(key_id(_text(row, c)) for c in columns)
 
 
 def _text(row: Row, column: str) -> str:
@@ -137,6 +149,10 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
     starts in an earlier quarter, by its wording or by what it replaced in turn. On a keyed
     sheet, two rows of one key that start in the same quarter and overlap are an error.
     """
+    # columns by their compared names, which rows look up directly
+    names = tuple(normalise_name(c) for c in versioning.names)
+    group_column = normalise_name(versioning.group) if versioning.group else ""
+    continued = normalise_name(versioning.continued) if versioning.continued else ""
     problems: list[RowError] = []
     spans: dict[int, Span] = {}
     for row in rows:
@@ -150,14 +166,14 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
     above: dict[str, Row] = {}
     carried: dict[str, str] = {}
     for row in rows:
-        group = key_id(_text(row, versioning.group)) if versioning.group else ""
+        group = key_id(_text(row, group_column)) if group_column else ""
         scopes[row.number] = (group,)
         if versioning.continued:
-            value = key_id(one_line(_text(row, versioning.continued))) or carried.get(group, "")
+            value = key_id(_text(row, continued)) or carried.get(group, "")
             carried[group] = value
             scopes[row.number] += (value,)
         if versioning.nested:
-            if row.value("Level") == 1 and group in above:
+            if row.value("level") == 1 and group in above:
                 parents[row.number] = above[group]
             else:
                 above[group] = row
@@ -174,15 +190,15 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
         scope = scopes[row.number]
         if row.number in parents:
             scope = scope + identities[parents[row.number].number]
-        own = _name(row, versioning.names)
+        own = _name(row, names)
         first = spans[row.number].first
-        replaces = _text(row, "Replaces").strip() if versioning.replaces else ""
+        replaces = _text(row, "replaces").strip() if versioning.replaces else ""
         ident = scope + own
         earlier = known.get((scope, own[0])) if own else None
         if earlier is not None and earlier[1] < first:
             ident = earlier[0]  # a new version of a row by its current wording
         if replaces:
-            found = known.get((scope, key_id(one_line(replaces))))
+            found = known.get((scope, key_id(replaces)))
             if first == Quarter.Q1:
                 problems.append(
                     RowError(
@@ -205,7 +221,7 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
             else:
                 ident = found[0]
         identities[row.number] = ident
-        for name in (own[0] if own else "", key_id(one_line(replaces))):
+        for name in (own[0] if own else "", key_id(replaces)):
             if name:
                 known.setdefault((scope, name), (ident, first))
 
@@ -217,7 +233,12 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
         for row in rows:
             first_of.setdefault(identities[row.number], row.number)
         places = {row.number: first_of[identities[row.number]] for row in rows}
-    return Versioned(tuple(rows), spans, identities, versioning.keyed, places), problems
+    # the usual sheet, whose rows all hold all year, each of an identity of its own
+    constant = all(s is _ALL_YEAR for s in spans.values()) and (
+        places is None or all(n == p for n, p in places.items())
+    )
+    versioned = Versioned(tuple(rows), spans, identities, versioning.keyed, places, constant)
+    return versioned, problems
 
 
 def _overlaps(
