@@ -252,9 +252,13 @@ class _Reading:
         rows: list[Row] = []
         for number, cells in enumerate(raw.rows[1:], start=2):
             n = len(cells)
-            for i in present:
-                if i < n and not is_blank(cells[i]):
-                    break
+            for i in present:  # read when a known column's cell is not blank (see is_blank)
+                if i < n:
+                    v = cells[i].value
+                    if cells[i].data_type == "e" or not (
+                        v is None or (isinstance(v, str) and not v.strip())
+                    ):
+                        break
             else:
                 continue  # a blank row
             values = blanks.copy()

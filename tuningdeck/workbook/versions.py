@@ -112,12 +112,13 @@ _ALL_YEAR = _SPANS[Quarter.Q1, Quarter.Q4]
 
 
 def _span(row: Row, versioning: Versioning) -> tuple[Span, RowError | None]:
+    values = row.values
     if versioning.keyed:
-        value = row.value("quarter")
+        value = values.get("quarter")
         if not isinstance(value, Span):
             return _ALL_YEAR, None
         return (_ALL_YEAR if value == _ALL_YEAR else value), None
-    first, last = row.value("from"), row.value("until")
+    first, last = values.get("from"), values.get("until")
     first = first if isinstance(first, Quarter) else Quarter.Q1
     last = last if isinstance(last, Quarter) else Quarter.Q4
     if last < first:
@@ -132,11 +133,15 @@ def _span(row: Row, versioning: Versioning) -> tuple[Span, RowError | None]:
 
 
 def _name(row: Row, columns: Sequence[str]) -> tuple[str, ...]:
+    """The key ids of ``columns`` (compared names) of ``row``."""
+    if len(columns) == 1:
+        return (key_id(_text(row, columns[0])),)
     return tuple(key_id(_text(row, c)) for c in columns)
 
 
 def _text(row: Row, column: str) -> str:
-    value = row.value(column)
+    """The value of ``column`` (a compared name) as text."""
+    value = row.values.get(column)
     if isinstance(value, str):
         return value
     return "" if value is None else str(value)
@@ -173,7 +178,7 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
             carried[group] = value
             scopes[row.number] += (value,)
         if versioning.nested:
-            if row.value("level") == 1 and group in above:
+            if row.values.get("level") == 1 and group in above:
                 parents[row.number] = above[group]
             else:
                 above[group] = row
