@@ -80,7 +80,7 @@ def _from_row(spec: KindSpec) -> Callable[[SlideSource], Slide]:
             raise RowErrors(problems)
         if extra is not None:
             values.update(extra(source))
-        return model(**values, **source.common())
+        return model(**values, **source.common(), origin=source.origin)
 
     return build
 

@@ -601,6 +601,7 @@ class _Reading:
                 chosen = self.pick_quarter(kind, row, as_of)
                 if chosen is None:
                     continue
+            where = chosen.where() if chosen is not None else row.where("kind")
             source = SlideSource(
                 slide=row,
                 row=chosen,
@@ -613,11 +614,13 @@ class _Reading:
                 picture_folders=self.picture_folders,
                 warn=self.warnings.append,
                 words=words or Words(),
+                origin=where,
             )
             slide = self.build(kind, source)
             if slide is not None:
-                where = chosen.where() if chosen is not None else row.where("Kind")
-                slides.append(attrs.evolve(slide, origin=where))
+                if slide.origin != where:  # a builder that did not give it
+                    slide = attrs.evolve(slide, origin=where)
+                slides.append(slide)
         return slides
 
     def as_of(self, row: Row) -> Quarter | None:

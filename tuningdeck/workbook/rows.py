@@ -200,6 +200,9 @@ class SlideSource:
     """Report something that may be a mistake but does not stop the deck (``Sheet!Cell: …``)."""
     words: Words = field(factory=Words)
     """The deck's words from the Deck sheet (e.g. the suffix of a computed chart callout)."""
+    origin: str = ""
+    """Where the slide is written (``Tables!A5``): the slide's
+    :attr:`~tuningdeck.model.Slide.origin`, which a builder may give it (else the reader does)."""
 
     def common(self) -> dict[str, str]:
         """Department, footnote and notes from the row, notes falling back to the Slides row's."""

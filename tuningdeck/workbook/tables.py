@@ -186,6 +186,7 @@ def build_metrics_table(src: SlideSource) -> Slide:
         callout=row.text("Callout"),
         **_headings(row, METRICS_HEADINGS),
         **src.common(),
+        origin=src.origin,
     )
 
 
@@ -201,6 +202,7 @@ def build_key_results(src: SlideSource) -> Slide:
         results=[_status_row(r, "key result", src.quarter) for r in rows],
         **_headings(row, KEY_RESULTS_HEADINGS),
         **src.common(),
+        origin=src.origin,
     )
 
 
