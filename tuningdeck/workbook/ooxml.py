@@ -308,8 +308,9 @@ class Package:
                         cells[column - 1] = cell
                 elif t == "inlineStr":  # its <is>
                     done = True
-                    if len(el) == 1 and el[0].tag in t_tags:
-                        inline = el[0].text or ""
+                    first = el[0] if len(el) == 1 else None
+                    if first is not None and first.tag in t_tags:
+                        inline = first.text or ""
                     else:
                         inline = _rich_text(el, t_tags, r_tags)
                     known = (inline, t, style[0])
