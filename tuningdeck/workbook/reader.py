@@ -243,12 +243,14 @@ class _Reading:
             c.key: column_letter(columns[c.key] + 1) for c in spec.columns if c.key in columns
         }
         plan = [
-            (c, c.key, columns[c.key], c.kind is CellKind.TEXT, c.kind is CellKind.KEY)
+            (c, c.key, columns[c.key], c.kind is CellKind.TEXT, c.kind is CellKind.KEY, c.required)
             for c in spec.columns
             if c.key in columns
         ]
-        present = [i for _, _, i, _, _ in plan]
+        present = [i for _, _, i, _, _, _ in plan]
         bad_char = NOT_XML.search
+        texts_read: dict[str, str] = {}
+        keys_read: dict[str, str] = {}
         rows: list[Row] = []
         for number, cells in enumerate(raw.rows[1:], start=2):
             n = len(cells)
@@ -263,18 +265,25 @@ class _Reading:
                 continue  # a blank row
             values = blanks.copy()
             ok = True
-            for col, key, i, text, key_text in plan:
+            for col, key, i, text, key_text, required in plan:
                 if i >= n:
                     value = values[key]
                 else:
                     cell = cells[i]
                     v = cell.value
                     if (text or key_text) and cell.data_type == "s" and type(v) is str:
-                        # a text cell, as read_cell reads it, without the calls
-                        if bad_char(v) is None:
+                        # a text cell, as read_cell reads it, without the calls; a text the
+                        # sheet repeats (a table's key, a status) is read once
+                        memo = keys_read if key_text else texts_read
+                        value = memo.get(v)
+                        if value is not None:
+                            pass
+                        elif bad_char(v) is None:
+                            raw_text = v
                             if "\r" in v:
                                 v = v.replace("\r\n", "\n").replace("\r", "\n")
                             value = " ".join(v.split()) if key_text else v.strip()
+                            memo[raw_text] = value
                         else:
                             self.problem(raw.title, f"{letters[key]}{number}", _cell_error(v))
                             ok = False
@@ -289,7 +298,7 @@ class _Reading:
                             ok = False
                             continue
                     values[key] = value
-                if col.required and value in ("", None):
+                if required and value in ("", None):
                     self.problem(
                         raw.title,
                         f"{letters[key]}{number}",

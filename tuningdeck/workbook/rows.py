@@ -10,6 +10,7 @@ each. Nothing here knows of Excel.
 from __future__ import annotations
 
 import enum
+import functools
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -139,8 +140,12 @@ def _column_order(ref: str) -> tuple[int, str]:
     return len(letters), letters
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key_id(key: str) -> str:
-    """How keys are compared: ``"IP-Masking "`` and ``"ip-masking"`` are the same key."""
+    """How keys are compared: ``"IP-Masking "`` and ``"ip-masking"`` are the same key.
+
+    A key is asked for by every sheet that names it: each is worked out once.
+    """
     return " ".join(key.split()).casefold()
 
 
