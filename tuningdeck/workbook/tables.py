@@ -107,15 +107,20 @@ def _status_row(row: Row, text_column: str, quarter: Quarter) -> StatusRow:
 
     ``text_column`` is the compared name of the row's text column (``"key result"``).
     """
+    values = row.values  # by compared name, as Row.text and Row.value read them
+    text, baseline, goal, *statuses = [
+        v if isinstance(v, str) else ""
+        for v in map(values.get, (text_column, "baseline", "goal", *_STATUSES))
+    ]
     return StatusRow(
-        text=row.text(text_column),
-        baseline=row.text("baseline"),
-        goal=row.text("goal"),
-        statuses=[row.text(q) if i < quarter else "" for i, q in enumerate(_STATUSES)],
-        level=1 if row.value("level") == 1 else 0,
-        better="lower" if row.value("better") == "lower" else "higher",
-        judge=row.value("judge") is not False,
-        cumulative=row.value("pace") == "cumulative",
+        text=text,
+        baseline=baseline,
+        goal=goal,
+        statuses=[s if i < quarter else "" for i, s in enumerate(statuses)],
+        level=1 if values.get("level") == 1 else 0,
+        better="lower" if values.get("better") == "lower" else "higher",
+        judge=values.get("judge") is not False,
+        cumulative=values.get("pace") == "cumulative",
     )
 
 

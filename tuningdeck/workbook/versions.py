@@ -161,6 +161,10 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
     problems: list[RowError] = []
     spans: dict[int, Span] = {}
     for row in rows:
+        values = row.values
+        if not versioning.keyed and values.get("from") is None and values.get("until") is None:
+            spans[row.number] = _ALL_YEAR  # the usual row, From and Until blank
+            continue
         spans[row.number], error = _span(row, versioning)
         if error is not None:
             problems.append(error)
@@ -173,7 +177,7 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
     for row in rows:
         group = key_id(_text(row, group_column)) if group_column else ""
         scopes[row.number] = (group,)
-        if versioning.continued:
+        if continued:
             value = key_id(_text(row, continued)) or carried.get(group, "")
             carried[group] = value
             scopes[row.number] += (value,)
@@ -186,24 +190,28 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
     identities: dict[int, tuple[str, ...]] = {}
     # rows by the quarter they start in, so that a Replaces finds the rows it rewords; rows of
     # their own before their sub-rows, whose scope is their parent's identity
-    order = sorted(
-        rows,
-        key=lambda r: (r.number in parents, spans[r.number].first, r.number),
-    )
+    by_start = [
+        (r.number in parents, spans[r.number].first, r.number, i) for i, r in enumerate(rows)
+    ]
+    by_start.sort()
+    order = [rows[i] for _, _, _, i in by_start]
     known: dict[tuple[tuple[str, ...], str], tuple[tuple[str, ...], Quarter]] = {}
     for row in order:
-        scope = scopes[row.number]
-        if row.number in parents:
-            scope = scope + identities[parents[row.number].number]
+        number = row.number
+        scope = scopes[number]
+        parent = parents.get(number)
+        if parent is not None:
+            scope = scope + identities[parent.number]
         own = _name(row, names)
-        first = spans[row.number].first
+        first = spans[number].first
         replaces = _text(row, "replaces").strip() if versioning.replaces else ""
         ident = scope + own
         earlier = known.get((scope, own[0])) if own else None
         if earlier is not None and earlier[1] < first:
             ident = earlier[0]  # a new version of a row by its current wording
+        replaced = key_id(replaces) if replaces else ""
         if replaces:
-            found = known.get((scope, key_id(replaces)))
+            found = known.get((scope, replaced))
             if first == Quarter.Q1:
                 problems.append(
                     RowError(
@@ -225,8 +233,8 @@ def resolve(rows: Sequence[Row], versioning: Versioning) -> tuple[Versioned, lis
                 )
             else:
                 ident = found[0]
-        identities[row.number] = ident
-        for name in (own[0] if own else "", key_id(replaces)):
+        identities[number] = ident
+        for name in (own[0] if own else "", replaced):
             if name:
                 known.setdefault((scope, name), (ident, first))
 
