@@ -518,3 +518,40 @@ def test_example_workbook_reads_for_q1() -> None:
     assert drill.table.columns == ("", "FY19/20", "FY20/21")
     assert [len(g.rows) for g in drill.table.groups] == [4, 3]
     assert drill.table.groups[0].rows[0][1:] == ("64%", "66 %")
+
+
+def _grids(n: int, prefix: str) -> Sheets:
+    """A workbook of ``n`` key-results grids of three rows each, every text its own."""
+    sheets: Sheets = {
+        "Deck": [["Setting", "Value"], ["Priority", "Scale"], ["Fiscal year", "FY20-21"]],
+        "Slides": [["Kind", "Key"]],
+        "Tables": [["Key", "Quarter", "Title"]],
+        "Key results": [["Table", "Key result", *STATUS_HEADER, *CHANGES]],
+    }
+    for s in range(n):
+        key = f"{prefix}-{s}"
+        sheets["Slides"].append(["key results", key])
+        sheets["Tables"].append([key, "all", f"Grid {key}"])
+        for i in range(3):
+            sheets["Key results"].append([key, f"Result {i} of {key}", "60%", "65%", f"{s}%"])
+    return sheets
+
+
+def test_reading_grows_with_the_slides_not_faster(tmp_path: Path) -> None:
+    """A slide's rows are looked up, never searched for among every slide's: each slide adds the
+    same work. Counted in Python function calls, which do not depend on the machine's speed."""
+    import cProfile
+    import pstats
+
+    def calls(n: int) -> int:
+        path = save(tmp_path / f"grids-{n}.xlsx", _grids(n, f"g{n}"))
+        profile = cProfile.Profile()
+        profile.enable()
+        deck = read_workbook(path, "Q1")
+        profile.disable()
+        assert len(deck) == n
+        return pstats.Stats(profile).total_calls  # type: ignore[attr-defined, no-any-return]
+
+    calls(10)  # caches of names and keys warmed
+    small, medium, large = calls(60), calls(120), calls(240)
+    assert large - medium <= 2.1 * (medium - small), (small, medium, large)
