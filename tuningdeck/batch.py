@@ -98,11 +98,11 @@ def plan_batch(
 
 
 def _draw(
-    job: Job, template: str | None, protect: tuple[str, ...]
+    job: Job, template: str | None, theme: str | None, protect: tuple[str, ...]
 ) -> tuple[Path, int]:  # pragma: no cover - run in a worker process (tested through the CLI)
     from tuningdeck.render import save_deck
 
-    canvas = save_deck(job.deck, job.out, template=template, protect=protect)
+    canvas = save_deck(job.deck, job.out, template=template, theme=theme, protect=protect)
     return job.out, canvas.slide_count
 
 
@@ -110,6 +110,7 @@ def build_batch(
     jobs: Sequence[Job],
     *,
     template: str | os.PathLike[str] | None = None,
+    theme: str | os.PathLike[str] | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
     pdf: bool = False,
     workers: int | None = None,
@@ -119,7 +120,8 @@ def build_batch(
 
     Every deck is laid out first (in this process), so a deck that cannot be laid out stops the
     batch before anything is written. ``done`` is called with each deck's path and slide count
-    as it is written.
+    as it is written. ``theme`` names a settings file for the template (see
+    :func:`tuningdeck.render.resolve_theme`).
     """
     from tuningdeck.output import check_output
     from tuningdeck.render import check_deck
@@ -128,19 +130,20 @@ def build_batch(
     for job in jobs:
         check_output(job.out, protect=guard)
     for job in jobs:
-        check_deck(job.deck, template=template)
+        check_deck(job.deck, template=template, theme=theme)
     tmpl = None if template is None else os.fspath(template)
+    settings = None if theme is None else os.fspath(theme)
     written: list[Path] = []
     n = workers or min(len(jobs), os.cpu_count() or 1)
     if n <= 1:
         for job in jobs:
-            path, slides = _draw(job, tmpl, guard)
+            path, slides = _draw(job, tmpl, settings, guard)
             written.append(path)
             if done:
                 done(path, slides)
     else:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            futures = [pool.submit(_draw, job, tmpl, guard) for job in jobs]
+            futures = [pool.submit(_draw, job, tmpl, settings, guard) for job in jobs]
             for future in as_completed(futures):
                 path, slides = future.result()
                 written.append(path)

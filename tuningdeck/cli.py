@@ -84,7 +84,17 @@ PicturesOption = Annotated[
 ]
 TemplateOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option(help="A .pptx master whose layouts carry the Foundation layout names."),
+    typer.Option(
+        help="A .pptx master: its layouts carry the Foundation layout names, or its settings "
+        "file (TEMPLATE.toml beside it, or --theme) maps them."
+    ),
+]
+ThemeOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        help="A settings file (foundation.toml's tables, each optional, plus [layouts] and "
+        "[placeholders]) [default: TEMPLATE.toml beside the template, if any]."
+    ),
 ]
 
 
@@ -142,6 +152,7 @@ def build(
     ] = None,
     quarter: QuarterOption = None,
     template: TemplateOption = None,
+    theme: ThemeOption = None,
     pictures_from: PicturesOption = None,
     split_by: Annotated[
         Optional[str],  # noqa: UP045
@@ -171,10 +182,19 @@ def build(
             if out is not None:
                 raise InputError("-o names one deck; a batch of decks goes to --out-dir")
             _build_batch(
-                workbook, quarter, template, pictures_from, split_by, out_dir, pdf, quiet, verbose
+                workbook,
+                quarter,
+                template,
+                theme,
+                pictures_from,
+                split_by,
+                out_dir,
+                pdf,
+                quiet,
+                verbose,
             )
         else:
-            _build_one(workbook, out, quarter, template, pictures_from, pdf, quiet, verbose)
+            _build_one(workbook, out, quarter, template, theme, pictures_from, pdf, quiet, verbose)
     except InputError as e:
         raise _fail(e) from None
     except KeyboardInterrupt:
@@ -187,6 +207,7 @@ def _build_one(
     out: str | None,
     quarter: str | None,
     template: Path | None,
+    theme: Path | None,
     pictures_from: list[Path] | None,
     pdf: bool,
     quiet: bool,
@@ -205,6 +226,7 @@ def _build_one(
                 deck,
                 target,
                 template=template,
+                theme=theme,
                 on_slide=(lambda i, n: bar.update(bar.task_ids[0], completed=i)) if bar else None,
                 protect=[workbook],
             )
@@ -234,6 +256,7 @@ def _build_batch(
     workbook: Path,
     quarter: str | None,
     template: Path | None,
+    theme: Path | None,
     pictures_from: list[Path] | None,
     split_by: str | None,
     out_dir: Path | None,
@@ -272,7 +295,9 @@ def _build_batch(
 
         protect = [p for p in (workbook, template) if p is not None]
         try:
-            written = build_batch(jobs, template=template, protect=protect, pdf=pdf, done=done)
+            written = build_batch(
+                jobs, template=template, theme=theme, protect=protect, pdf=pdf, done=done
+            )
         except PreviewError as e:
             raise InputError(f"the PDFs could not be written: {e}") from None
     if pdf and not quiet:
@@ -309,6 +334,7 @@ def check(
     workbook: CheckedArg,
     quarter: QuarterOption = None,
     template: TemplateOption = None,
+    theme: ThemeOption = None,
     pictures_from: PicturesOption = None,
     design: DesignOption = False,
     render: RenderOption = None,
@@ -333,7 +359,7 @@ def check(
     try:
         with _warnings_on_stderr():
             deck = read_workbook(workbook, quarter=quarter, picture_folders=pictures_from or ())
-            canvas = render_deck(deck, template=template)
+            canvas = render_deck(deck, template=template, theme=theme)
             canvas.discard()  # drawn to be checked, not kept
     except InputError as e:
         raise _fail(e) from None
@@ -410,6 +436,50 @@ def preview(
         raise _fail(e) from None
     for png in pngs:
         typer.echo(str(png))
+
+
+template_app = typer.Typer(
+    help="Check a PowerPoint master before building with it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("check")
+def template_check(
+    template: Annotated[Path, typer.Argument(help="A .pptx master.")],
+    theme: ThemeOption = None,
+) -> None:
+    """List each layout's placeholders and say, for every slide kind, whether the template can
+    carry it and what is missing.
+
+    Placeholders are matched by the settings' [placeholders], then by name, then by type and
+    idx. Exits 0 when every kind can be built, 2 naming those that cannot.
+    """
+    from tuningdeck.render.template_check import check_template
+
+    try:
+        report = check_template(template, theme)
+    except InputError as e:
+        raise _fail(e) from None
+    for layout in report.layouts:
+        renamed = "" if layout.name == layout.layout_name else f" (as {layout.name!r})"
+        typer.echo(f"layout {layout.layout_name!r}{renamed}")
+        for p in layout.placeholders:
+            size = "" if p.frame is None else f" {p.frame.w / 72:.2f} x {p.frame.h / 72:.2f} in"
+            ours = "" if p.name == p.shape_name else f" -> {p.name}"
+            typer.echo(f"  {p.shape_name!r}{ours}: type {p.kind}, idx {p.idx}{size}")
+    width = max(len(k.kind) for k in report.kinds)
+    for k in report.kinds:
+        status = "supported" if k.supported else "missing " + ", ".join(k.missing)
+        if k.supported and k.optional:
+            status += f" (no slide may fill the missing {', '.join(k.optional)})"
+        typer.echo(f"{k.kind:<{width}}  {status}")
+    unsupported = [k.kind for k in report.kinds if not k.supported]
+    if unsupported:
+        typer.echo(f"error: cannot build {', '.join(unsupported)}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def main() -> None:

@@ -15,7 +15,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["Colors", "Fonts", "Geometry", "Sizes", "Spacing", "Tables", "Theme", "layouts_dir"]
+__all__ = [
+    "Colors",
+    "Fonts",
+    "Geometry",
+    "Names",
+    "Sizes",
+    "Spacing",
+    "Tables",
+    "Theme",
+    "layouts_dir",
+    "read_toml",
+]
 
 
 def layouts_dir() -> Path:
@@ -201,6 +212,78 @@ class Tables:
             raise ValueError("key_results needs 6 column shares: key result, goal, Q1-Q4")
 
 
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, dict):
+        value = value.items()
+    return tuple((str(k), str(v)) for k, v in value)
+
+
+def _triples(value: Any) -> tuple[tuple[str, str, str], ...]:
+    if isinstance(value, dict):
+        out: list[tuple[str, str, str]] = []
+        for key, v in value.items():
+            if isinstance(v, dict):
+                out.extend((str(key), str(ours), str(theirs)) for ours, theirs in v.items())
+            else:
+                out.append(("", str(key), str(v)))
+        return tuple(out)
+    return tuple((str(a), str(b), str(c)) for a, b, c in value)
+
+
+@frozen
+class Names:
+    """How a template names the layouts and placeholders tuningdeck fills, where its names are
+    not the Foundation master's (a settings file's ``[layouts]`` and ``[placeholders]``).
+
+    ``layouts`` pairs a layout's name (a :class:`tuningdeck.vocab.Layout` value) with the
+    template's; ``placeholders`` is (layout, ours, the template's) with layout ``""`` for a name
+    used on every layout, or a layout named either way for one layout's own.
+    """
+
+    layouts: tuple[tuple[str, str], ...] = field(default=(), converter=_pairs)
+    placeholders: tuple[tuple[str, str, str], ...] = field(default=(), converter=_triples)
+
+    def layout(self, ours: str) -> str:
+        """The template's name for the layout called ``ours``."""
+        return dict(self.layouts).get(ours, ours)
+
+    def placeholders_on(self, layout: str) -> dict[str, str]:
+        """Ours -> the template's name of the placeholders renamed on ``layout`` (our name)."""
+        theirs = self.layout(layout)
+        out = {ours: name for where, ours, name in self.placeholders if not where}
+        out.update(
+            {ours: name for where, ours, name in self.placeholders if where in (layout, theirs)}
+        )
+        return out
+
+
+_TABLES: tuple[tuple[str, type], ...] = (
+    ("colors", Colors),
+    ("fonts", Fonts),
+    ("sizes", Sizes),
+    ("spacing", Spacing),
+    ("geometry", Geometry),
+    ("tables", Tables),
+)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file, parsed."""
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over``'s values over ``base``'s, table by table."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            out[key] = {**base[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
 @frozen
 class Theme:
     """A complete look. Load the bundled one with ``Theme.load()``."""
@@ -212,14 +295,24 @@ class Theme:
     spacing: Spacing
     geometry: Geometry
     tables: Tables
+    names: Names = field(factory=Names)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Theme:
-        """Read a theme from a TOML file (default: the bundled ``foundation.toml``)."""
-        path = Path(path) if path is not None else layouts_dir() / "foundation.toml"
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-        return cls.from_dict(data, source=str(path), base=path.resolve().parent)
+        """Read a theme from a TOML file (default: the bundled ``foundation.toml``).
+
+        Every table and key the file leaves out is the bundled theme's; relative paths in its
+        ``[fonts] files`` are taken from the file's folder.
+        """
+        source = Path(path) if path is not None else layouts_dir() / "foundation.toml"
+        data = cls.settings(path)
+        return cls.from_dict(data, source=str(source), base=source.resolve().parent)
+
+    @staticmethod
+    def settings(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+        """A settings file's tables over the bundled ``foundation.toml``'s, as parsed TOML."""
+        base = read_toml(layouts_dir() / "foundation.toml")
+        return base if path is None else _merged(base, read_toml(Path(path)))
 
     @classmethod
     def from_dict(
@@ -238,14 +331,7 @@ class Theme:
                 "fonts": {**fonts, "files": [str(root / f) for f in _names(fonts["files"])]},
             }
         parts: dict[str, Any] = {}
-        for key, kind in (
-            ("colors", Colors),
-            ("fonts", Fonts),
-            ("sizes", Sizes),
-            ("spacing", Spacing),
-            ("geometry", Geometry),
-            ("tables", Tables),
-        ):
+        for key, kind in _TABLES:
             table = data.get(key)
             if not isinstance(table, dict):
                 raise ValueError(f"{source}: missing table [{key}]")
@@ -253,4 +339,8 @@ class Theme:
                 parts[key] = kind(**table)
             except (TypeError, ValueError) as e:
                 raise ValueError(f"{source}: [{key}]: {e}") from e
-        return cls(name=str(data.get("name", "")), **parts)
+        for key in ("layouts", "placeholders"):
+            if not isinstance(data.get(key, {}), dict):
+                raise ValueError(f"{source}: [{key}] must be a table of names")
+        names = Names(data.get("layouts", {}), data.get("placeholders", {}))
+        return cls(name=str(data.get("name", "")), names=names, **parts)

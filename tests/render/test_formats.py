@@ -31,7 +31,7 @@ from tuningdeck.render import default_template, write_deck
 from tuningdeck.render.kinds import highlights, images, key_results
 from tuningdeck.render.kinds.grid import header_cells
 from tuningdeck.render.plan import PictureShape, PlanContext, TextShape
-from tuningdeck.render.text import paragraphs_xml
+from tuningdeck.render.text import paragraph_bytes
 from tuningdeck.render.write import Canvas
 from tuningdeck.text.measure import blocks_height
 from tuningdeck.theme import Theme
@@ -237,7 +237,9 @@ def test_a_blank_header_keeps_one_line_at_its_own_size(ctx: PlanContext) -> None
     blank, year = header_cells(ctx, ["", "FY19/20"], first_quarter_column=2)
     assert len(blank.blocks) == len(year.blocks) == 1
     assert blank.blocks[0].style.size == year.blocks[0].style.size
-    xml = paragraphs_xml(blank.blocks, bullet_color="000000", link_color="000000", link_id=str)
+    out: list[bytes] = []
+    paragraph_bytes(out, blank.blocks, bullet_color="000000", link_color="000000", link_id=str)
+    xml = b"".join(out).decode()
     assert f'<a:endParaRPr lang="en-US" sz="{round(THEME.sizes.table_header * 100)}"/>' in xml
 
 

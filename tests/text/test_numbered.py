@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tuningdeck.render.plan import list_items
-from tuningdeck.render.text import paragraphs_xml, start_numbers
+from tuningdeck.render.text import paragraph_bytes, start_numbers
 from tuningdeck.text.markup import MAX_NUMBER, Paragraph, Run, escape, parse_blocks, plain_text
 from tuningdeck.text.measure import (
     NUMBER_GAP,
@@ -158,7 +158,9 @@ def test_numbered_items_are_written_as_powerpoint_auto_numbers() -> None:
         Block(p, TextStyle("Lato", 14, indent=16.0 * p.level))
         for p in parse_blocks("Plan:\n4. one\n5. two\n  - sub\n  1. deeper")
     ]
-    xml = paragraphs_xml(blocks, bullet_color="3366CC", link_color="3366CC", link_id=str)
+    out: list[bytes] = []
+    paragraph_bytes(out, blocks, bullet_color="3366CC", link_color="3366CC", link_id=str)
+    xml = b"".join(out).decode()
     ppr = re.findall(r"<a:pPr [^>]*>.*?</a:pPr>", xml)
     assert "<a:buNone/>" in ppr[0]
     for p in ppr[1:3]:

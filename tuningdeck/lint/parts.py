@@ -181,9 +181,6 @@ def _related(part: Any, reltype: str) -> etree._Element | None:
         related = part.part_related_by(reltype)
     except KeyError:
         return None
-    element = getattr(related, "_element", None)
-    if element is not None:
-        return element
     try:
         return etree.fromstring(related.blob)
     except etree.XMLSyntaxError:
@@ -205,7 +202,7 @@ def open_deck(path: str | Path) -> DeckParts:
         raise NotADeckError(f"{path}: not a readable PowerPoint deck ({e})") from e
     width = (prs.slide_width or 12192000) / EMU_PER_PT
     height = (prs.slide_height or 6858000) / EMU_PER_PT
-    pres = prs.part._element
+    pres = prs.element
     default_text = pres.find("p:defaultTextStyle", NS)
     table_styles = _related(prs.part, _RT_TABLE_STYLES)
     try:
@@ -230,15 +227,15 @@ def _slide_parts(
         if id(master) not in themes:
             themes[id(master)] = _related(master.part, _RT_THEME)
         theme = themes[id(master)]
-        color_map = _color_map(master._element.find("p:clrMap", NS))
-        for el in (layout._element, slide._element):
+        color_map = _color_map(master.element.find("p:clrMap", NS))
+        for el in (layout.element, slide.element):
             color_map.update(_color_map(el.find("p:clrMapOvr", NS)))
         slides.append(
             SlideParts(
                 number=number,
-                slide=slide._element,
-                layout=layout._element,
-                master=master._element,
+                slide=slide.element,
+                layout=layout.element,
+                master=master.element,
                 theme=theme,
                 scheme=ColorScheme.of(theme, color_map),
                 width=width,

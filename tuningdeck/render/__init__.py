@@ -19,6 +19,7 @@ __all__ = [
     "default_template",
     "plan_deck",
     "render_deck",
+    "resolve_theme",
     "save_deck",
     "write_deck",
 ]
@@ -27,6 +28,24 @@ __all__ = [
 def default_template() -> Path:
     """The bundled Foundation master."""
     return layouts_dir() / "foundation.pptx"
+
+
+#: A theme, the settings file to read one from, or None for the template's own settings.
+ThemeArg = Theme | str | os.PathLike[str] | None
+
+
+def resolve_theme(template: str | os.PathLike[str] | None, theme: ThemeArg = None) -> Theme:
+    """The theme to build with ``template`` (default: the bundled master): ``theme`` itself, or
+    read from the settings file ``theme`` names or, without one, from the file beside the
+    template (``brand.toml`` for ``brand.pptx``), the template's slide size and fonts filling in
+    (see :mod:`tuningdeck.render.template_theme`)."""
+    if isinstance(theme, Theme):
+        return theme
+    if template is None or Path(template) == default_template():
+        return Theme.load(theme)
+    from tuningdeck.render.template_theme import template_theme
+
+    return template_theme(template, theme)
 
 
 def plan_deck(deck: Deck, canvas: Canvas) -> list[SlidePlan]:
@@ -39,7 +58,7 @@ def render_deck(
     deck: Deck,
     *,
     template: str | os.PathLike[str] | None = None,
-    theme: Theme | None = None,
+    theme: ThemeArg = None,
     on_slide: Callable[[int, int], None] | None = None,
     out: str | os.PathLike[str] | None = None,
 ) -> Canvas:
@@ -50,7 +69,7 @@ def render_deck(
     :meth:`Canvas.save` copies. ``on_slide(done, total)`` is called after each of the deck's
     slides (for a progress bar). On a failure nothing is left behind but ``out``'s partial file.
     """
-    canvas = Canvas(template or default_template(), theme or Theme.load(), out=out)
+    canvas = Canvas(template or default_template(), resolve_theme(template, theme), out=out)
     try:
         ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
         problems: list[Problem] = []
@@ -81,7 +100,7 @@ def save_deck(
     path: str | os.PathLike[str],
     *,
     template: str | os.PathLike[str] | None = None,
-    theme: Theme | None = None,
+    theme: ThemeArg = None,
     on_slide: Callable[[int, int], None] | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
 ) -> Canvas:
@@ -107,13 +126,13 @@ def check_deck(
     deck: Deck,
     *,
     template: str | os.PathLike[str] | None = None,
-    theme: Theme | None = None,
+    theme: ThemeArg = None,
 ) -> int:
     """Lay every slide of ``deck`` out without drawing it; the number of slides it makes.
 
     Raises :class:`LayoutError` listing every slide that cannot be laid out.
     """
-    canvas = Canvas(template or default_template(), theme or Theme.load())
+    canvas = Canvas(template or default_template(), resolve_theme(template, theme))
     ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
     problems: list[Problem] = []
     count = 0
@@ -142,7 +161,7 @@ def write_deck(
     path: str | os.PathLike[str],
     *,
     template: str | os.PathLike[str] | None = None,
-    theme: Theme | None = None,
+    theme: ThemeArg = None,
 ) -> Path:
     """Render ``deck`` and save it to ``path`` atomically: a failure leaves ``path`` untouched."""
     save_deck(deck, path, template=template, theme=theme)

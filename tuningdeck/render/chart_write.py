@@ -27,9 +27,7 @@ from pptx.enum.chart import (
     XL_TICK_MARK,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.opc.oxml import serialize_part_xml
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import qn
 from pptx.text.text import Font
 from pptx.util import Pt
 
@@ -43,6 +41,10 @@ from tuningdeck.charts.look import (
     value_scale,
 )
 from tuningdeck.model import ChartSpec
+from tuningdeck.oxml.core import element, serialize, sub
+from tuningdeck.oxml.ns import qn
+from tuningdeck.oxml.text import solid_fill
+from tuningdeck.render.pptx_adapter import chart_space, data_label_element, plot_element
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import ChartKind
 
@@ -79,7 +81,7 @@ def chart_part(spec: ChartSpec, theme: Theme) -> tuple[bytes, bytes]:
     workbook = data.xlsx_blob
     space.get_or_add_externalData().rId = "rId1"
     _style(Chart(space, None), spec, theme)
-    return serialize_part_xml(space), workbook
+    return serialize(space), workbook
 
 
 def _style(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
@@ -107,7 +109,7 @@ def _font(font: Font, theme: Theme, *, size: float, color: str, bold: bool = Fal
 
 def _positive_axis_ids(chart: Chart) -> None:
     """python-pptx numbers a bar chart's axes with negative ids, which the schema forbids."""
-    space = chart._chartSpace
+    space = chart_space(chart)
     for el in (*space.iter(qn("c:axId")), *space.iter(qn("c:crossAx"))):
         el.set("val", str(abs(int(el.get("val")))))
 
@@ -187,7 +189,7 @@ def _style_series(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
 
 def _style_goal(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     """The goal series as a dashed green line without markers (a line over bars, too)."""
-    plot_xml = chart.plots[0]._element
+    plot_xml = plot_element(chart)
     goal_ser = plot_xml.findall(qn("c:ser"))[-1]
     if not spec.kind.has_lines:
         _move_to_line_chart(plot_xml, goal_ser)
@@ -202,13 +204,13 @@ def _style_goal(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
 
 def _move_to_line_chart(bar_chart: etree._Element, ser: etree._Element) -> None:
     """Move a bar chart's series into a line chart on the same axes (a combination chart)."""
-    line_chart = etree.Element(qn("c:lineChart"))
-    etree.SubElement(line_chart, qn("c:grouping")).set("val", "standard")
-    etree.SubElement(line_chart, qn("c:varyColors")).set("val", "0")
+    line_chart = element("c:lineChart")
+    sub(line_chart, "c:grouping", {"val": "standard"})
+    sub(line_chart, "c:varyColors", {"val": "0"})
     for el in ser.findall(qn("c:invertIfNegative")):
         ser.remove(el)
     line_chart.append(ser)  # moves it out of the bar chart
-    etree.SubElement(line_chart, qn("c:marker")).set("val", "1")
+    sub(line_chart, "c:marker", {"val": "1"})
     for ax_id in bar_chart.findall(qn("c:axId")):
         line_chart.append(copy.deepcopy(ax_id))
     bar_chart.addnext(line_chart)
@@ -250,15 +252,12 @@ def _label(point: Point, spec: ChartSpec, theme: Theme, position: int, color: st
     label = point.data_label
     label.position = position
     _font(label.font, theme, size=ChartSizes.data_label, color=color, bold=True)
-    dlbl = label._dLbl
-    num_fmt = etree.Element(qn("c:numFmt"))
-    num_fmt.set("formatCode", spec.number_format)
-    num_fmt.set("sourceLinked", "0")
+    dlbl = data_label_element(label)
+    num_fmt = element("c:numFmt", {"formatCode": spec.number_format, "sourceLinked": "0"})
     sp_pr = dlbl.find(qn("c:spPr"))
     sp_pr.addprevious(num_fmt)
     if position != XL_LABEL_POSITION.CENTER:  # a white ground keeps it clear of other lines
-        fill = etree.SubElement(sp_pr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr")).set("val", theme.colors.background)
+        sp_pr.append(solid_fill(theme.colors.background))
     # LibreOffice takes a label's type from its series' labels, PowerPoint from the label itself
     series_labels = dlbl.getparent()
     _font(DataLabels(series_labels).font, theme, size=ChartSizes.data_label, color=color, bold=True)

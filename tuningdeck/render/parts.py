@@ -24,7 +24,6 @@ from typing import IO, cast
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part
 from pptx.opc.spec import default_content_types
 from pptx.oxml.slide import CT_NotesSlide
@@ -33,22 +32,15 @@ from pptx.parts.slide import NotesMasterPart
 from pptx.presentation import Presentation
 from pptx.slide import NotesSlide
 
-__all__ = ["FIRST_SLIDE_ID", "PackageWriter", "Relationships", "xml_attr"]
+from tuningdeck.oxml.core import parse, serialize
+from tuningdeck.oxml.ns import NSMAP
+from tuningdeck.oxml.package import content_types, relationships, view_properties
+from tuningdeck.render.pptx_adapter import package_rels_xml, part_element, slide_list
+
+__all__ = ["FIRST_SLIDE_ID", "PackageWriter", "Relationships"]
 
 FIRST_SLIDE_ID = 256
-XML_HEADER = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-    | {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-)
-
-
-def xml_attr(value: str) -> str:
-    """``value`` as a double-quoted XML attribute value, escaped as lxml escapes it."""
-    return f'"{value.translate(_ESCAPES)}"'
+_EXTENDED = NSMAP["ep"]
 
 
 class Relationships:
@@ -77,6 +69,10 @@ class Relationships:
             self._index[key] = rid
         return rid
 
+    def has(self, reltype: str) -> bool:
+        """Whether the part has a relationship of type ``reltype``."""
+        return any(key[0] == reltype for key in self._index)
+
     def _next_id(self) -> str:
         # python-pptx's choice: the highest free number up to one past the count (gaps first)
         for n in range(len(self._items) + 1, 0, -1):
@@ -90,16 +86,7 @@ class Relationships:
         def number(rid: str) -> tuple[int, str]:
             return (int(rid[3:]) if rid[:3] == "rId" and rid[3:].isdigit() else 0, rid)
 
-        out = [f'{XML_HEADER}<Relationships xmlns="{_PR}">']
-        for rid in sorted(self._items, key=number):
-            reltype, target, external = self._items[rid]
-            mode = ' TargetMode="External"' if external else ""
-            out.append(
-                f"<Relationship Id={xml_attr(rid)} Type={xml_attr(reltype)} "
-                f"Target={xml_attr(target)}{mode}/>"
-            )
-        out.append("</Relationships>")
-        return "".join(out).encode()
+        return relationships((rid, *self._items[rid]) for rid in sorted(self._items, key=number))
 
 
 def _rels_path(partname: str) -> str:
@@ -205,7 +192,7 @@ class PackageWriter:
         rels = Relationships("/ppt/notesSlides")
         rels.relate(RT.NOTES_MASTER, str(master.partname))
         rels.relate(RT.SLIDE, slide)
-        self.write(partname, serialize_part_xml(notes.element), CT.PML_NOTES_SLIDE)
+        self.write(partname, serialize(notes.element), CT.PML_NOTES_SLIDE)
         self.write_rels(partname, rels)
         slide_rels.relate(RT.NOTES_SLIDE, partname)
 
@@ -234,6 +221,11 @@ class PackageWriter:
         master = self._notes_master
         if master is not None and master not in parts:  # made here: the template had none
             parts.extend(p for p in _reachable(master) if p not in parts)
+        if not self._rels.has(RT.VIEW_PROPS):  # LibreOffice saves none; PowerPoint wants one
+            view = self.name("/ppt/viewProps%d.xml")
+            self._rels.relate(RT.VIEW_PROPS, view)
+            self.write(view, view_properties(), CT.PML_VIEW_PROPS)
+            types[view] = CT.PML_VIEW_PROPS
         for part in parts:
             name = str(part.partname)
             types[name] = part.content_type
@@ -247,7 +239,7 @@ class PackageWriter:
             self.write(name, blob)
             if part.rels:
                 self.write(_rels_path(name), part.rels.xml)
-        self.write("/_rels/.rels", package._rels.xml)
+        self.write("/_rels/.rels", package_rels_xml(package))
         self.write("/[Content_Types].xml", _content_types(types))
         self._zip.close()
 
@@ -258,25 +250,21 @@ class PackageWriter:
 
     def _presentation_xml(self) -> bytes:
         """``presentation.xml`` listing the slides written."""
-        element = copy.deepcopy(self.prs.part._element)
-        id_lst = element.get_or_add_sldIdLst()
-        for sld_id in list(id_lst):
-            id_lst.remove(sld_id)
-        for n, rid in enumerate(self._slide_ids):
-            id_lst._add_sldId(id=FIRST_SLIDE_ID + n, rId=rid)
-        return serialize_part_xml(element)
+        element = copy.deepcopy(part_element(self.prs.part))
+        slide_list(element, self._slide_ids, FIRST_SLIDE_ID)
+        return serialize(element)
 
     def _app_xml(self, blob: bytes) -> bytes:
         """The template's ``docProps/app.xml`` counting this deck's slides and notes."""
         try:
-            root = etree.fromstring(blob)
+            root = parse(blob)
         except etree.XMLSyntaxError:
             return blob
         for tag, count in (("Slides", self.slides), ("Notes", self.notes)):
             element = root.find(f"{{{_EXTENDED}}}{tag}")
             if element is not None:
                 element.text = str(count)
-        return etree.tostring(root, encoding="UTF-8", standalone=True)
+        return serialize(root)
 
 
 def _content_types(types: dict[str, str]) -> bytes:
@@ -289,14 +277,4 @@ def _content_types(types: dict[str, str]) -> bytes:
             defaults[ext] = content_type
         else:
             overrides[partname] = content_type
-    out = [f'{XML_HEADER}<Types xmlns="{_CT}">']
-    out.extend(
-        f"<Default Extension={xml_attr(e)} ContentType={xml_attr(t)}/>"
-        for e, t in sorted(defaults.items())
-    )
-    out.extend(
-        f"<Override PartName={xml_attr(n)} ContentType={xml_attr(t)}/>"
-        for n, t in sorted(overrides.items())
-    )
-    out.append("</Types>")
-    return "".join(out).encode()
+    return content_types(defaults, overrides)

@@ -1,30 +1,37 @@
 """Write measured paragraphs into a PowerPoint text body, sizes and all, exactly as planned.
 
-The paragraphs are serialised to DrawingML in one pass and parsed once per text body: writing
-run by run through python-pptx's proxies costs more than laying the text out.
+The paragraphs are built with :mod:`tuningdeck.oxml.text` (copies of one prototype per distinct
+format): writing run by run through python-pptx's proxies costs more than laying the text out.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
-from tuningdeck.text.markup import Paragraph
-from tuningdeck.text.measure import Block, margins
+from tuningdeck.oxml import fragments
+from tuningdeck.oxml.ns import qn
+from tuningdeck.oxml.text import (
+    Bullet,
+    ParaFormat,
+    RunFormat,
+    add_run,
+    empty_paragraph,
+    paragraph,
+    run,
+)
+from tuningdeck.render.pptx_adapter import text_body
+from tuningdeck.text.markup import Paragraph, Run
+from tuningdeck.text.measure import Block, TextStyle, margins
 
-__all__ = ["paragraphs_xml", "start_numbers", "write_blocks"]
+__all__ = ["formatted", "paragraph_bytes", "paragraphs", "start_numbers", "write_blocks"]
 
 BULLET_CHARS = ("•", "–", "◦")
-_NS = (
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-)
+_NO_BULLET = Bullet()
 
 
 def _pts(value: float) -> int:
@@ -32,67 +39,110 @@ def _pts(value: float) -> int:
     return round(value * 100)
 
 
-def paragraphs_xml(
+#: A paragraph to write: its format and its runs (format, text, hyperlink id or None).
+Formatted = tuple[ParaFormat, list[tuple[RunFormat, str, str | None]]]
+
+
+def _para_format(
+    st: TextStyle, margin: float, hang: float, bullet: Bullet, level: int
+) -> ParaFormat:
+    return ParaFormat(
+        round(margin * 12700),
+        -round(hang * 12700),
+        st.align,
+        round(st.line * 100000),
+        _pts(st.space_before),
+        _pts(st.space_after),
+        bullet,
+        _pts(math.floor(st.size * 10) / 10),
+        min(level, 9) - 1 if level > 1 else 0,
+    )
+
+
+def _run_format(st: TextStyle, r: Run, link_color: str) -> RunFormat:
+    color = link_color if r.href else r.color or st.color
+    return RunFormat(
+        _pts(math.floor(st.size * 10) / 10),
+        st.family,
+        bool(st.bold or r.bold),
+        bool(st.italic or r.italic),
+        bool(r.href),
+        bool(r.superscript),
+        color or None,
+    )
+
+
+def formatted(
     blocks: Sequence[Block],
     *,
     bullet_color: str,
     link_color: str,
     link_id: Callable[[str], str],
-) -> str:
-    """The ``<a:p>`` elements for ``blocks`` (without a namespace declaration).
+) -> list[Formatted]:
+    """Each block's paragraph and run formats, as planned.
 
     ``link_id(url)`` returns the relationship id of an external hyperlink. A list item's level
     is written as the paragraph's outline level (``lvl``), so PowerPoint indents and numbers it
     as one of its own; a numbered item is an automatic number (see :func:`start_numbers`).
+    Sizes are rounded down to a tenth of a point.
     """
-    out = []
+    out: list[Formatted] = []
     starts = start_numbers([b.paragraph for b in blocks])
     for block, start in zip(blocks, starts, strict=True):
         st = block.style
         level = block.paragraph.level
-        margin, hang = margins(block.paragraph, st)
-        lvl = f' lvl="{min(level, 9) - 1}"' if level > 1 else ""
-        ppr = [
-            f'<a:pPr marL="{round(margin * 12700)}"{lvl} indent="{-round(hang * 12700)}" '
-            f'algn="{st.align}">',
-            f'<a:lnSpc><a:spcPct val="{round(st.line * 100000)}"/></a:lnSpc>',
-            f'<a:spcBef><a:spcPts val="{_pts(st.space_before)}"/></a:spcBef>',
-            f'<a:spcAft><a:spcPts val="{_pts(st.space_after)}"/></a:spcAft>',
-        ]
-        if start is not None:
-            ppr.append(
-                f'<a:buClr><a:srgbClr val="{bullet_color}"/></a:buClr><a:buSzTx/><a:buFontTx/>'
-                f'<a:buAutoNum type="arabicPeriod" startAt="{start}"/>'
-            )
-        elif level:
-            char = BULLET_CHARS[(level - 1) % len(BULLET_CHARS)]
-            ppr.append(
-                f'<a:buClr><a:srgbClr val="{bullet_color}"/></a:buClr>'
-                f'<a:buFont typeface="Arial"/><a:buChar char="{char}"/>'
-            )
+        if start is None and not level:
+            para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0)
         else:
-            ppr.append("<a:buNone/>")
-        ppr.append("</a:pPr>")
-        size = _pts(math.floor(st.size * 10) / 10)
-        face = quoteattr(st.family)
-        runs = []
-        for run in block.paragraph.runs:
-            attrs = [f'lang="en-US" sz="{size}"']
-            attrs.append(f'b="{int(st.bold or run.bold)}" i="{int(st.italic or run.italic)}"')
-            if run.href:
-                attrs.append('u="sng"')
-            if run.superscript:
-                attrs.append('baseline="30000"')
-            color = link_color if run.href else run.color or st.color
-            fill = f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else ""
-            link = f'<a:hlinkClick r:id="{link_id(run.href)}"/>' if run.href else ""
-            runs.append(
-                f"<a:r><a:rPr {' '.join(attrs)}>{fill}<a:latin typeface={face}/>"
-                f"<a:cs typeface={face}/>{link}</a:rPr><a:t>{escape(run.text)}</a:t></a:r>"
-            )
-        end = f'<a:endParaRPr lang="en-US" sz="{size}"/>'
-        out.append(f"<a:p>{''.join(ppr)}{''.join(runs)}{end}</a:p>")
-    return "".join(out) or "<a:p/>"
+            margin, hang = margins(block.paragraph, st)
+            if start is not None:
+                bullet = Bullet("number", bullet_color, start=start)
+            else:
+                bullet = Bullet("char", bullet_color, BULLET_CHARS[(level - 1) % len(BULLET_CHARS)])
+            para = _para_format(st, margin, hang, bullet, level)
+        runs = [
+            (_run_format(st, r, link_color), r.text, link_id(r.href) if r.href else None)
+            for r in block.paragraph.runs
+        ]
+        out.append((para, runs))
+    return out
+
+
+def paragraphs(
+    blocks: Sequence[Block],
+    *,
+    bullet_color: str,
+    link_color: str,
+    link_id: Callable[[str], str],
+) -> list[etree._Element]:
+    """The ``<a:p>`` elements for ``blocks`` (one empty paragraph when there are none); see
+    :func:`formatted`."""
+    out = []
+    for para, runs in formatted(
+        blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id
+    ):
+        p = paragraph(para)
+        for f, content, link in runs:
+            add_run(p, run(f, content, link))
+        out.append(p)
+    return out or [empty_paragraph()]
+
+
+def paragraph_bytes(
+    out: list[bytes],
+    blocks: Sequence[Block],
+    *,
+    bullet_color: str,
+    link_color: str,
+    link_id: Callable[[str], str],
+) -> None:
+    """Append the bytes of :func:`paragraphs`' elements to ``out`` (compiled fragments, see
+    :mod:`tuningdeck.oxml.fragments`)."""
+    found = formatted(blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id)
+    for para, runs in found:
+        fragments.paragraph(out, para, runs)
+    if not found:
+        out.append(fragments.EMPTY_PARAGRAPH)
 
 
 def start_numbers(paragraphs: Sequence[Paragraph]) -> list[int | None]:
@@ -131,13 +181,13 @@ def write_blocks(
     Sizes are written as planned (rounded down to a tenth of a point), so the text takes the
     space it was measured to take and no application needs to re-fit it.
     """
-    body = frame._txBody
+    body = text_body(frame)
     for p in body.findall(qn("a:p")):
         body.remove(p)
 
     def link_id(url: str) -> str:
         return frame.part.relate_to(url, RT.HYPERLINK, is_external=True)
 
-    xml = paragraphs_xml(blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id)
-    for p in etree.fromstring(f"<a:txBody {_NS}>{xml}</a:txBody>"):
-        body.append(p)
+    body.extend(
+        paragraphs(blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id)
+    )

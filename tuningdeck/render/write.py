@@ -1,8 +1,10 @@
 """The second rendering pass: draw slide plans into a presentation package, slide by slide.
 
-Each slide's XML is written as text straight from its plan and goes into the zip as soon as it is
-drawn (see :mod:`tuningdeck.render.parts`): memory stays flat however long the deck, and no
-slide is ever parsed or held as a tree.
+Each slide is built as an element tree from its plan (:mod:`tuningdeck.oxml`), serialised once
+and goes into the zip as soon as it is drawn (see :mod:`tuningdeck.render.parts`): memory stays
+flat however long the deck. The template's placeholders are copied onto the slide as elements,
+whatever extensions (``a16``, ``p14``, markup compatibility) the application that saved it
+added.
 """
 
 from __future__ import annotations
@@ -11,93 +13,57 @@ import contextlib
 import copy
 import io
 import os
-import re
 import shutil
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from attrs import frozen
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationT
-from pptx.shapes.base import BaseShape
-from pptx.shapes.placeholder import LayoutPlaceholder
 from pptx.slide import SlideLayout
 
+from tuningdeck.charts.look import alt_text
 from tuningdeck.errors import TemplateError
 from tuningdeck.output import atomic_output, check_output
-from tuningdeck.render.parts import XML_HEADER, PackageWriter, Relationships, xml_attr
+from tuningdeck.oxml import shapes
+from tuningdeck.oxml.core import fill_slots
+from tuningdeck.render.parts import PackageWriter, Relationships
 from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
-from tuningdeck.render.table_write import table_xml
-from tuningdeck.render.text import paragraphs_xml
+from tuningdeck.render.pptx_adapter import adopt_core_properties, drop_slides
+from tuningdeck.render.table_write import table_bytes
+from tuningdeck.render.template import TemplateLayout, TemplatePlaceholder, read_layouts
+from tuningdeck.render.text import paragraph_bytes, paragraphs
 from tuningdeck.text.markup import plain_text
 from tuningdeck.theme import Theme
 
 __all__ = ["Canvas"]
 
 EMU_PER_PT = 12700
-TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
-CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_NS = (
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-)
-#: A slide's XML before and after its shapes, as python-pptx makes a new slide.
-_SLIDE_START = (
-    f"{XML_HEADER}<p:sld {_NS}><p:cSld><p:spTree><p:nvGrpSpPr>"
-    '<p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
-)
-_SLIDE_END = "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
-#: A text box's insets that python-pptx leaves out, being DrawingML's defaults (EMU).
-_DEFAULT_INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))
 _ANCHORS = ("t", "ctr", "b")
 
 
-def _frame(shape: BaseShape) -> Frame:
-    return Frame(
-        shape.left / EMU_PER_PT,
-        shape.top / EMU_PER_PT,
-        shape.width / EMU_PER_PT,
-        shape.height / EMU_PER_PT,
+def _box(f: Frame) -> shapes.Box:
+    """A frame in points as a box in EMU."""
+    return shapes.Box(
+        round(f.x * EMU_PER_PT),
+        round(f.y * EMU_PER_PT),
+        round(f.w * EMU_PER_PT),
+        round(f.h * EMU_PER_PT),
     )
 
 
-def _frames(layout: SlideLayout) -> dict[str, Frame]:
-    """Where each placeholder of ``layout`` is, by name (points)."""
-    # python-pptx declares LayoutPlaceholders.__iter__ as a bare Callable; it is an Iterable
-    placeholders: Iterable[LayoutPlaceholder] = layout.placeholders
-    return {ph.name: _frame(ph) for ph in placeholders}
+class _Slots(list[list[bytes]]):
+    """The bytes of a slide's text bodies and tables, in the order of their slots."""
 
-
-@frozen
-class _Placeholder:
-    """A layout placeholder a slide may fill: its name, idx, type and ``<p:ph>`` as XML."""
-
-    name: str
-    idx: int
-    kind: str
-    ph: str
-
-
-def _xfrm(f: Frame, ns: str = "a") -> str:
-    """An ``xfrm`` element placing a shape at ``f`` (points)."""
-    return (
-        f'<{ns}:xfrm><a:off x="{round(f.x * EMU_PER_PT)}" y="{round(f.y * EMU_PER_PT)}"/>'
-        f'<a:ext cx="{round(f.w * EMU_PER_PT)}" cy="{round(f.h * EMU_PER_PT)}"/></{ns}:xfrm>'
-    )
-
-
-def _without_namespaces(element: etree._Element) -> str:
-    """``element`` as XML without the declarations of the slide's own a:, p: and r:."""
-    xml = etree.tostring(element, encoding="unicode")
-    return re.sub(r'\sxmlns:[apr]="[^"]*"', "", xml)
+    def new(self) -> list[bytes]:
+        """The bytes of the next slot (append to it)."""
+        self.append([])
+        return self[-1]
 
 
 class Canvas:
@@ -130,18 +96,15 @@ class Canvas:
         self._package: PackageWriter | None = None
         self._file: Path | None = None  # where the package is written
         self._closed = False
-        self._drop_existing_slides()
-        self._layout_phs: dict[str, list[_Placeholder]] = {}
-        self._slide_number: dict[str, str | None] = {}
-        self.layouts: dict[str, SlideLayout] = {lay.name: lay for lay in self.prs.slide_layouts}
-        self.frames: Frames = {name: _frames(lay) for name, lay in self.layouts.items()}
-
-    def _drop_existing_slides(self) -> None:
-        """A template may carry example slides; a built deck starts empty."""
-        id_lst = self.prs.slides._sldIdLst
-        for sld_id in list(id_lst):
-            self.prs.part.drop_rel(sld_id.rId)
-            id_lst.remove(sld_id)
+        adopt_core_properties(self.prs)
+        drop_slides(self.prs)  # a template may carry example slides; a deck starts empty
+        #: The template's layouts by the names tuningdeck gives them (see render/template.py).
+        self.template_layouts: dict[str, TemplateLayout] = read_layouts(self.prs, theme.names)
+        self.layouts: dict[str, SlideLayout] = {
+            name: found.layout for name, found in self.template_layouts.items()
+        }
+        self._shapes: dict[tuple[str, str, int, str | None, bool], etree._Element] = {}
+        self.frames: Frames = {name: found.frames for name, found in self.template_layouts.items()}
 
     @property
     def slide_count(self) -> int:
@@ -212,8 +175,8 @@ class Canvas:
         layout's order, named as on the layout, at the layout's place unless the plan moves them.
         """
         layout = self.layout(plan.layout)
-        placeholders = self._placeholders(plan.layout)
-        known = {p.name: p for p in placeholders}
+        found = self.template_layouts[plan.layout]
+        known = {p.name: p for p in found.placeholders}
         missing = (set(plan.boxes) | set(plan.tables) | set(plan.charts)) - set(known)
         if missing:
             raise TemplateError(
@@ -234,20 +197,17 @@ class Canvas:
         def link_id(url: str) -> str:
             return rels.relate(RT.HYPERLINK, url, external=True)
 
-        xml: list[str] = [_SLIDE_START]
-        charts: list[tuple[int, int, _Placeholder, Frame]] = []
+        sld, tree = shapes.slide()
+        slots = _Slots()
+        charts: list[tuple[etree._Element, TemplatePlaceholder]] = []
         top = 1  # the highest shape id
-        for shape_id, ph in enumerate(placeholders, start=2):
-            frame = plan.frames.get(ph.name)
-            xfrm = _xfrm(frame) if frame else ""
-            nv = f'<p:cNvPr id="{shape_id}" name={xml_attr(ph.name)}/>'
-            if ph.name in plan.tables and plan.tables[ph.name].description:
-                descr = xml_attr(plan.tables[ph.name].description)
-                nv = f'<p:cNvPr id="{shape_id}" name={xml_attr(ph.name)} descr={descr}/>'
+        for shape_id, ph in enumerate(found.placeholders, start=2):
+            frame = plan.frames.get(ph.name) or (ph.frame if ph.shared else None)
             if ph.name in plan.tables:
                 f = frame or self.frames[plan.layout][ph.name]
                 table = plan.tables[ph.name]
-                tbl = table_xml(
+                table_bytes(
+                    slots.new(),
                     table,
                     rule_color=c.rule,
                     rule_width=self.theme.tables.rule_width,
@@ -256,89 +216,81 @@ class Canvas:
                     link_id=link_id,
                 )
                 size = Frame(f.x, f.y, sum(table.widths), table.page.height)
-                xml.append(
-                    f"<p:graphicFrame><p:nvGraphicFramePr>{nv}<p:cNvGraphicFramePr>"
-                    '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
-                    f"<p:nvPr>{ph.ph}</p:nvPr></p:nvGraphicFramePr>"
-                    f'{_xfrm(size, "p")}<a:graphic><a:graphicData uri="{TABLE_URI}">{tbl}'
-                    "</a:graphicData></a:graphic></p:graphicFrame>"
-                )
+                self._filled(tree, plan.layout, ph, shape_id, _box(size), shapes.TABLE_URI)
+                if table.description:  # read out by screen readers
+                    shapes.describe(tree[-1], table.description)
             elif ph.name in plan.charts:
-                # drawn once every placeholder is: the chart's relationship comes after links
-                charts.append((len(xml), shape_id, ph, frame or self.frames[plan.layout][ph.name]))
-                xml.append("")
+                # related once every placeholder is: the chart's relationship comes after links
+                ref = shapes.chart("")
+                f = frame or self.frames[plan.layout][ph.name]
+                shapes.graphic_frame(
+                    tree, shape_id, "Chart", copy.deepcopy(ph.ph), _box(f), shapes.CHART_URI, ref
+                )
+                shapes.describe(tree[-1], alt_text(plan.charts[ph.name]))
+                charts.append((ref, ph))
             elif plan.boxes.get(ph.name):
-                body = paragraphs_xml(
+                paragraph_bytes(
+                    slots.new(),
                     plan.boxes[ph.name],
                     bullet_color=c.accent,
                     link_color=c.accent,
                     link_id=link_id,
                 )
-                xml.append(
-                    f'<p:sp><p:nvSpPr>{nv}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-                    f"<p:nvPr>{ph.ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr>"
-                    f"<p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>"
-                )
+                self._filled(tree, plan.layout, ph, shape_id, _box(frame) if frame else None)
             else:
                 continue
             top = shape_id
-        if (number := self._slide_number[plan.layout]) is not None:
-            top = len(placeholders) + 2
-            xml.append(number.replace("{id}", str(top)))
-        for at, shape_id, ph, frame in charts:
-            xml[at] = self._chart(package, rels, plan, ph, shape_id, frame)
+        if found.slide_number is not None:
+            top = len(found.placeholders) + 2
+            number = copy.deepcopy(found.slide_number)
+            shapes.set_shape_id(number, top)
+            tree.append(number)
+        for ref, ph in charts:
+            shapes.set_chart(ref, self._chart(package, rels, plan, ph))
         for shape in plan.shapes:
             top += 1
             if isinstance(shape, PictureShape):
-                xml.append(self._picture(package, rels, shape, top))
+                self._picture(tree, package, rels, shape, top)
             else:
-                xml.append(self._text_box(shape, top, link_id))
-        xml.append(_SLIDE_END)
+                self._text_box(tree, shape, top, link_id)
         if plan.notes:
             package.add_notes(partname, rels, plain_text(plan.notes))
-        package.write(partname, "".join(xml).encode(), CT.PML_SLIDE)
+        package.write(partname, fill_slots(sld, slots), CT.PML_SLIDE)
         package.write_rels(partname, rels)
 
-    def _placeholders(self, layout: str) -> list[_Placeholder]:
-        """The layout's fillable placeholders in z-order (read once per layout)."""
-        if layout not in self._layout_phs:
-            found = []
-            number = None
-            for sp in self.layout(layout).shapes._spTree.iter_ph_elms():
-                ph = next(sp.iter(qn("p:ph")))
-                kind = ph.get("type", "body")
-                if kind == "sldNum":
-                    number = self._number_xml(sp)
-                    continue
-                if kind == "dt":
-                    continue
-                name = next(sp.iter(qn("p:cNvPr"))).get("name")
-                found.append(_Placeholder(name, sp.ph_idx, kind, _without_namespaces(ph)))
-            self._layout_phs[layout] = found
-            self._slide_number[layout] = number
-        return self._layout_phs[layout]
-
-    @staticmethod
-    def _number_xml(sp: etree._Element) -> str:
-        """The layout's slide-number placeholder as slide XML, as PowerPoint writes it."""
-        clone = copy.deepcopy(sp)
-        clone.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", "{id}")
-        sp_pr = clone.find(qn("p:spPr"))
-        for child in list(sp_pr):
-            sp_pr.remove(child)  # geometry is inherited from the layout
-        return _without_namespaces(clone)
+    def _filled(
+        self,
+        tree: etree._Element,
+        layout: str,
+        ph: TemplatePlaceholder,
+        shape_id: int,
+        box: shapes.Box | None,
+        uri: str | None = None,
+    ) -> None:
+        """Append to ``tree`` the shape filling ``ph`` with a slot for its text (or, with a
+        ``uri``, a graphic frame with a slot for its table), at ``box`` or where the layout
+        puts it. Each distinct shape is built once per canvas and copied."""
+        key = (layout, ph.name, shape_id, uri, box is not None)
+        proto = self._shapes.get(key)
+        if proto is None:
+            holder = shapes.shape_holder()
+            ph_copy = copy.deepcopy(ph.ph)
+            origin = shapes.Box(0, 0, 0, 0)
+            if uri is None:
+                shapes.placeholder(holder, shape_id, ph.shape_name, ph_copy, box and origin, None)
+            else:
+                shapes.graphic_frame(holder, shape_id, ph.shape_name, ph_copy, origin, uri, None)
+            proto = self._shapes[key] = holder[0]
+        shape = copy.deepcopy(proto)
+        tree.append(shape)
+        if box is not None:
+            shapes.place(shape, box)
 
     def _chart(
-        self,
-        package: PackageWriter,
-        rels: Relationships,
-        plan: SlidePlan,
-        ph: _Placeholder,
-        shape_id: int,
-        frame: Frame,
+        self, package: PackageWriter, rels: Relationships, plan: SlidePlan, ph: TemplatePlaceholder
     ) -> str:
-        """A native chart in place of the chart placeholder ``ph``; its parts written now."""
-        from tuningdeck.charts.look import alt_text
+        """Write the native chart that fills the chart placeholder ``ph`` (its part and its
+        workbook); the relationship id of the chart."""
         from tuningdeck.render.chart_write import chart_part
 
         chart_xml, workbook = chart_part(plan.charts[ph.name], self.theme)
@@ -349,58 +301,51 @@ class Canvas:
         package.write(chart, chart_xml, CT.DML_CHART)
         package.write_rels(chart, chart_rels)
         package.write(embedded, workbook, CT.SML_SHEET)
-        rid = rels.relate(RT.CHART, chart)
-        return (
-            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Chart" '
-            f"descr={xml_attr(alt_text(plan.charts[ph.name]))}/>"
-            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
-            f"<p:nvPr>{ph.ph}</p:nvPr></p:nvGraphicFramePr>{_xfrm(frame, 'p')}<a:graphic>"
-            f'<a:graphicData uri="{CHART_URI}"><c:chart xmlns:c="{CHART_URI}" r:id="{rid}"/>'
-            "</a:graphicData></a:graphic></p:graphicFrame>"
-        )
+        return rels.relate(RT.CHART, chart)
 
     @staticmethod
     def _picture(
-        package: PackageWriter, rels: Relationships, shape: PictureShape, shape_id: int
-    ) -> str:
+        tree: etree._Element,
+        package: PackageWriter,
+        rels: Relationships,
+        shape: PictureShape,
+        shape_id: int,
+    ) -> None:
         """A picture, cropped as planned; its image written now unless it was before."""
         source = io.BytesIO(shape.source) if isinstance(shape.source, bytes) else str(shape.source)
         image, desc = package.add_picture(source)
         rid = rels.relate(RT.IMAGE, image)
-        crop = "".join(
-            f' {side}="{round(value * 100000)}"'
-            for side, value in zip("ltrb", shape.crop, strict=True)
-            if value
-        )
-        return (
-            f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={xml_attr(shape.name)} '
-            f"descr={xml_attr(shape.description or desc)}/><p:cNvPicPr>"
-            '<a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill>'
-            f'<a:blip r:embed="{rid}"/><a:srcRect{crop}/><a:stretch><a:fillRect/></a:stretch>'
-            f"</p:blipFill><p:spPr>{_xfrm(shape.frame)}"
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+        shapes.picture(
+            tree,
+            shape_id,
+            shape.name,
+            shape.description or desc,
+            rid,
+            shape.crop,
+            _box(shape.frame),
         )
 
-    def _text_box(self, shape: TextShape, shape_id: int, link_id: Callable[[str], str]) -> str:
+    def _text_box(
+        self,
+        tree: etree._Element,
+        shape: TextShape,
+        shape_id: int,
+        link_id: Callable[[str], str],
+    ) -> None:
         """A text box of its planned size in every application, optionally filled."""
         if shape.anchor not in _ANCHORS:
             raise ValueError(f"a text box is anchored at one of {_ANCHORS}, not {shape.anchor!r}")
-        inset = round(shape.inset * EMU_PER_PT)
-        insets = "".join(f' {a}="{inset}"' for a, default in _DEFAULT_INSETS if inset != default)
-        fill = "<a:noFill/>"
-        if shape.fill:
-            color = RGBColor.from_string(shape.fill)
-            fill = f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
         c = self.theme.colors
-        body = paragraphs_xml(
-            shape.blocks, bullet_color=c.accent, link_color=c.accent, link_id=link_id
-        )
-        return (
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={xml_attr(shape.name)}/>'
-            f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(shape.frame)}'
-            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr><p:txBody>'
-            f'<a:bodyPr wrap="square"{insets} anchor="{shape.anchor}"><a:noAutofit/></a:bodyPr>'
-            f"<a:lstStyle/>{body}</p:txBody></p:sp>"
+        body = paragraphs(shape.blocks, bullet_color=c.accent, link_color=c.accent, link_id=link_id)
+        shapes.text_box(
+            tree,
+            shape_id,
+            shape.name,
+            _box(shape.frame),
+            fill=str(RGBColor.from_string(shape.fill)) if shape.fill else None,
+            inset=round(shape.inset * EMU_PER_PT),
+            anchor=shape.anchor,
+            paragraphs=body,
         )
 
 

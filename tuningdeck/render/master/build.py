@@ -16,45 +16,57 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.util import Emu
 
 from tuningdeck.output import atomic_output
+from tuningdeck.oxml.core import element, parse, serialize, sub
+from tuningdeck.oxml.ns import qn
+from tuningdeck.oxml.text import solid_fill
 from tuningdeck.render.master.layouts import LAYOUTS, footer, layout_xml, title_placeholder
-from tuningdeck.render.master.shapes import NS, ShapeTree, emu, font_xml
+from tuningdeck.render.master.shapes import ShapeTree, emu, fonts, ph
+from tuningdeck.render.pptx_adapter import (
+    add_layout_id,
+    drop_layouts,
+    part_element,
+    set_part_blob,
+)
 from tuningdeck.theme import Theme, layouts_dir
 from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["build_template", "main"]
 
 
-def _levels(t: Theme, *, title: bool) -> str:
+def _levels(style: etree._Element, t: Theme, *, title: bool) -> None:
+    """The title's (``title``) or the body's nine list levels, appended to ``style``."""
     c, z = t.colors, t.sizes
     if title:
-        return (
-            f'<a:lvl1pPr algn="l"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:defRPr '
-            f'sz="{int(z.title * 100)}" b="1">'
-            f'<a:solidFill><a:srgbClr val="{c.text}"/></a:solidFill>'
-            f"{font_xml(t.fonts.heading)}</a:defRPr></a:lvl1pPr>"
-        )
-    out = []
+        level = sub(style, "a:lvl1pPr", {"algn": "l"})
+        sub(sub(level, "a:lnSpc"), "a:spcPct", {"val": 100000})
+        rpr = sub(level, "a:defRPr", {"sz": int(z.title * 100), "b": 1})
+        rpr.append(solid_fill(c.text))
+        fonts(rpr, t.fonts.heading)
+        return
+    indent = emu(t.spacing.bullet_indent)
     for lvl in range(1, 10):
-        indent = emu(t.spacing.bullet_indent)
-        mar = indent * (lvl - 1)
-        bullet = "<a:buNone/>" if lvl == 1 else '<a:buFont typeface="Arial"/><a:buChar char="•"/>'
-        out.append(
-            f'<a:lvl{lvl}pPr marL="{mar}" indent="{-indent if lvl > 1 else 0}" algn="l">'
-            f'<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts '
-            f'val="{int(t.spacing.paragraph_after * 100)}"/></a:spcAft>{bullet}'
-            f'<a:defRPr sz="{int(z.body * 100)}"><a:solidFill><a:srgbClr val="{c.text}"/>'
-            f"</a:solidFill>{font_xml(t.fonts.body)}</a:defRPr></a:lvl{lvl}pPr>"
-        )
-    return "".join(out)
+        attrs: dict[str, str | int] = {"marL": indent * (lvl - 1)}
+        attrs.update(indent=-indent if lvl > 1 else 0, algn="l")
+        level = sub(style, f"a:lvl{lvl}pPr", attrs)
+        sub(sub(level, "a:spcBef"), "a:spcPts", {"val": 0})
+        sub(sub(level, "a:spcAft"), "a:spcPts", {"val": int(t.spacing.paragraph_after * 100)})
+        if lvl == 1:
+            sub(level, "a:buNone")
+        else:
+            sub(level, "a:buFont", {"typeface": "Arial"})
+            sub(level, "a:buChar", {"char": "•"})
+        rpr = sub(level, "a:defRPr", {"sz": int(z.body * 100)})
+        rpr.append(solid_fill(c.text))
+        fonts(rpr, t.fonts.body)
 
 
-def _master_tree(t: Theme) -> str:
+def _master_tree(t: Theme) -> etree._Element:
     g = t.geometry
     s = ShapeTree()
     title_placeholder(s, t)
     s.placeholder(
         P.BODY,
-        '<p:ph type="body" idx="1"/>',
+        ph("body", 1),
         g.margin_x,
         g.body_top,
         g.content_width,
@@ -62,43 +74,34 @@ def _master_tree(t: Theme) -> str:
         prompt="Body text",
     )
     footer(s, t)
-    return s.xml()
+    return s.tree
 
 
 def _restyle_master(prs: PresentationT, t: Theme) -> None:
-    master = prs.slide_master
-    el = master._element
-    nsmap = {
-        "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    }
-    c_sld = el.find("p:cSld", nsmap)
-    old_tree = c_sld.find("p:spTree", nsmap)
-    old_tree.addprevious(etree.fromstring(f"<x {NS}>{_master_tree(t)}</x>")[0])
+    el = part_element(prs.slide_master.part)
+    c_sld = el.find(qn("p:cSld"))
+    old_tree = c_sld.find(qn("p:spTree"))
+    old_tree.addprevious(_master_tree(t))
     c_sld.remove(old_tree)
-    bg = c_sld.find("p:bg", nsmap)
+    bg = c_sld.find(qn("p:bg"))
     if bg is not None:
         c_sld.remove(bg)
-    c_sld.insert(
-        0,
-        etree.fromstring(
-            f"<p:bg {NS}><p:bgPr>"
-            f'<a:solidFill><a:srgbClr val="{t.colors.background}"/></a:solidFill>'
-            f"<a:effectLst/></p:bgPr></p:bg>"
-        ),
-    )
-    styles = el.find("p:txStyles", nsmap)
+    background = element("p:bg")
+    bg_pr = sub(background, "p:bgPr")
+    bg_pr.append(solid_fill(t.colors.background))
+    sub(bg_pr, "a:effectLst")
+    c_sld.insert(0, background)
+    styles = el.find(qn("p:txStyles"))
     for tag, title in (("titleStyle", True), ("bodyStyle", False), ("otherStyle", False)):
-        old = styles.find(f"p:{tag}", nsmap)
-        new = etree.fromstring(f"<p:{tag} {NS}>{_levels(t, title=title)}</p:{tag}>")
-        styles.replace(old, new)
+        new = element(f"p:{tag}")
+        _levels(new, t, title=title)
+        styles.replace(styles.find(qn(f"p:{tag}")), new)
 
 
 def _restyle_theme(prs: PresentationT, t: Theme) -> None:
     master_part = prs.slide_master.part
     theme_part = master_part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme_part.blob)
-    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    root = parse(theme_part.blob)
     c = t.colors
     scheme = {
         "dk1": c.text,
@@ -114,38 +117,35 @@ def _restyle_theme(prs: PresentationT, t: Theme) -> None:
         "hlink": c.accent,
         "folHlink": c.accent_dark,
     }
-    clr = root.find(f".//{a}clrScheme")
+    clr = root.find(f".//{qn('a:clrScheme')}")
     clr.set("name", t.name or "Foundation")
     for key, val in scheme.items():
-        slot = clr.find(f"{a}{key}")
+        slot = clr.find(qn(f"a:{key}"))
         for child in list(slot):
             slot.remove(child)
-        etree.SubElement(slot, f"{a}srgbClr", val=val)
-    fonts = root.find(f".//{a}fontScheme")
-    fonts.set("name", t.name or "Foundation")
+        sub(slot, "a:srgbClr", {"val": val})
+    font_scheme = root.find(f".//{qn('a:fontScheme')}")
+    font_scheme.set("name", t.name or "Foundation")
     for which, face in (("majorFont", t.fonts.heading), ("minorFont", t.fonts.body)):
-        fonts.find(f"{a}{which}/{a}latin").set("typeface", face)
-    root.find(f".//{a}themeElements/..").set("name", t.name or "Foundation")
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        font_scheme.find(f"{qn('a:' + which)}/{qn('a:latin')}").set("typeface", face)
+    root.find(f".//{qn('a:themeElements')}/..").set("name", t.name or "Foundation")
+    set_part_blob(theme_part, serialize(root))
 
 
 def _replace_layouts(prs: PresentationT, t: Theme) -> None:
     master = prs.slide_master
     master_part = master.part
-    id_lst = master._element.get_or_add_sldLayoutIdLst()
-    for entry in list(id_lst):
-        master_part.drop_rel(entry.rId)
-        id_lst.remove(entry)
+    drop_layouts(master)
     for n, name in enumerate(LAYOUTS, start=1):
         part = SlideLayoutPart.load(
             PackURI(f"/ppt/slideLayouts/slideLayout{n}.xml"),
             CT.PML_SLIDE_LAYOUT,
             prs.part.package,
-            layout_xml(name, t).encode("utf-8"),
+            layout_xml(name, t),
         )
         part.relate_to(master_part, RT.SLIDE_MASTER)
         rid = master_part.relate_to(part, RT.SLIDE_LAYOUT)
-        id_lst._add_sldLayoutId(id=str(2147483649 + n), rId=rid)
+        add_layout_id(master, rid, 2147483649 + n)
 
 
 def build_template(out: str | os.PathLike[str], theme: Theme | None = None) -> Path:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from xml.sax.saxutils import escape
 
 import attrs
 from attrs import frozen
 
-from tuningdeck.render.master.shapes import NS, ShapeTree
+from tuningdeck.oxml.core import element, serialize, sub
+from tuningdeck.render.master.shapes import ShapeTree, ph
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import Layout
 from tuningdeck.vocab import Placeholder as P
@@ -60,7 +60,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
         s.rect("Footer rule", g.margin_x, g.footer_rule, g.content_width, 0.01, c.rule)
     s.placeholder(
         P.WORDMARK,
-        f'<p:ph type="ftr" sz="quarter" idx="{WORDMARK_IDX}"/>',
+        ph("ftr", WORDMARK_IDX, quarter=True),
         g.margin_x,
         g.footer_top,
         3.2,
@@ -77,7 +77,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
     )
     s.placeholder(
         P.FOOTNOTE,
-        f'<p:ph type="body" sz="quarter" idx="{FOOTNOTE_IDX}"/>',
+        ph("body", FOOTNOTE_IDX, quarter=True),
         g.margin_x,
         g.footnote_top,
         g.content_width,
@@ -90,7 +90,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
     )
     s.placeholder(
         P.DEPARTMENT,
-        f'<p:ph type="body" sz="quarter" idx="{DEPARTMENT_IDX}"/>',
+        ph("body", DEPARTMENT_IDX, quarter=True),
         g.margin_x + 3.4,
         g.footer_top,
         g.content_width - 3.4 - 0.7,
@@ -104,7 +104,7 @@ def footer(s: ShapeTree, t: Theme, *, dark: bool = False) -> None:
     )
     s.placeholder(
         P.SLIDE_NUMBER,
-        f'<p:ph type="sldNum" sz="quarter" idx="{SLIDE_NUMBER_IDX}"/>',
+        ph("sldNum", SLIDE_NUMBER_IDX, quarter=True),
         g.width - g.margin_x - 0.6,
         g.footer_top,
         0.6,
@@ -122,7 +122,7 @@ def title_placeholder(s: ShapeTree, t: Theme) -> None:
     g = t.geometry
     s.placeholder(
         P.TITLE,
-        '<p:ph type="title"/>',
+        ph("title"),
         g.margin_x,
         g.title_top,
         g.content_width,
@@ -142,7 +142,7 @@ def _bodies(s: ShapeTree, boxes: list[Box]) -> None:
     for b in boxes:
         s.placeholder(
             b.name,
-            f'<p:ph type="{b.kind}" idx="{b.idx}"/>',
+            ph(b.kind, b.idx),
             b.x,
             b.y,
             b.w,
@@ -156,8 +156,8 @@ def _cover(
     s: ShapeTree,
     t: Theme,
     *,
-    title_ph: str,
-    subtitle_ph: str,
+    title_ph: dict[str, str],
+    subtitle_ph: dict[str, str],
     prompt: str,
     top: float,
     height: float,
@@ -203,8 +203,8 @@ def _title_layout(s: ShapeTree, t: Theme) -> None:
     _cover(
         s,
         t,
-        title_ph='<p:ph type="ctrTitle"/>',
-        subtitle_ph='<p:ph type="subTitle" idx="1"/>',
+        title_ph=ph("ctrTitle"),
+        subtitle_ph=ph("subTitle", 1),
         prompt="Deck title",
         top=2.0,
         height=2.3,
@@ -220,8 +220,8 @@ def _section_layout(s: ShapeTree, t: Theme) -> None:
     _cover(
         s,
         t,
-        title_ph='<p:ph type="title"/>',
-        subtitle_ph='<p:ph type="body" idx="1"/>',
+        title_ph=ph("title"),
+        subtitle_ph=ph("body", 1),
         prompt="Section title",
         top=2.4,
         height=1.6,
@@ -401,7 +401,7 @@ LAYOUTS: dict[Layout, Callable[[Theme], list[Box]]] = {
 }
 
 
-def layout_xml(name: Layout, t: Theme) -> str:
+def layout_xml(name: Layout, t: Theme) -> bytes:
     """The slide layout part's XML for layout ``name`` of the master."""
     s = ShapeTree()
     special = {Layout.TITLE: _title_layout, Layout.SECTION: _section_layout}
@@ -439,10 +439,38 @@ def layout_xml(name: Layout, t: Theme) -> str:
             )
         _bodies(s, LAYOUTS[name](t))
         footer(s, t)
-    show_master = "0"
-    return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<p:sldLayout {NS} preserve="1" userDrawn="1" showMasterSp="{show_master}">'
-        f'<p:cSld name="{escape(name)}">{s.xml()}</p:cSld>'
-        f"<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    root = element(
+        "p:sldLayout",
+        {"preserve": 1, "userDrawn": 1, "showMasterSp": 0},
+        prefixes=("a", "r", "p"),
     )
+    sub(root, "p:cSld", {"name": str(name)}).append(s.tree)
+    sub(sub(root, "p:clrMapOvr"), "a:masterClrMapping")
+    return serialize(root)
+
+
+#: The placeholders of the footer, on every layout: name -> (type, idx).
+_FOOTER_KEYS: dict[str, tuple[str, int]] = {
+    P.DEPARTMENT: ("body", DEPARTMENT_IDX),
+    P.FOOTNOTE: ("body", FOOTNOTE_IDX),
+    P.SLIDE_NUMBER: ("sldNum", SLIDE_NUMBER_IDX),
+    P.WORDMARK: ("ftr", WORDMARK_IDX),
+}
+
+
+def placeholder_keys(name: Layout, t: Theme) -> dict[str, tuple[str, int]]:
+    """The placeholders of layout ``name`` on the Foundation master: name -> (type, idx).
+
+    A template whose placeholders are named otherwise (PowerPoint names them "Title 1", "Text
+    Placeholder 2") is matched against these types and idx values.
+    """
+    keys: dict[str, tuple[str, int]] = {}
+    if name is Layout.TITLE:
+        keys = {P.TITLE: ("ctrTitle", 0), P.SUBTITLE: ("subTitle", 1)}
+    elif name is Layout.SECTION:
+        keys = {P.TITLE: ("title", 0), P.SUBTITLE: ("body", 1)}
+    elif name not in UNTITLED:
+        keys = {P.TITLE: ("title", 0)}
+    keys.update({b.name: (b.kind, b.idx) for b in LAYOUTS[name](t)})
+    keys.update(_FOOTER_KEYS)
+    return keys

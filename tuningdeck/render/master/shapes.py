@@ -1,48 +1,81 @@
-"""DrawingML for the master's shapes: placeholders, rectangles and text, with numbered ids."""
+"""The master's shapes: placeholders, rectangles and text, with numbered ids, as elements."""
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from lxml import etree
 
-__all__ = ["EMU_PER_INCH", "NS", "ShapeTree", "emu", "font_xml", "xfrm"]
+from tuningdeck.oxml.core import element, sub
+from tuningdeck.oxml.text import solid_fill
 
-NS = (
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
-)
+__all__ = ["EMU_PER_INCH", "ShapeTree", "emu", "fonts", "ph", "xfrm"]
+
 EMU_PER_INCH = 914400
+#: The id PowerPoint gives the slide-number field.
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
 def emu(inches: float) -> int:
+    """Inches in EMU."""
     return round(inches * EMU_PER_INCH)
 
 
-def xfrm(x: float, y: float, w: float, h: float) -> str:
-    return (
-        f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
-    )
+def ph(kind: str | None = None, idx: int | None = None, *, quarter: bool = False) -> dict[str, str]:
+    """The attributes of a ``<p:ph>``: type, size (a quarter) and idx, as given."""
+    out = {} if kind is None else {"type": kind}
+    if quarter:
+        out["sz"] = "quarter"
+    if idx is not None:
+        out["idx"] = str(idx)
+    return out
 
 
-def font_xml(face: str) -> str:
-    return f'<a:latin typeface="{face}"/><a:ea typeface="{face}"/><a:cs typeface="{face}"/>'
+def xfrm(parent: etree._Element, x: float, y: float, w: float, h: float) -> None:
+    """An ``<a:xfrm>`` at (``x``, ``y``), ``w`` by ``h`` inches, appended to ``parent``."""
+    el = sub(parent, "a:xfrm")
+    sub(el, "a:off", {"x": emu(x), "y": emu(y)})
+    sub(el, "a:ext", {"cx": emu(w), "cy": emu(h)})
+
+
+def fonts(parent: etree._Element, face: str) -> None:
+    """Latin, East Asian and complex-script typefaces ``face``, appended to ``parent``."""
+    for script in ("a:latin", "a:ea", "a:cs"):
+        sub(parent, script, {"typeface": face})
 
 
 class ShapeTree:
     """Collects the shapes of one spTree, numbering their ids."""
 
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self.tree = element("p:spTree", prefixes=("a", "p", "r"))
+        nv = sub(self.tree, "p:nvGrpSpPr")
+        sub(nv, "p:cNvPr", {"id": 1, "name": ""})
+        sub(nv, "p:cNvGrpSpPr")
+        sub(nv, "p:nvPr")
+        group = sub(sub(self.tree, "p:grpSpPr"), "a:xfrm")
+        for tag, x, y in (("a:off", "x", "y"), ("a:ext", "cx", "cy")):
+            sub(group, tag, {x: 0, y: 0})
+        for tag, x, y in (("a:chOff", "x", "y"), ("a:chExt", "cx", "cy")):
+            sub(group, tag, {x: 0, y: 0})
         self.next_id = 2
 
-    def _id(self) -> int:
+    def _shape(self, name: str, locks: dict[str, str] | None, ph_attrs: dict[str, str] | None,
+               *, user_drawn: bool = False) -> etree._Element:  # fmt: skip
+        sp = sub(self.tree, "p:sp")
+        nv = sub(sp, "p:nvSpPr")
+        sub(nv, "p:cNvPr", {"id": self.next_id, "name": name})
         self.next_id += 1
-        return self.next_id - 1
+        c_nv = sub(nv, "p:cNvSpPr", locks if ph_attrs is None else None)
+        if ph_attrs is not None:
+            sub(c_nv, "a:spLocks", {"noGrp": 1})
+        nv_pr = sub(nv, "p:nvPr", {"userDrawn": 1} if user_drawn else None)
+        if ph_attrs is not None:
+            sub(nv_pr, "p:ph", ph_attrs)
+        return sp
 
     def placeholder(
         self,
         name: str,
-        ph: str,
+        ph_attrs: dict[str, str],
         x: float,
         y: float,
         w: float,
@@ -61,49 +94,50 @@ class ShapeTree:
         caps: bool = False,
         wrap: str = "square",
     ) -> None:
-        rpr = ""
-        if size or color or face or bold or spacing or caps:
-            attrs = (
-                (f' sz="{int(size * 100)}"' if size else "")
-                + (' b="1"' if bold else "")
-                + (' cap="all"' if caps else "")
-                + (f' spc="{spacing}"' if spacing else "")
-            )
-            inner = (f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else "") + (
-                font_xml(face) if face else ""
-            )
-            rpr = f"<a:defRPr{attrs}>{inner}</a:defRPr>"
-        lst = (
-            f'<a:lstStyle><a:lvl1pPr algn="{align}" marL="0" indent="0"><a:buNone/>{rpr}'
-            "</a:lvl1pPr></a:lstStyle>"
-        )
-        fill_xml = f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>' if fill else ""
+        """A placeholder (``ph_attrs``: see :func:`ph`) with its text's look and a prompt;
+        ``spacing`` is letter spacing (hundredths of a point), ``caps`` sets it in capitals."""
+        sp = self._shape(name, None, ph_attrs)
+        sp_pr = sub(sp, "p:spPr")
+        xfrm(sp_pr, x, y, w, h)
+        if fill:
+            sp_pr.append(solid_fill(fill))
+        body = sub(sp, "p:txBody")
         ins = emu(inset)
-        body = (
-            f'<a:bodyPr lIns="{ins}" tIns="{ins}" rIns="{ins}" bIns="{ins}" anchor="{anchor}" '
-            f'wrap="{wrap}"><a:noAutofit/></a:bodyPr>'
-        )
-        text = f'<a:r><a:rPr lang="en-US"/><a:t>{escape(prompt)}</a:t></a:r>' if prompt else ""
-        if 'type="sldNum"' in ph:
-            text = (
-                '<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">'
-                '<a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>'
-            )
-        self.items.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'
-            f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
-            f"<p:spPr>{xfrm(x, y, w, h)}{fill_xml}</p:spPr>"
-            f"<p:txBody>{body}{lst}<a:p>{text}</a:p></p:txBody></p:sp>"
-        )
+        insets = {"lIns": ins, "tIns": ins, "rIns": ins, "bIns": ins}
+        sub(sub(body, "a:bodyPr", {**insets, "anchor": anchor, "wrap": wrap}), "a:noAutofit")
+        level = sub(sub(body, "a:lstStyle"), "a:lvl1pPr", {"algn": align, "marL": 0, "indent": 0})
+        sub(level, "a:buNone")
+        if size or color or face or bold or spacing or caps:
+            attrs: dict[str, str | int] = {"sz": int(size * 100)} if size else {}
+            if bold:
+                attrs["b"] = 1
+            if caps:
+                attrs["cap"] = "all"
+            if spacing:
+                attrs["spc"] = spacing
+            rpr = sub(level, "a:defRPr", attrs)
+            if color:
+                rpr.append(solid_fill(color))
+            if face:
+                fonts(rpr, face)
+        p = sub(body, "a:p")
+        if ph_attrs.get("type") == "sldNum":
+            field = sub(p, "a:fld", {"id": SLIDE_NUMBER_FIELD, "type": "slidenum"})
+            sub(field, "a:rPr", {"lang": "en-US"})
+            sub(field, "a:t", text="‹#›")
+        elif prompt:
+            r = sub(p, "a:r")
+            sub(r, "a:rPr", {"lang": "en-US"})
+            sub(r, "a:t", text=prompt)
 
     def rect(self, name: str, x: float, y: float, w: float, h: float, fill: str) -> None:
-        self.items.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'
-            "<p:cNvSpPr/><p:nvPr/>"
-            f'</p:nvSpPr><p:spPr>{xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-            f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>'
-            f"</p:sp>"
-        )
+        """A filled rectangle without an outline."""
+        sp = self._shape(name, None, None)
+        sp_pr = sub(sp, "p:spPr")
+        xfrm(sp_pr, x, y, w, h)
+        sub(sub(sp_pr, "a:prstGeom", {"prst": "rect"}), "a:avLst")
+        sp_pr.append(solid_fill(fill))
+        sub(sub(sp_pr, "a:ln"), "a:noFill")
 
     def text(
         self,
@@ -122,21 +156,22 @@ class ShapeTree:
         align: str = "l",
         anchor: str = "ctr",
     ) -> None:
-        self.items.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/>'
-            f'<p:cNvSpPr txBox="1"/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{xfrm(x, y, w, h)}'
-            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-            '<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" '
-            f'anchor="{anchor}" wrap="none">'
-            f'<a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr algn="{align}"/><a:r>'
-            f'<a:rPr lang="en-US" sz="{int(size * 100)}" b="{int(bold)}" spc="{spacing}">'
-            f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>{font_xml(face)}</a:rPr>'
-            f"<a:t>{escape(text)}</a:t></a:r></a:p></p:txBody></p:sp>"
-        )
-
-    def xml(self) -> str:
-        return (
-            '<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
-            '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
-            '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>' + "".join(self.items) + "</p:spTree>"
-        )
+        """A text box of one run, drawn by the master (not a placeholder)."""
+        sp = self._shape(name, {"txBox": "1"}, None, user_drawn=True)
+        sp_pr = sub(sp, "p:spPr")
+        xfrm(sp_pr, x, y, w, h)
+        sub(sub(sp_pr, "a:prstGeom", {"prst": "rect"}), "a:avLst")
+        sub(sp_pr, "a:noFill")
+        body = sub(sp, "p:txBody")
+        insets = {"lIns": 0, "tIns": 0, "rIns": 0, "bIns": 0}
+        sub(sub(body, "a:bodyPr", {**insets, "anchor": anchor, "wrap": "none"}), "a:noAutofit")
+        sub(body, "a:lstStyle")
+        p = sub(body, "a:p")
+        sub(p, "a:pPr", {"algn": align})
+        r = sub(p, "a:r")
+        attrs: dict[str, str | int] = {"lang": "en-US", "sz": int(size * 100), "b": int(bold)}
+        attrs["spc"] = spacing
+        rpr = sub(r, "a:rPr", attrs)
+        rpr.append(solid_fill(color))
+        fonts(rpr, face)
+        sub(r, "a:t", text=text)
