@@ -28,7 +28,7 @@ from tests.render_check import RenderedDeck, audit_errors, deck_problems
 from tuningdeck.catalogue import CATALOGUE
 from tuningdeck.cli import app
 from tuningdeck.fonts import install_fonts
-from tuningdeck.model import ContentSlide, Deck, ObjectiveSlide, OkrChangeSlide, SectionSlide
+from tuningdeck.model import AcronymsSlide, ContentSlide, Deck, ObjectiveSlide, SectionSlide
 from tuningdeck.render import default_template, resolve_theme, write_deck
 from tuningdeck.render.master import build_template
 from tuningdeck.render.master.layouts import WORDMARK_IDX
@@ -111,10 +111,10 @@ def test_second_brand_deck_takes_its_colours_fonts_and_organisation(brand_deck: 
     run = title.text_frame.paragraphs[0].runs[0]
     assert run.font.name == "Source Serif 4"  # the brand's heading font
     assert str(run.font.color.rgb) == "1B1B3A"
-    two = next(s for s in prs.slides if s.slide_layout.name == "Two Content")
-    left = next(ph for ph in two.placeholders if ph.name == "Content Placeholder 2")
-    assert left.text_frame.text  # filled through the settings' [placeholders]
-    assert left.text_frame.paragraphs[-1].runs[0].font.name == "IBM Plex Sans"
+    update = next(s for s in prs.slides if s.slide_layout.name == "Priority Update")
+    narrative = next(ph for ph in update.placeholders if ph.placeholder_format.idx == 10)
+    assert narrative.name.startswith("Text Placeholder")  # matched by its idx
+    assert narrative.text_frame.paragraphs[-1].runs[0].font.name == "IBM Plex Sans"
     for slide in prs.slides:  # the footer placeholder, matched by its type and idx
         marks = [ph for ph in slide.placeholders if ph.placeholder_format.idx == WORDMARK_IDX]
         assert [m.text_frame.text for m in marks] == [BRAND_ORGANISATION]
@@ -247,15 +247,17 @@ def test_master_saved_by_libreoffice_builds_with_a_mapping(
     check = CliRunner().invoke(app, ["template", "check", str(template)])
     assert check.exit_code == 2
     assert re.search(r"^content\s+supported \(no slide may fill", check.output, re.M)
+    entries = [(f"TERM{i}", f"the meaning of term number {i}, in a few words") for i in range(40)]
     deck = Deck(
         [
             ContentSlide(title="Why", text="Because the movement grows.\n- one\n- two"),
-            OkrChangeSlide(title="Change", original="Old wording.", proposed="New wording."),
+            AcronymsSlide(entries=entries),  # two columns: "Title, 2 Content"
         ]
     )
     out = write_deck(deck, tmp_path / "d.pptx", template=template)
     prs = Presentation(str(out))
     two = prs.slides[1]
+    assert two.slide_layout.name == "Title, 2 Content"
     left, right = (ph for ph in two.placeholders if ph.name in ("PlaceHolder 2", "PlaceHolder 3"))
     assert left.left < right.left  # each written at its own place, not inherited from idx 0
     assert audit_errors(out) == []
