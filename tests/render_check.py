@@ -11,8 +11,6 @@ python-pptx. Coordinates are points from the slide's top left, as pdftotext give
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 import shutil
 import tempfile
 from collections import Counter
@@ -23,6 +21,7 @@ from typing import Any, NamedTuple
 
 from tuningdeck.fonts import fonts_registered, install_fonts
 from tuningdeck.preview import Page, PreviewError, Word, render_pdf, word_boxes
+from tuningdeck.text.tokens import compared_words, signs_apart
 
 __all__ = [
     "Frame",
@@ -166,17 +165,10 @@ def _drawn(shapes: Iterable[Any]) -> list[Any]:
     return [s for s in shapes if not s.is_placeholder]
 
 
-# Where LibreOffice may break a line inside a word: spaces, hyphens, dashes and slashes.
-_BREAKS = re.compile(r"[\s\-\u2010-\u2014/]+")
-
-
 def _tokens(text: str) -> Iterator[str]:
-    """The words of ``text`` as compared across the slide and its rendering: split where a line
-    may break, lower case, only letters, digits, % and $ kept."""
-    for part in _BREAKS.split(html.unescape(text)):
-        token = re.sub(r"[^\w%$]", "", part).lower()
-        if token:
-            yield token
+    """The words of ``text`` as compared across the slide and its rendering (see
+    :func:`tuningdeck.text.tokens.compared_words`): the letters of Arabic or Chinese one by one."""
+    return compared_words(text)
 
 
 def _text_words(shapes: Iterable[Any]) -> Iterator[str]:
@@ -229,9 +221,19 @@ def words_outside_frames(page: Page, frames: Sequence[Frame], *, tol: float = 2.
     return [w for w in page.words if not any(f.holds(*w.center, tol) for f in frames)]
 
 
+_TRIM = 0.15  # of a word box's height, off its top and bottom, before boxes are compared
+
+
+def _band(word: Word) -> tuple[float, float]:
+    """The top and bottom of the middle of a word's box: the boxes of fonts with tall ascents and
+    descents (Arabic, Devanagari) reach into the lines above and below without touching them."""
+    trim = _TRIM * (word.y1 - word.y0)
+    return word.y0 + trim, word.y1 - trim
+
+
 def collisions(page: Page, *, overlap: float = 0.25) -> list[tuple[Word, Word]]:
-    """Pairs of words from different lines whose boxes overlap by more than ``overlap`` of the
-    smaller box: text of one box running into another's."""
+    """Pairs of words from different lines whose boxes (less a sliver at top and bottom) overlap
+    by more than ``overlap`` of the smaller box: text of one box running into another's."""
     found = []
     words = sorted(page.words, key=lambda w: w.x0)
     for i, a in enumerate(words):
@@ -240,19 +242,25 @@ def collisions(page: Page, *, overlap: float = 0.25) -> list[tuple[Word, Word]]:
                 break
             if abs(a.y0 - b.y0) < 0.5 and abs(a.y1 - b.y1) < 0.5:
                 continue  # side by side on one line
+            (a0, a1), (b0, b1) = _band(a), _band(b)
             ix = min(a.x1, b.x1) - max(a.x0, b.x0)
-            iy = min(a.y1, b.y1) - max(a.y0, b.y0)
+            iy = min(a1, b1) - max(a0, b0)
             if ix <= 0 or iy <= 0:
                 continue
-            smaller = min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0))
+            smaller = min((a.x1 - a.x0) * (a1 - a0), (b.x1 - b.x0) * (b1 - b0))
             if smaller > 0 and ix * iy > overlap * smaller:
                 found.append((a, b))
     return found
 
 
 def missing_words(slide: RenderedSlide) -> Counter[str]:
-    """Words of the slide's text that do not appear on its rendered page (clipped or lost)."""
-    return slide.words - slide_words(slide.page)
+    """Words of the slide's text that do not appear on its rendered page (clipped or lost);
+    % and $ signs are compared apart from their numbers."""
+
+    def apart(words: Counter[str]) -> Counter[str]:
+        return Counter(t for word, n in words.items() for t in signs_apart(word) for _ in range(n))
+
+    return apart(slide.words) - apart(slide_words(slide.page))
 
 
 def deck_problems(deck: RenderedDeck) -> list[str]:

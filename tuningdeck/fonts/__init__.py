@@ -19,6 +19,7 @@ from tuningdeck.fonts.fallback import (
     MissingScriptFont,
     fallback_family,
     script_families,
+    script_family,
     script_of,
     set_script_families,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "install_fonts",
     "resolve",
     "script_families",
+    "script_family",
     "script_of",
     "set_script_families",
     "static_file",

@@ -24,6 +24,7 @@ __all__ = [
     "MissingScriptFont",
     "fallback_family",
     "script_families",
+    "script_family",
     "script_of",
     "set_script_families",
 ]
@@ -112,6 +113,28 @@ def set_script_families(families: Mapping[str, str]) -> None:
 def script_families() -> dict[str, str]:
     """The fallback family of each script, the theme's choices included."""
     return {**SCRIPT_FAMILIES, **_overrides}
+
+
+# The ISO 15924 code of each script as tuningdeck.text.scripts names it, where it has a family.
+_CODES = {
+    "latin": "Latn",
+    "arabic": "Arab",
+    "hebrew": "Hebr",
+    "devanagari": "Deva",
+    "thai": "Thai",
+    "han": "Hani",
+    "hiragana": "Hani",
+    "katakana": "Hani",
+    "hangul": "Hani",
+}
+
+
+def script_family(script: str | None) -> str | None:
+    """The family that draws a run of ``script`` (as :func:`tuningdeck.text.scripts.script_of`
+    names it: ``"arabic"``, ``"han"``…) in its East-Asian or complex-script font slot: the
+    theme's choice, else the default fallback; None for a script without one."""
+    code = _CODES.get(script or "")
+    return script_families().get(code) if code else None
 
 
 @functools.lru_cache(maxsize=4096)

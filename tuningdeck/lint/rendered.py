@@ -8,7 +8,6 @@ are shown.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections import Counter
@@ -19,6 +18,7 @@ from tuningdeck.lint.geometry import Box
 from tuningdeck.lint.parts import SlideParts
 from tuningdeck.lint.report import Finding
 from tuningdeck.lint.view import SlideView, Word
+from tuningdeck.text.tokens import compared_words, signs_apart
 
 __all__ = ["can_render", "frame_findings", "missing_words", "render_words"]
 
@@ -55,19 +55,6 @@ def _some(words: list[str]) -> str:
     return shown + (" …" if len(words) > 8 else "")
 
 
-# Where LibreOffice may break a line inside a word: spaces, hyphens, dashes and slashes.
-_BREAKS = re.compile(r"[\s\-\u2010-\u2014/]+")
-
-
-def _tokens(text: str) -> Iterator[str]:
-    """Words as compared between a slide and its rendering: split where a line may break,
-    lower case, only letters, digits, % and $ kept."""
-    for part in _BREAKS.split(text):
-        token = re.sub(r"[^\w%$]", "", part).lower()
-        if token:
-            yield token
-
-
 def missing_words(view: SlideView) -> list[str]:
     """Words of the slide's visible text (footer fields left out) that LibreOffice did not draw
     on the page: pushed off the slide or clipped."""
@@ -76,6 +63,13 @@ def missing_words(view: SlideView) -> list[str]:
     wanted = Counter(t for s in view.visible() if s.kind != "footer" for t in _tokens(s.text))
     drawn = Counter(t for w in view.words for t in _tokens(w.text))
     return list((wanted - drawn).elements())
+
+
+def _tokens(text: str) -> Iterator[str]:
+    """Words as compared between a slide and its rendering (the letters of Arabic or Chinese one
+    by one, % and $ apart from their numbers): see :mod:`tuningdeck.text.tokens`."""
+    for word in compared_words(text):
+        yield from signs_apart(word)
 
 
 def frame_findings(view: SlideView) -> list[Finding]:

@@ -41,6 +41,8 @@ class ParaFormat(NamedTuple):
     bullet: Bullet
     end_size: int  # the size of the paragraph mark, hundredths of a point
     level: int = 0  # outline level, 0-based
+    rtl: bool = False  # the paragraph runs right to left
+    end_lang: str = "en-US"  # the language of the paragraph mark
 
 
 class RunFormat(NamedTuple):
@@ -53,6 +55,11 @@ class RunFormat(NamedTuple):
     underline: bool = False
     superscript: bool = False
     color: str | None = None
+    lang: str = "en-US"
+    alt_lang: str | None = None  # for East-Asian text: the language of the Latin text in it
+    ea: str | None = None  # the East-Asian typeface (East-Asian text only)
+    cs: str | None = None  # the complex-script typeface; None: ``face``
+    tracked: bool = True  # False: no letter spacing (Arabic, Indic: their letters join)
 
 
 def solid_fill(color: str) -> etree._Element:
@@ -66,6 +73,8 @@ def _paragraph(f: ParaFormat) -> etree._Element:
     if f.level:
         attrs["lvl"] = f.level
     attrs.update(indent=f.indent, algn=f.align)
+    if f.rtl:
+        attrs["rtl"] = 1
     ppr = sub(p, "a:pPr", attrs)
     sub(sub(ppr, "a:lnSpc"), "a:spcPct", {"val": f.line})
     sub(sub(ppr, "a:spcBef"), "a:spcPts", {"val": f.before})
@@ -82,23 +91,29 @@ def _paragraph(f: ParaFormat) -> etree._Element:
         sub(ppr, "a:buChar", {"char": b.char})
     else:
         sub(ppr, "a:buNone")
-    sub(p, "a:endParaRPr", {"lang": "en-US", "sz": f.end_size})
+    sub(p, "a:endParaRPr", {"lang": f.end_lang, "sz": f.end_size})
     return p
 
 
 def _run(f: RunFormat) -> etree._Element:
     r = element("a:r", prefixes=("a", "r"))
-    attrs: dict[str, str | int] = {"lang": "en-US", "sz": f.size, "b": int(f.bold)}
-    attrs["i"] = int(f.italic)
+    attrs: dict[str, str | int] = {"lang": f.lang}
+    if f.alt_lang:
+        attrs["altLang"] = f.alt_lang
+    attrs.update(sz=f.size, b=int(f.bold), i=int(f.italic))
     if f.underline:
         attrs["u"] = "sng"
+    if not f.tracked:
+        attrs["spc"] = 0  # a letter-spaced placeholder would part joined letters
     if f.superscript:
         attrs["baseline"] = 30000
     rpr = sub(r, "a:rPr", attrs)
     if f.color:
         rpr.append(solid_fill(f.color))
     sub(rpr, "a:latin", {"typeface": f.face})
-    sub(rpr, "a:cs", {"typeface": f.face})
+    if f.ea:
+        sub(rpr, "a:ea", {"typeface": f.ea})
+    sub(rpr, "a:cs", {"typeface": f.cs or f.face})
     sub(r, "a:t")
     return r
 

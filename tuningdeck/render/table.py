@@ -108,7 +108,7 @@ class TableLayout:
 
 
 def _cell_height(cell: Cell, width: float, pad_x: float, pad_y: float) -> float:
-    return blocks_height(cell.blocks, width - 2 * pad_x) + 2 * pad_y
+    return blocks_height(cell.blocks, width - 2 * pad_x, cell=True) + 2 * pad_y
 
 
 CellHeight = Callable[[Cell, float], float]
@@ -322,7 +322,7 @@ def _height(
     """The table's height with its text at ``scale`` (no scaled copy of the cells is made)."""
 
     def cell_h(cell: Cell, w: float) -> float:
-        return blocks_height(cell.blocks, w - 2 * pad_x, scale) + 2 * pad_y
+        return blocks_height(cell.blocks, w - 2 * pad_x, scale, cell=True) + 2 * pad_y
 
     total = sum(_row_heights([header], widths, pad_x, pad_y, cell_h))
     for g in groups:

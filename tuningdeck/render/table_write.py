@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from attrs import evolve
 from lxml import etree
 
 from tuningdeck.oxml import fragments
 from tuningdeck.oxml.table import CellFormat, cell, covered_cell, row, table
+from tuningdeck.render.script_props import main_direction
 from tuningdeck.render.table import Cell, PlacedTable
 from tuningdeck.render.text import paragraph_bytes, paragraphs
+from tuningdeck.text.scripts import Direction
 
-__all__ = ["table_bytes", "table_element"]
+__all__ = ["table_bytes", "table_direction", "table_element"]
 
 EMU_PER_PT = 12700
 #: The built-in "No Style, No Grid" table style: every fill and rule is the table's own.
@@ -40,8 +43,12 @@ def table_element(
     """The ``<a:tbl>`` of ``table_``: widths, heights, merges, fills, rules and text.
 
     Rules are horizontal only; the rule between two rows is drawn by both cells, so every
-    renderer shows it whichever edge it gives precedence.
+    renderer shows it whichever edge it gives precedence. A table whose text is mostly right to
+    left is mirrored: its first column at the right.
     """
+    base = table_direction(table_)
+    if base == "rtl":
+        table_ = _mirrored(table_)
     tbl = table([_emu(x) for x in table_.widths], NO_STYLE)
     for height, cells in _rows(table_, rule_color, rule_width):
         tr = row(tbl, height)
@@ -50,7 +57,11 @@ def table_element(
                 tr.append(covered_cell(rule_color, fmt.rule_width))
                 continue
             body = paragraphs(
-                spec.blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id
+                spec.blocks,
+                bullet_color=bullet_color,
+                link_color=link_color,
+                link_id=link_id,
+                base=base,
             )
             tr.append(cell(fmt, body))
     return tbl
@@ -68,6 +79,9 @@ def table_bytes(
 ) -> None:
     """Append the bytes of :func:`table_element`'s table to ``out``, from compiled fragments
     (:mod:`tuningdeck.oxml.fragments`): the same markup in a fraction of the time."""
+    base = table_direction(table_)
+    if base == "rtl":
+        table_ = _mirrored(table_)
     head, tail = fragments.table_parts([_emu(x) for x in table_.widths], NO_STYLE)
     out.append(head)
     for height, cells in _rows(table_, rule_color, rule_width):
@@ -83,10 +97,27 @@ def table_bytes(
                 bullet_color=bullet_color,
                 link_color=link_color,
                 link_id=link_id,
+                base=base,
             )
             out.append(end_cell)
         out.append(end_row)
     out.append(tail)
+
+
+def table_direction(table_: PlacedTable) -> Direction:
+    """The direction of ``table_``: right to left when most of its text is (see
+    :func:`~tuningdeck.render.script_props.main_direction`)."""
+    rows = table_.page.rows
+    return main_direction(b.paragraph for row in rows for cell in row if cell for b in cell.blocks)
+
+
+def _mirrored(table_: PlacedTable) -> PlacedTable:
+    """``table_`` with its columns in reverse order: a right-to-left table's first column at the
+    right. (LibreOffice does not mirror a table marked ``rtl="1"``; a table whose columns are
+    written in reverse order looks mirrored in every application.)"""
+    page = table_.page
+    rows = tuple(tuple(reversed(row)) for row in page.rows)
+    return evolve(table_, widths=tuple(reversed(table_.widths)), page=evolve(page, rows=rows))
 
 
 def _rows(

@@ -25,8 +25,16 @@ from tuningdeck.oxml.text import (
     run,
 )
 from tuningdeck.render.pptx_adapter import text_body
+from tuningdeck.render.script_props import (
+    DEFAULT_LANGUAGE,
+    main_direction,
+    paragraph_align,
+    paragraph_rtl,
+    run_fonts,
+)
 from tuningdeck.text.markup import Paragraph, Run
 from tuningdeck.text.measure import Block, TextStyle, margins
+from tuningdeck.text.scripts import Direction, split_scripts
 
 __all__ = ["formatted", "paragraph_bytes", "paragraphs", "start_numbers", "write_blocks"]
 
@@ -44,23 +52,32 @@ Formatted = tuple[ParaFormat, list[tuple[RunFormat, str, str | None]]]
 
 
 def _para_format(
-    st: TextStyle, margin: float, hang: float, bullet: Bullet, level: int
+    st: TextStyle,
+    margin: float,
+    hang: float,
+    bullet: Bullet,
+    level: int,
+    rtl: bool = False,
+    end_lang: str = DEFAULT_LANGUAGE,
 ) -> ParaFormat:
     return ParaFormat(
         round(margin * 12700),
         -round(hang * 12700),
-        st.align,
+        paragraph_align(st.align, rtl),
         round(st.line * 100000),
         _pts(st.space_before),
         _pts(st.space_after),
         bullet,
         _pts(math.floor(st.size * 10) / 10),
         min(level, 9) - 1 if level > 1 else 0,
+        rtl,
+        end_lang,
     )
 
 
 def _run_format(st: TextStyle, r: Run, link_color: str) -> RunFormat:
     color = link_color if r.href else r.color or st.color
+    fonts = run_fonts(r, st.family)
     return RunFormat(
         _pts(math.floor(st.size * 10) / 10),
         st.family,
@@ -69,6 +86,11 @@ def _run_format(st: TextStyle, r: Run, link_color: str) -> RunFormat:
         bool(r.href),
         bool(r.superscript),
         color or None,
+        fonts.lang,
+        fonts.alt_lang,
+        fonts.ea,
+        fonts.cs,
+        fonts.tracked,
     )
 
 
@@ -78,6 +100,7 @@ def formatted(
     bullet_color: str,
     link_color: str,
     link_id: Callable[[str], str],
+    base: Direction | None = None,
 ) -> list[Formatted]:
     """Each block's paragraph and run formats, as planned.
 
@@ -85,24 +108,33 @@ def formatted(
     is written as the paragraph's outline level (``lvl``), so PowerPoint indents and numbers it
     as one of its own; a numbered item is an automatic number (see :func:`start_numbers`).
     Sizes are rounded down to a tenth of a point.
+
+    Runs are split where their script changes, each with its language and the font of its
+    script (:mod:`tuningdeck.render.script_props`). ``base`` is the text body's main direction
+    (default: that of the blocks' text); right-to-left paragraphs are marked so and aligned right.
     """
     out: list[Formatted] = []
     starts = start_numbers([b.paragraph for b in blocks])
+    if base is None:
+        base = main_direction(b.paragraph for b in blocks)
     for block, start in zip(blocks, starts, strict=True):
         st = block.style
         level = block.paragraph.level
+        pieces = split_scripts(block.paragraph.runs)
+        rtl = paragraph_rtl(block.paragraph, base)
+        end_lang = run_fonts(pieces[-1], st.family).lang if pieces else DEFAULT_LANGUAGE
         if start is None and not level:
-            para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0)
+            para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0, rtl, end_lang)
         else:
             margin, hang = margins(block.paragraph, st)
             if start is not None:
                 bullet = Bullet("number", bullet_color, start=start)
             else:
                 bullet = Bullet("char", bullet_color, BULLET_CHARS[(level - 1) % len(BULLET_CHARS)])
-            para = _para_format(st, margin, hang, bullet, level)
+            para = _para_format(st, margin, hang, bullet, level, rtl, end_lang)
         runs = [
             (_run_format(st, r, link_color), r.text, link_id(r.href) if r.href else None)
-            for r in block.paragraph.runs
+            for r in pieces
         ]
         out.append((para, runs))
     return out
@@ -114,12 +146,13 @@ def paragraphs(
     bullet_color: str,
     link_color: str,
     link_id: Callable[[str], str],
+    base: Direction | None = None,
 ) -> list[etree._Element]:
     """The ``<a:p>`` elements for ``blocks`` (one empty paragraph when there are none); see
     :func:`formatted`."""
     out = []
     for para, runs in formatted(
-        blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id
+        blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id, base=base
     ):
         p = paragraph(para)
         for f, content, link in runs:
@@ -135,10 +168,13 @@ def paragraph_bytes(
     bullet_color: str,
     link_color: str,
     link_id: Callable[[str], str],
+    base: Direction | None = None,
 ) -> None:
     """Append the bytes of :func:`paragraphs`' elements to ``out`` (compiled fragments, see
     :mod:`tuningdeck.oxml.fragments`)."""
-    found = formatted(blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id)
+    found = formatted(
+        blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id, base=base
+    )
     for para, runs in found:
         fragments.paragraph(out, para, runs)
     if not found:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
 
+from tuningdeck.text.breaks import AUTOSPACE, autospaces, cjk_pieces
 from tuningdeck.text.markup import Paragraph, Run
 
 if TYPE_CHECKING:
@@ -216,14 +217,65 @@ def _face(family: str, bold: bool, italic: bool) -> _Face:
     return _face_of(_style_face(family, bold, italic))
 
 
-def line_height(style: TextStyle) -> float:
-    """The height of one line of text in ``style``, in points."""
-    return _face(style.family, style.bold, style.italic).line_height * style.size * style.line
+def _script_face(script: str | None, bold: bool, italic: bool) -> _Face | None:
+    """The face text of ``script`` is drawn with instead of the style's family: East-Asian and
+    complex scripts (see :func:`tuningdeck.fonts.script_family`); None for the others, and for a
+    script whose font is not installed (its characters are then measured one by one as the
+    style's font's fallbacks, which names the missing font)."""
+    from tuningdeck.fonts import script_family
+    from tuningdeck.text.scripts import font_slot
+
+    family = script_family(script) if font_slot(script) != "latin" else None
+    return None if family is None else _family_face(family, bold, italic)
+
+
+@functools.lru_cache(maxsize=64)
+def _family_face(family: str, bold: bool, italic: bool) -> _Face | None:
+    from tuningdeck.fonts import FontNotFoundError, resolve
+
+    try:
+        face = resolve(family, weight=700 if bold else 400, italic=italic, nearest=True)
+    except FontNotFoundError:
+        return None
+    return _face_of(face)
+
+
+def line_height(style: TextStyle, text: str = "") -> float:
+    """The height of one line of text in ``style``, in points.
+
+    With ``text``, the height of a line of it as a table cell sets it: as tall as the tallest
+    font it is drawn from (a line of Arabic is drawn from a font with lines nearly twice Lato's).
+    A text box spaces lines by the paragraph's own font, whatever else they hold.
+    """
+    height = _face(style.family, style.bold, style.italic).line_height
+    if text and not text.isascii():
+        for script in _scripts(text):
+            face = _script_face(script, style.bold, style.italic)
+            if face is not None:
+                height = max(height, face.line_height)
+    return height * style.size * style.line
+
+
+@functools.lru_cache(maxsize=4096)
+def _scripts(text: str) -> frozenset[str | None]:
+    from tuningdeck.text.scripts import script_pieces
+
+    return frozenset(script for _, script in script_pieces(text))
 
 
 def text_width(text: str, style: TextStyle) -> float:
-    """The width of ``text`` on one line, in points."""
-    return _face(style.family, style.bold, style.italic).width(text) * style.size
+    """The width of ``text`` on one line, in points; each stretch of an East-Asian or complex
+    script is measured (shaped, as a whole) with the font that draws it, spaces and digits
+    among it included, as LibreOffice draws them."""
+    face = _face(style.family, style.bold, style.italic)
+    if text.isascii():
+        return face.width(text) * style.size
+    from tuningdeck.text.scripts import script_pieces
+
+    total = 0.0
+    for piece, script in script_pieces(text):
+        total += (_script_face(script, style.bold, style.italic) or face).width(piece)
+    return total * style.size
 
 
 def _run_style(run: Run, style: TextStyle) -> TextStyle:
@@ -233,7 +285,8 @@ def _run_style(run: Run, style: TextStyle) -> TextStyle:
     return evolve(style, size=size, bold=style.bold or run.bold, italic=style.italic or run.italic)
 
 
-# A break opportunity follows a space, or a hyphen or dash before a letter ("newcomer-friendly").
+# A break opportunity follows a space, or a hyphen or dash before a letter ("newcomer-friendly");
+# Chinese and Japanese text also breaks between its characters (see tuningdeck.text.breaks).
 # A no-break space binds the words on either side ("71K/mo ⁺ᵒ"), and a hyphen before a digit
 # is no break ("FY24-25", "2020-21"), as in Unicode's line breaking rules.
 NO_BREAK_SPACES = "\u00a0\u202f"
@@ -267,11 +320,17 @@ def _words(runs: Sequence[Run], style: TextStyle) -> list[tuple[str, float, floa
     for m in _PIECES.finditer(joined):
         if not m.group(0):
             continue
-        a, b = m.span()
-        core_end = a + len(m.group(0).rstrip())
-        full = _span_width(runs, starts, style, a, b)
-        core = full if core_end == b else _span_width(runs, starts, style, a, core_end)
-        pieces.append((m.group(0), core, full))
+        a = m.start()
+        for text in cjk_pieces(m.group(0)):  # Chinese and Japanese break between characters
+            b = a + len(text)
+            core_end = a + len(text.rstrip())
+            full = _span_width(runs, starts, style, a, b)
+            core = full if core_end == b else _span_width(runs, starts, style, a, core_end)
+            if not text.isascii() or (a and not joined[a - 1].isascii()):
+                extra = autospaces(joined, a, core_end) * AUTOSPACE * style.size
+                core, full = core + extra, full + extra
+            pieces.append((text, core, full))
+            a = b
     return pieces
 
 
@@ -337,10 +396,12 @@ def paragraph_widths(block: Block) -> tuple[float, float]:
     return style.indent + longest, style.indent + one_line
 
 
-def paragraph_height(block: Block, width: float) -> float:
-    """The height of one paragraph, spacing included, in a box ``width`` points wide."""
+def paragraph_height(block: Block, width: float, *, cell: bool = False) -> float:
+    """The height of one paragraph, spacing included, in a box ``width`` points wide; in a table
+    cell (``cell``), its lines are as tall as the tallest font they are drawn from."""
     n = _line_count(block.paragraph, block.style, width)
-    return block.style.space_before + n * line_height(block.style) + block.style.space_after
+    line = line_height(block.style, block.paragraph.text if cell else "")
+    return block.style.space_before + n * line + block.style.space_after
 
 
 @functools.lru_cache(maxsize=32768)
@@ -351,13 +412,18 @@ def _line_count(paragraph: Paragraph, style: TextStyle, width: float) -> int:
     return len(wrap(paragraph.runs, style, width))
 
 
-def blocks_height(blocks: Sequence[Block], width: float, scale: float = 1.0) -> float:
-    """The height of ``blocks`` stacked, at ``scale`` times their sizes."""
+def blocks_height(
+    blocks: Sequence[Block], width: float, scale: float = 1.0, *, cell: bool = False
+) -> float:
+    """The height of ``blocks`` stacked, at ``scale`` times their sizes (in a table ``cell``:
+    see :func:`paragraph_height`)."""
     total = 0.0
     for b in blocks:
         style = b.style if scale == 1.0 else _scaled_style(b.style, scale)
         n = _line_count(b.paragraph, style, width)
-        total += style.space_before + n * _line_height(style) + style.space_after
+        text = b.paragraph.text
+        line = line_height(style, text) if cell and not text.isascii() else _line_height(style)
+        total += style.space_before + n * line + style.space_after
     return total
 
 

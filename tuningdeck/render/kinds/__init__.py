@@ -16,6 +16,7 @@ from tuningdeck.model import Slide
 from tuningdeck.render.master.layouts import WORDMARK_SPACING
 from tuningdeck.render.plan import PlanContext, SlidePlan, inline
 from tuningdeck.text.measure import TextStyle, text_width
+from tuningdeck.text.scripts import font_slot, script_of
 from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["PLANNERS", "plan_slide", "with_wordmark"]
@@ -46,7 +47,8 @@ def with_wordmark(plan: SlidePlan, ctx: PlanContext) -> SlidePlan:
 
     The name is set in the wordmark's face and size, smaller when it would not fit the
     placeholder's width on one line; its colour, capitals and letter spacing come from the
-    layout (white on a dark divider)."""
+    layout (white on a dark divider), letter spacing but for Arabic, Indic and other complex
+    scripts, whose letters join."""
     name = ctx.words.organisation
     frame = ctx.frames.get(plan.layout, {}).get(P.WORDMARK)
     if not name or frame is None:
@@ -56,7 +58,7 @@ def with_wordmark(plan: SlidePlan, ctx: PlanContext) -> SlidePlan:
     # a long name is set smaller to stay on one line, as the wordmark is (down to a floor)
     block = inline(name, style)
     text = block.paragraph.text.upper()
-    spacing = len(text) * WORDMARK_SPACING / 100
+    spacing = sum(font_slot(script_of(ch)) != "cs" for ch in text) * WORDMARK_SPACING / 100
     width = text_width(text, style)
     if width + spacing > frame.w:
         size = style.size * (frame.w - spacing) / width

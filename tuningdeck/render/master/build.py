@@ -15,6 +15,7 @@ from pptx.parts.slide import SlideLayoutPart
 from pptx.presentation import Presentation as PresentationT
 from pptx.util import Emu
 
+from tuningdeck.fonts import script_family
 from tuningdeck.output import atomic_output
 from tuningdeck.oxml.core import element, parse, serialize, sub
 from tuningdeck.oxml.ns import qn
@@ -41,7 +42,7 @@ def _levels(style: etree._Element, t: Theme, *, title: bool) -> None:
         sub(sub(level, "a:lnSpc"), "a:spcPct", {"val": 100000})
         rpr = sub(level, "a:defRPr", {"sz": int(z.title * 100), "b": 1})
         rpr.append(solid_fill(c.text))
-        fonts(rpr, t.fonts.heading)
+        fonts(rpr, t.fonts.heading, "mj")
         return
     indent = emu(t.spacing.bullet_indent)
     for lvl in range(1, 10):
@@ -57,7 +58,7 @@ def _levels(style: etree._Element, t: Theme, *, title: bool) -> None:
             sub(level, "a:buChar", {"char": "•"})
         rpr = sub(level, "a:defRPr", {"sz": int(z.body * 100)})
         rpr.append(solid_fill(c.text))
-        fonts(rpr, t.fonts.body)
+        fonts(rpr, t.fonts.body, "mn")
 
 
 def _master_tree(t: Theme) -> etree._Element:
@@ -128,8 +129,34 @@ def _restyle_theme(prs: PresentationT, t: Theme) -> None:
     font_scheme.set("name", t.name or "Foundation")
     for which, face in (("majorFont", t.fonts.heading), ("minorFont", t.fonts.body)):
         font_scheme.find(f"{qn('a:' + which)}/{qn('a:latin')}").set("typeface", face)
+        _script_fonts(font_scheme.find(qn(f"a:{which}")), t)
     root.find(f".//{qn('a:themeElements')}/..").set("name", t.name or "Foundation")
     set_part_blob(theme_part, serialize(root))
+
+
+# The theme's fonts for other scripts (ISO 15924 codes, as a:font names them): the fonts that
+# text in those scripts is measured and drawn with.
+_THEME_SCRIPTS = {
+    "Arab": "arabic",
+    "Hebr": "hebrew",
+    "Deva": "devanagari",
+    "Thai": "thai",
+    "Hans": "han",
+    "Hant": "han",
+    "Jpan": "han",
+    "Hang": "hangul",
+}
+
+
+def _script_fonts(font: etree._Element, t: Theme) -> None:
+    """Set a theme font's East-Asian and complex-script typefaces (the theme's ``east_asian``
+    and ``complex`` families) and its per-script fonts to those tuningdeck draws them with."""
+    font.find(qn("a:ea")).set("typeface", t.fonts.east_asian)
+    font.find(qn("a:cs")).set("typeface", t.fonts.complex)
+    for entry in font.findall(qn("a:font")):
+        family = script_family(_THEME_SCRIPTS.get(entry.get("script", "")))
+        if family:
+            entry.set("typeface", family)
 
 
 def _replace_layouts(prs: PresentationT, t: Theme) -> None:

@@ -36,10 +36,13 @@ def xfrm(parent: etree._Element, x: float, y: float, w: float, h: float) -> None
     sub(el, "a:ext", {"cx": emu(w), "cy": emu(h)})
 
 
-def fonts(parent: etree._Element, face: str) -> None:
-    """Latin, East Asian and complex-script typefaces ``face``, appended to ``parent``."""
+def fonts(parent: etree._Element, face: str, theme: str | None = None) -> None:
+    """Latin, East Asian and complex-script typefaces ``face``, appended to ``parent``; with
+    ``theme`` ("mj" for the theme's major fonts, "mn" for its minor ones), East-Asian and
+    complex-script text takes the theme's fonts for those scripts instead."""
     for script in ("a:latin", "a:ea", "a:cs"):
-        sub(parent, script, {"typeface": face})
+        typeface = face if theme is None or script == "a:latin" else f"+{theme}-{script[2:]}"
+        sub(parent, script, {"typeface": typeface})
 
 
 class ShapeTree:
