@@ -10,6 +10,7 @@ row taller. A table that does not fit its frame is first shrunk (never below the
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -19,7 +20,7 @@ from attrs import evolve, field, frozen
 from tuningdeck.errors import LayoutError
 from tuningdeck.render.plan import PT_PER_INCH, Frame, scaled
 from tuningdeck.render.widths import fit_widths
-from tuningdeck.text.measure import Block, blocks_height, paragraph_widths
+from tuningdeck.text.measure import Block, Measured, Wrapping, blocks_height, measured
 
 __all__ = [
     "Cell",
@@ -143,23 +144,6 @@ def _row_heights(
     return heights
 
 
-def _measure(
-    header: Sequence[Cell],
-    groups: Sequence[Group],
-    widths: Sequence[float],
-    pad_x: float,
-    pad_y: float,
-    scale: float,
-) -> tuple[list[Cell], list[float], list[tuple[list[Row], list[float]]]]:
-    head = [c.scaled(scale) for c in header]
-    head_h = _row_heights([head], widths, pad_x, pad_y)
-    body = []
-    for g in groups:
-        rows = [tuple(c.scaled(scale) if c else None for c in r) for r in g.rows]
-        body.append((rows, _row_heights(rows, widths, pad_x, pad_y)))
-    return head, head_h, body
-
-
 _SHORT_HEADER = 2  # words; a header this short is never wrapped
 _CELLS_WEIGHT = 0.25  # how much every cell's height counts beside the table's in fitting widths
 _FILLER = frozenset({"", "-", "–", "—"})
@@ -213,25 +197,242 @@ def _idle(header: Sequence[Cell], groups: Sequence[Group]) -> list[bool]:
     return out
 
 
+# One cell of a column as the measuring needs it: its row (counted from the header's), its band
+# (0 for the header, then one per group), its span, the cell, and its paragraphs.
+_Entry = tuple[int, int, int, Cell, tuple[Measured, ...]]
+# A column's cells' text heights over an interval of widths: [from, below), the heights.
+_Step = tuple[float, float, list[float]]
+
+
+def _first(step: _Step) -> float:
+    return step[0]
+
+
+class _Grid:
+    """A table's cells ready to be measured at any column width and text scale.
+
+    Each paragraph's pieces are measured once (:func:`~tuningdeck.text.measure.measured`), and
+    each wrap of it tells the interval of widths that wrap it the same way; a column's heights
+    hold over the intersection of its paragraphs' intervals, so a column is measured again only
+    when a width leaves every interval found so far. Every height is the one
+    :func:`_cell_height` and :func:`_row_heights` give for the cells scaled by that scale.
+    """
+
+    def __init__(self, header: Sequence[Cell], groups: Sequence[Group]) -> None:
+        self.header = header
+        self.groups = groups
+        # rows as spans of one "band" each: the header, then each group (its spans cover its rows)
+        self.bands: list[list[Row]] = [[tuple(header)], *([*g.rows] for g in groups)]
+        self.starts = [0]
+        for band in self.bands:
+            self.starts.append(self.starts[-1] + len(band))
+        self.n_rows = self.starts[-1]
+        self.columns: list[list[_Entry]] = []
+        # the spanning cells of each band, row by row: (row in the band, column, span)
+        self.spanning: list[list[tuple[int, int, int]]] = [[] for _ in self.bands]
+        for b, band in enumerate(self.bands):
+            for k, row in enumerate(band):
+                for j, cell in enumerate(row):
+                    if cell is not None and cell.span > 1:
+                        self.spanning[b].append((k, j, cell.span))
+        for j in range(len(header)):
+            entries = []
+            for b, band in enumerate(self.bands):
+                for k, row in enumerate(band):
+                    cell = row[j]
+                    if cell is not None:
+                        text = tuple(measured(x.paragraph, x.style) for x in cell.blocks)
+                        entries.append((self.starts[b] + k, b, cell.span, cell, text))
+            self.columns.append(entries)
+        self.idle = _idle(header, groups)
+        self._steps: dict[tuple[int, float], list[_Step]] = {}
+        self._wrappings: dict[tuple[int, float], list[tuple[Wrapping, ...]]] = {}
+
+    def column(self, j: int, width: float, scale: float) -> list[float]:
+        """Column ``j``'s cells' text heights (no padding) in boxes ``width`` wide, the text
+        at ``scale``, in the order of :attr:`columns`."""
+        steps = self._steps.get((j, scale))
+        if steps is None:
+            steps = self._steps[j, scale] = []
+        i = bisect.bisect_right(steps, width, key=_first) - 1
+        if i >= 0 and width < steps[i][1]:
+            return steps[i][2]
+        wrappings = self._wrappings.get((j, scale))
+        if wrappings is None:
+            wrappings = self._wrappings[j, scale] = [
+                tuple(m.at(scale) for m in entry[4]) for entry in self.columns[j]
+            ]
+        lo, hi = -math.inf, math.inf
+        heights = []
+        for text in wrappings:
+            total = 0.0
+            for wrapping in text:
+                start, end, lines = wrapping.step(width)
+                lo, hi = max(lo, start), min(hi, end)
+                style = wrapping.style
+                total += style.space_before + lines * wrapping.cell_line_height + style.space_after
+            heights.append(total)
+        bisect.insort(steps, (lo, hi, heights), key=_first)
+        return heights
+
+    def needs(self, pad_x: float, scale: float) -> list[tuple[float, float]]:
+        """Each column's narrowest and widest useful width (padding included) at ``scale``.
+
+        An idle column keeps its header on one line."""
+        out = []
+        for j, head in enumerate(self.header):
+            lo = hi = 0.0
+            for row, _band, _span, cell, text in self.columns[j]:
+                # a scaled table is a copy of every cell: only its first is the header
+                is_head = cell is head if scale == 1.0 else row == 0
+                for m in text:
+                    a, z = m.at(scale).extent
+                    if is_head and (self.idle[j] or len(m.paragraph.text.split()) <= _SHORT_HEADER):
+                        a = z  # "Year Goal", "Q2 Status": a short header stays on one line
+                    lo, hi = max(lo, a), max(hi, z)
+            room = 2 * pad_x + _SLACK
+            out.append((lo + room, hi + room))
+        return out
+
+    def fitted(
+        self,
+        shares: Sequence[float],
+        width: float,
+        pad_x: float,
+        pad_y: float = 0.0,
+        scale: float = 1.0,
+    ) -> tuple[float, ...]:
+        """Column widths for the text at ``scale`` (see :func:`fitted_widths`)."""
+        n_rows, n_bands, starts = self.n_rows, len(self.bands), self.starts
+        pad2 = 2 * pad_y
+        memo: dict[tuple[int, float], tuple[list[float], list[float], float]] = {}
+        derived: dict[int, tuple[list[float], list[float], float]] = {}
+
+        def column(j: int, w: float) -> tuple[list[float], list[float], float]:
+            """Column ``j`` at width ``w``: each row's cell height (0 where a span or nothing
+            is), each band's tallest spanning cell, and all its cells' heights together."""
+            key = (j, round(w, 2))
+            found = memo.get(key)
+            if found is None:
+                texts = self.column(j, w - 2 * pad_x, scale)
+                found = derived.get(id(texts))  # the same heights over a step of widths
+                if found is None:
+                    per_row = [0.0] * n_rows
+                    spans = [0.0] * n_bands
+                    total = 0.0
+                    for (row, band, span, _cell, _text), text_h in zip(
+                        self.columns[j], texts, strict=True
+                    ):
+                        h = text_h + pad2
+                        total += h
+                        if span > 1:
+                            spans[band] = max(spans[band], h)
+                        else:
+                            per_row[row] = h
+                    found = derived[id(texts)] = (per_row, spans, total)
+                memo[key] = found
+            return found
+
+        def cost(widths: Sequence[float]) -> float:
+            # the table's height first; then every cell's, so that a column does not wrap to
+            # many lines beside one with room even where its row's height is set by another cell
+            cols = [column(j, w) for j, w in enumerate(widths)]
+            heights = [max(h) for h in zip(*(c[0] for c in cols), strict=True)]
+            spans = [max(h) for h in zip(*(c[1] for c in cols), strict=True)]
+            total = 0.0
+            for b in range(n_bands):
+                total += max(sum(heights[starts[b] : starts[b + 1]]), spans[b])
+            return total + _CELLS_WEIGHT * sum(c[2] for c in cols)
+
+        return fit_widths(self.needs(pad_x, scale), shares, width, cost, idle=self.idle)
+
+    def row_heights(
+        self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float
+    ) -> list[float]:
+        """Every row's height (as :func:`_row_heights` gives them, band by band) at ``scale``."""
+        pad2 = 2 * pad_y
+        tallest = [0.0] * self.n_rows  # each row's tallest cell that spans no other row
+        spanning: dict[tuple[int, int], float] = {}
+        for j, w in enumerate(widths):
+            texts = self.column(j, w - 2 * pad_x, scale)
+            for (row, _band, span, _cell, _text), text_h in zip(
+                self.columns[j], texts, strict=True
+            ):
+                h = text_h + pad2
+                if span > 1:
+                    spanning[row, j] = h
+                elif span == 1 and h > tallest[row]:
+                    tallest[row] = h
+        heights = [h + _SLACK for h in tallest]
+        for b, cells in enumerate(self.spanning):
+            start, end = self.starts[b], self.starts[b + 1]
+            for k, j, span in cells:
+                covered = heights[start + k : min(start + k + span, end)]
+                need = spanning[start + k, j] + _SLACK - sum(covered)
+                if need > 0:
+                    heights[start + k + len(covered) - 1] += need
+        return heights
+
+    def height(self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float) -> float:
+        """The table's height with its text at ``scale``."""
+        heights = self.row_heights(widths, pad_x, pad_y, scale)
+        starts = self.starts
+        total = sum(heights[: starts[1]])
+        for b in range(1, len(self.bands)):
+            total += sum(heights[starts[b] : starts[b + 1]])
+        return total
+
+    def measure(
+        self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float
+    ) -> tuple[list[Cell], list[float], list[tuple[list[Row], list[float]]]]:
+        """The cells scaled by ``scale``, with their rows' heights: the header's, and each
+        group's rows with theirs."""
+        heights = self.row_heights(widths, pad_x, pad_y, scale)
+        starts = self.starts
+        grid: list[list[Cell | None]] = [[None] * len(self.header) for _ in range(self.n_rows)]
+        for j, entries in enumerate(self.columns):
+            for row, _band, _span, cell, text in entries:
+                grid[row][j] = _scaled(cell, text, scale)
+        head = [c for c in grid[0] if c is not None]
+        body = []
+        for b in range(1, len(self.bands)):
+            body.append(
+                (
+                    [tuple(r) for r in grid[starts[b] : starts[b + 1]]],
+                    heights[starts[b] : starts[b + 1]],
+                )
+            )
+        return head, heights[: starts[1]], body
+
+
+def _scaled(cell: Cell, text: Sequence[Measured], scale: float) -> Cell:
+    """``cell.scaled(scale)``, given its paragraphs measured (their styles scaled once)."""
+    if scale == 1.0:
+        return cell
+    blocks = tuple(Block(m.paragraph, m.at(scale).style) for m in text)
+    return Cell(blocks, cell.fill, cell.anchor, cell.span, cell.rule)
+
+
+def _measure(
+    header: Sequence[Cell],
+    groups: Sequence[Group],
+    widths: Sequence[float],
+    pad_x: float,
+    pad_y: float,
+    scale: float,
+) -> tuple[list[Cell], list[float], list[tuple[list[Row], list[float]]]]:
+    return _Grid(header, groups).measure(widths, pad_x, pad_y, scale)
+
+
 def _needs(
     header: Sequence[Cell], groups: Sequence[Group], pad_x: float, idle: Sequence[bool]
 ) -> list[tuple[float, float]]:
     """Each column's narrowest and widest useful width (padding included).
 
     An idle column keeps its header on one line."""
-    needs = []
-    for j, head in enumerate(header):
-        lo = hi = 0.0
-        cells = [head, *(row[j] for g in groups for row in g.rows)]
-        for cell in cells:
-            for b in cell.blocks if cell is not None else ():
-                a, z = paragraph_widths(b)
-                if cell is head and (idle[j] or len(b.paragraph.text.split()) <= _SHORT_HEADER):
-                    a = z  # "Year Goal", "Q2 Status": a short header stays on one line
-                lo, hi = max(lo, a), max(hi, z)
-        room = 2 * pad_x + _SLACK
-        needs.append((lo + room, hi + room))
-    return needs
+    grid = _Grid(header, groups)
+    grid.idle = list(idle)
+    return grid.needs(pad_x, 1.0)
 
 
 def fitted_widths(
@@ -244,50 +445,7 @@ def fitted_widths(
 ) -> tuple[float, ...]:
     """Column widths for cells as given (already at their size): no word split where another
     column has room, and the table as short as width moved between its columns can make it."""
-    idle = _idle(header, groups)
-    needs = _needs(header, groups, pad_x, idle)
-    # rows as spans of one "band" each: the header, then each group (its spans cover its rows)
-    bands: list[list[Row]] = [[tuple(header)], *([*g.rows] for g in groups)]
-    rows = [r for band in bands for r in band]
-    starts = [0]
-    for band in bands:
-        starts.append(starts[-1] + len(band))
-    memo: dict[tuple[int, float], tuple[list[float], list[float], float]] = {}
-
-    def column(j: int, w: float) -> tuple[list[float], list[float], float]:
-        """Column ``j`` at width ``w``: each row's cell height (0 where a span or nothing is),
-        each band's tallest spanning cell, and all its cells' heights together."""
-        key = (j, round(w, 2))
-        if key not in memo:
-            per_row = [0.0] * len(rows)
-            spans = [0.0] * len(bands)
-            total = 0.0
-            for b, band in enumerate(bands):
-                for k, row in enumerate(band):
-                    cell = row[j]
-                    if cell is None:
-                        continue
-                    h = _cell_height(cell, w, pad_x, pad_y)
-                    total += h
-                    if cell.span > 1:
-                        spans[b] = max(spans[b], h)
-                    else:
-                        per_row[starts[b] + k] = h
-            memo[key] = (per_row, spans, total)
-        return memo[key]
-
-    def cost(widths: Sequence[float]) -> float:
-        # the table's height first; then every cell's, so that a column does not wrap to many
-        # lines beside one with room even where its row's height is set by another cell
-        cols = [column(j, w) for j, w in enumerate(widths)]
-        heights = [max(h) for h in zip(*(c[0] for c in cols), strict=True)]
-        total = 0.0
-        for b in range(len(bands)):
-            own = sum(heights[starts[b] : starts[b + 1]])
-            total += max(own, max(c[1][b] for c in cols))
-        return total + _CELLS_WEIGHT * sum(c[2] for c in cols)
-
-    return fit_widths(needs, shares, width, cost, idle=idle)
+    return _Grid(header, groups).fitted(shares, width, pad_x, pad_y)
 
 
 def balance_widths(
@@ -301,16 +459,6 @@ def balance_widths(
     return fitted_widths(header, groups, shares, width, pad_x)
 
 
-def _scaled_table(
-    header: Sequence[Cell], groups: Sequence[Group], scale: float
-) -> tuple[list[Cell], list[Group]]:
-    head = [c.scaled(scale) for c in header]
-    body = [
-        Group([tuple(c.scaled(scale) if c else None for c in r) for r in g.rows]) for g in groups
-    ]
-    return head, body
-
-
 def _height(
     header: Sequence[Cell],
     groups: Sequence[Group],
@@ -320,14 +468,7 @@ def _height(
     scale: float,
 ) -> float:
     """The table's height with its text at ``scale`` (no scaled copy of the cells is made)."""
-
-    def cell_h(cell: Cell, w: float) -> float:
-        return blocks_height(cell.blocks, w - 2 * pad_x, scale, cell=True) + 2 * pad_y
-
-    total = sum(_row_heights([header], widths, pad_x, pad_y, cell_h))
-    for g in groups:
-        total += sum(_row_heights(g.rows, widths, pad_x, pad_y, cell_h))
-    return total
+    return _Grid(header, groups).height(widths, pad_x, pad_y, scale)
 
 
 def lay_out_table(
@@ -354,10 +495,11 @@ def lay_out_table(
     """
     first = first_frame or frame
     step = 0.025
-    widths = fitted_widths(header, groups, shares, frame.w, pad_x)
+    grid = _Grid(header, groups)
+    widths = grid.fitted(shares, frame.w, pad_x)
 
     def fits(k: int, w: Sequence[float]) -> bool:
-        return _height(header, groups, w, pad_x, pad_y, 1.0 + k * step) <= first.h
+        return grid.height(w, pad_x, pad_y, 1.0 + k * step) <= first.h
 
     def largest(lo: int, hi: int, w: Sequence[float]) -> int:
         """The largest step in [lo, hi] at which the table fits (it fits at ``lo``)."""
@@ -373,29 +515,26 @@ def lay_out_table(
     elif fits(least, widths):
         k = largest(least, -1, widths)
     else:
-        head, head_h, body = _measure(header, groups, widths, pad_x, pad_y, 1.0)
+        head, head_h, body = grid.measure(widths, pad_x, pad_y, 1.0)
         return TableLayout(
             widths, tuple(_page(head, head_h, body, first.h, frame.h)), 1.0, pad_x, pad_y
         )
     if k:
         # fitted to the text at this size, the columns may let it grow a step or more further
-        refit = fitted_widths(
-            *_scaled_table(header, groups, 1.0 + k * step), shares, frame.w, pad_x
-        )
+        refit = grid.fitted(shares, frame.w, pad_x, scale=1.0 + k * step)
         if fits(k, refit):
             widths = refit
             k = largest(k, most, widths) if k < most else k
     scale = round(1.0 + k * step, 6)
-    pad = _padding(header, groups, widths, pad_x, pad_y, scale, fill * first.h, pad_y_max)
-    head, head_h, body = _measure(header, groups, widths, pad_x, pad, scale)
+    pad = _padding(grid, widths, pad_x, pad_y, scale, fill * first.h, pad_y_max)
+    head, head_h, body = grid.measure(widths, pad_x, pad, scale)
     rows = [tuple(head)] + [r for rs, _ in body for r in rs]
     heights = head_h + [h for _, hs in body for h in hs]
     return TableLayout(widths, (TablePage(tuple(rows), tuple(heights)),), scale, pad_x, pad)
 
 
 def _padding(
-    header: Sequence[Cell],
-    groups: Sequence[Group],
+    grid: _Grid,
     widths: Sequence[float],
     pad_x: float,
     pad_y: float,
@@ -407,13 +546,13 @@ def _padding(
     ``most``: a short table gets airy rows rather than a blank half slide."""
     if most is None or most <= pad_y:
         return pad_y
-    height = _height(header, groups, widths, pad_x, pad_y, scale)
+    height = grid.height(widths, pad_x, pad_y, scale)
     if height >= target:
         return pad_y
-    rows = 1 + sum(len(g.rows) for g in groups)
+    rows = 1 + sum(len(g.rows) for g in grid.groups)
     pad = min(most, pad_y + (target - height) / (2 * rows))
     # spanning cells can make some rows grow by less than twice the step: settle down exactly
-    while pad > pad_y and _height(header, groups, widths, pad_x, pad, scale) > target + 1.0:
+    while pad > pad_y and grid.height(widths, pad_x, pad, scale) > target + 1.0:
         pad = max(pad_y, pad - 0.25)
     return pad
 

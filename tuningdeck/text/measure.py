@@ -12,7 +12,9 @@ theme's font lacks are measured in their script's fallback font (:func:`font_pie
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -378,38 +380,24 @@ def margins(paragraph: Paragraph, style: TextStyle) -> tuple[float, float]:
     return style.indent - step + hang, hang
 
 
-@functools.lru_cache(maxsize=16384)
 def paragraph_widths(block: Block) -> tuple[float, float]:
     """The narrowest and the widest box ``block`` may want, in points (text and indent).
 
     The first is the longest piece that cannot be broken (the box below which a word is split
     between characters); the second sets the whole paragraph on one line.
     """
-    style = block.style
-    if block.paragraph.number is not None:
-        style = evolve(style, indent=margins(block.paragraph, style)[0])
-    pieces = _words(block.paragraph.runs, style)
-    if not pieces:
-        return style.indent, style.indent
-    longest = max(core for _text, core, _full in pieces)
-    one_line = sum(full for _text, _core, full in pieces[:-1]) + pieces[-1][1]
-    return style.indent + longest, style.indent + one_line
+    return measured(block.paragraph, block.style).at(1.0).extent
 
 
 def paragraph_height(block: Block, width: float, *, cell: bool = False) -> float:
     """The height of one paragraph, spacing included, in a box ``width`` points wide; in a table
     cell (``cell``), its lines are as tall as the tallest font they are drawn from."""
-    n = _line_count(block.paragraph, block.style, width)
-    line = line_height(block.style, block.paragraph.text if cell else "")
-    return block.style.space_before + n * line + block.style.space_after
+    return measured(block.paragraph, block.style).at(1.0).height(width, cell=cell)
 
 
-@functools.lru_cache(maxsize=32768)
 def _line_count(paragraph: Paragraph, style: TextStyle, width: float) -> int:
-    """Lines of a paragraph; decks repeat the same cells ("-", goals), so results are kept."""
-    if paragraph.number is not None:
-        style = evolve(style, indent=margins(paragraph, style)[0])
-    return len(wrap(paragraph.runs, style, width))
+    """Lines of a paragraph in ``style`` in a box ``width`` points wide."""
+    return measured(paragraph, style).at(1.0).lines(width)
 
 
 def blocks_height(
@@ -419,12 +407,242 @@ def blocks_height(
     see :func:`paragraph_height`)."""
     total = 0.0
     for b in blocks:
-        style = b.style if scale == 1.0 else _scaled_style(b.style, scale)
-        n = _line_count(b.paragraph, style, width)
-        text = b.paragraph.text
-        line = line_height(style, text) if cell and not text.isascii() else _line_height(style)
-        total += style.space_before + n * line + style.space_after
+        total += measured(b.paragraph, b.style).at(scale).height(width, cell=cell)
     return total
+
+
+# A piece's width as the runs it crosses: (em width, size factor) for each, so that its width
+# at any size is worked out as measuring it at that size would (em width times the run's size).
+_Terms = tuple[tuple[float, float], ...]
+# An unbreakable piece: its text, whether it has more than spaces, and its width's terms without
+# and with its trailing spaces (the same object when it has none).
+_Piece = tuple[str, bool, _Terms, _Terms]
+
+
+@functools.lru_cache(maxsize=4096)
+def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> tuple[_Piece, ...]:
+    """The unbreakable pieces of ``paragraph`` as :func:`_words` splits them, their widths in
+    ems: a size's widths are the ems times the size, added up run by run as :func:`_words`
+    adds them."""
+    style = TextStyle(family, 1.0, bold=bold, italic=italic)
+    # each run: where it starts and ends in the paragraph's text, its face and its size factor
+    spans = []
+    pos = 0
+    for run in paragraph.runs:
+        rs = _run_style(run, style)
+        spans.append((pos, pos + len(run.text), _face(rs.family, rs.bold, rs.italic), rs.size))
+        pos += len(run.text)
+    joined = paragraph.text
+
+    def terms(a: int, b: int) -> _Terms:
+        out = []
+        for start, end, face, factor in spans:
+            lo, hi = max(a, start), min(b, end)
+            if lo < hi:
+                out.append((face.width(joined[lo:hi]), factor))
+        return tuple(out)
+
+    pieces = []
+    for m in _PIECES.finditer(joined):
+        text = m.group(0)
+        if not text:
+            continue
+        a, b = m.span()
+        core_end = a + len(text.rstrip())
+        full = terms(a, b)
+        core = full if core_end == b else terms(a, core_end)
+        pieces.append((text, bool(text.strip()), core, full))
+    return tuple(pieces)
+
+
+def _sized(terms: _Terms, size: float) -> float:
+    total = 0.0
+    for em, factor in terms:
+        total += em * (size * factor)
+    return total
+
+
+class Wrapping:
+    """A paragraph in one style at one scale: its pieces' widths, and what wrapping it in each
+    width tried so far found.
+
+    Greedy wrapping compares the width of a line so far with the box's, nothing else: every box
+    between the widest comparison that fitted and the narrowest that did not wraps the same
+    way. Each wrap keeps that interval of box widths with its line count, so that a width inside
+    a known interval costs a search, not a wrap: a line count is a step function of the width,
+    and each step is found once.
+    """
+
+    __slots__ = (
+        "_extent",
+        "_found",
+        "_last",
+        "cell_line_height",
+        "indent",
+        "line_height",
+        "style",
+        "widths",
+    )
+
+    def __init__(self, measured: Measured, scale: float) -> None:
+        self.style = style = _scaled_style(measured.style, scale)
+        paragraph = measured.paragraph
+        self.indent = style.indent
+        if paragraph.number is not None:
+            self.indent = margins(paragraph, style)[0]
+        self.line_height = _line_height(style)
+        # in a table cell a line is as tall as the tallest font it is drawn from
+        text = paragraph.text
+        self.cell_line_height = self.line_height if text.isascii() else line_height(style, text)
+        size = style.size
+        # (core, full, has ink, text): widths at this size, without and with trailing spaces
+        self.widths: list[tuple[float, float, bool, str]]
+        if measured.plain is not None:
+            self.widths = [(c * size, f * size, ink, t) for c, f, ink, t in measured.plain]
+        else:
+            self.widths = []
+            for text, ink, core, full in measured.pieces:
+                full_w = _sized(full, size)
+                core_w = full_w if core is full else _sized(core, size)
+                self.widths.append((core_w, full_w, ink, text))
+        self._extent: tuple[float, float] | None = None
+        self._found: list[tuple[float, float, int]] = []  # (from, below, lines), by ``from``
+        self._last = (0.0, -1.0, 0)
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        """The narrowest and the widest box the paragraph may want (see
+        :func:`paragraph_widths`)."""
+        if self._extent is None:
+            pieces = self.widths
+            if not pieces:
+                self._extent = (self.indent, self.indent)
+            else:
+                longest = max(p[0] for p in pieces)
+                one_line = sum(p[1] for p in pieces[:-1]) + pieces[-1][0]
+                self._extent = (self.indent + longest, self.indent + one_line)
+        return self._extent
+
+    def step(self, width: float) -> tuple[float, float, int]:
+        """The widths ``[from, below)`` around ``width`` that wrap the paragraph as ``width``
+        does, and its line count there."""
+        last = self._last
+        if last[0] <= width < last[1]:
+            return last
+        found = self._found
+        i = bisect.bisect_right(found, width, key=_first) - 1
+        if i >= 0 and width < found[i][1]:
+            self._last = found[i]
+            return found[i]
+        lo, hi, n = self._wrap(width - self.indent)
+        self._last = step = (self._box(lo), self._box(hi), n)
+        bisect.insort(found, step, key=_first)
+        return step
+
+    def lines(self, width: float) -> int:
+        """How many lines the paragraph wraps to in a box ``width`` points wide."""
+        return self.step(width)[2]
+
+    def height(self, width: float, *, cell: bool = False) -> float:
+        """The paragraph's height, spacing included, in a box ``width`` points wide (in a table
+        ``cell``: see :func:`paragraph_height`)."""
+        style = self.style
+        line = self.cell_line_height if cell else self.line_height
+        return style.space_before + self.step(width)[2] * line + style.space_after
+
+    def _box(self, avail: float) -> float:
+        """The narrowest box whose room for text (its width less the indent, as :func:`wrap`
+        works it out) is at least ``avail``."""
+        indent = self.indent
+        if indent == 0.0 or math.isinf(avail):
+            return avail
+        box = avail + indent
+        while box - indent < avail:
+            box = math.nextafter(box, math.inf)
+        while (below := math.nextafter(box, -math.inf)) - indent >= avail:
+            box = below
+        return box
+
+    def _wrap(self, avail: float) -> tuple[float, float, int]:
+        """Wrap as :func:`wrap` does into ``avail`` points; the line count, and the interval of
+        widths that wrap the same way."""
+        lo, hi = -math.inf, math.inf
+        n = 0
+        started = ink = False  # the line has text; the line has more than spaces
+        used = 0.0
+        for core, full, has_ink, text in self.widths:
+            if started:
+                x = used + core
+                if x > avail:
+                    hi = min(hi, x)
+                    n += 1
+                    started = ink = False
+                    used = 0.0
+                else:
+                    lo = max(lo, x)
+            if not started:
+                if core > avail:
+                    hi = min(hi, core)
+                    # a word longer than the line is broken between characters
+                    for ch in text:
+                        w = text_width(ch, self.style)
+                        if started and not ch.isspace():
+                            x = used + w
+                            if x > avail:
+                                hi = min(hi, x)
+                                n += 1
+                                started = ink = False
+                                used = 0.0
+                            else:
+                                lo = max(lo, x)
+                        started = True
+                        ink = ink or not ch.isspace()
+                        used = used + w
+                    continue
+                lo = max(lo, core)
+            started = True
+            ink = ink or has_ink
+            used = used + full
+        if ink or not n:
+            n += 1
+        return lo, hi, n
+
+
+def _first(step: tuple[float, float, int]) -> float:
+    return step[0]
+
+
+class Measured:
+    """A paragraph in its style, its pieces measured once, ready to be wrapped at any scale
+    (:meth:`at`)."""
+
+    __slots__ = ("_scales", "paragraph", "pieces", "plain", "style")
+
+    def __init__(self, paragraph: Paragraph, style: TextStyle) -> None:
+        self.paragraph = paragraph
+        self.style = style
+        self.pieces = _em_pieces(paragraph, style.family, style.bold, style.italic)
+        # the pieces as (core, full) ems when each lies in one run at the style's own size
+        self.plain: list[tuple[float, float, bool, str]] | None = []
+        for text, ink, core, full in self.pieces:
+            if len(full) != 1 or full[0][1] != 1.0:
+                self.plain = None
+                break
+            self.plain.append((core[0][0] if core else 0.0, full[0][0], ink, text))
+        self._scales: dict[float, Wrapping] = {}
+
+    def at(self, scale: float) -> Wrapping:
+        """The paragraph with its style :meth:`~TextStyle.scaled` by ``scale``."""
+        found = self._scales.get(scale)
+        if found is None:
+            found = self._scales[scale] = Wrapping(self, scale)
+        return found
+
+
+@functools.lru_cache(maxsize=2048)
+def measured(paragraph: Paragraph, style: TextStyle) -> Measured:
+    """``paragraph`` in ``style``, its widths measured once for every width and scale."""
+    return Measured(paragraph, style)
 
 
 @functools.lru_cache(maxsize=4096)
