@@ -245,8 +245,19 @@ class _Grid:
                         entries.append((self.starts[b] + k, b, cell.span, cell, text))
             self.columns.append(entries)
         self.idle = _idle(header, groups)
+        # every column has a cell in every row and none spans: a row's height is its tallest
+        # cell's, and each column's heights line up with the rows
+        self.full = (
+            all(
+                [row for row, _b, span, _c, _t in entries if span == 1] == list(range(self.n_rows))
+                for entries in self.columns
+            )
+            and len(self.columns) > 1
+        )
+        # and each band is one row: the table's height is its rows' heights added up
+        self.simple = self.full and self.n_rows == len(self.bands)
         self._steps: dict[tuple[int, float], list[_Step]] = {}
-        self._wrappings: dict[tuple[int, float], list[tuple[Wrapping, ...]]] = {}
+        self._wrappings: dict[tuple[int, float], list[list[Wrapping]]] = {}
 
     def column(self, j: int, width: float, scale: float) -> list[float]:
         """Column ``j``'s cells' text heights (no padding) in boxes ``width`` wide, the text
@@ -260,7 +271,7 @@ class _Grid:
         wrappings = self._wrappings.get((j, scale))
         if wrappings is None:
             wrappings = self._wrappings[j, scale] = [
-                tuple(m.at(scale) for m in entry[4]) for entry in self.columns[j]
+                [m.at(scale) for m in entry[4]] for entry in self.columns[j]
             ]
         lo, hi = -math.inf, math.inf
         heights = []
@@ -268,9 +279,13 @@ class _Grid:
             total = 0.0
             for wrapping in text:
                 start, end, lines = wrapping.step(width)
-                lo, hi = max(lo, start), min(hi, end)
-                style = wrapping.style
-                total += style.space_before + lines * wrapping.cell_line_height + style.space_after
+                if start > lo:
+                    lo = start
+                if end < hi:
+                    hi = end
+                total += (
+                    wrapping.space_before + lines * wrapping.cell_line_height + wrapping.space_after
+                )
             heights.append(total)
         bisect.insort(steps, (lo, hi, heights), key=_first)
         return heights
@@ -333,16 +348,27 @@ class _Grid:
                 memo[key] = found
             return found
 
+        costs: dict[tuple[int, ...], float] = {}
+        simple = self.simple
+
         def cost(widths: Sequence[float]) -> float:
             # the table's height first; then every cell's, so that a column does not wrap to
             # many lines beside one with room even where its row's height is set by another cell
             cols = [column(j, w) for j, w in enumerate(widths)]
-            heights = [max(h) for h in zip(*(c[0] for c in cols), strict=True)]
-            spans = [max(h) for h in zip(*(c[1] for c in cols), strict=True)]
-            total = 0.0
-            for b in range(n_bands):
-                total += max(sum(heights[starts[b] : starts[b + 1]]), spans[b])
-            return total + _CELLS_WEIGHT * sum(c[2] for c in cols)
+            key = tuple(map(id, cols))  # the same columns' heights cost the same
+            found = costs.get(key)
+            if found is not None:
+                return found
+            heights = [max(h) for h in zip(*[c[0] for c in cols], strict=True)]
+            if simple:  # one row a band and no spans: as the loop below adds them up
+                total = sum(heights)
+            else:
+                spans = [max(h) for h in zip(*[c[1] for c in cols], strict=True)]
+                total = 0.0
+                for b in range(n_bands):
+                    total += max(sum(heights[starts[b] : starts[b + 1]]), spans[b])
+            found = costs[key] = total + _CELLS_WEIGHT * sum([c[2] for c in cols])
+            return found
 
         return fit_widths(self.needs(pad_x, scale), shares, width, cost, idle=self.idle)
 
@@ -351,6 +377,9 @@ class _Grid:
     ) -> list[float]:
         """Every row's height (as :func:`_row_heights` gives them, band by band) at ``scale``."""
         pad2 = 2 * pad_y
+        if self.full:  # each row's tallest cell, as the loop below finds it
+            columns = [self.column(j, w - 2 * pad_x, scale) for j, w in enumerate(widths)]
+            return [h + pad2 + _SLACK for h in map(max, *columns)]
         tallest = [0.0] * self.n_rows  # each row's tallest cell that spans no other row
         spanning: dict[tuple[int, int], float] = {}
         for j, w in enumerate(widths):
@@ -376,6 +405,8 @@ class _Grid:
     def height(self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float) -> float:
         """The table's height with its text at ``scale``."""
         heights = self.row_heights(widths, pad_x, pad_y, scale)
+        if self.simple:
+            return sum(heights)
         starts = self.starts
         total = sum(heights[: starts[1]])
         for b in range(1, len(self.bands)):

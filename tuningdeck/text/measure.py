@@ -433,6 +433,17 @@ def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> t
         spans.append((pos, pos + len(run.text), _face(rs.family, rs.bold, rs.italic), rs.size))
         pos += len(run.text)
     joined = paragraph.text
+    if len(spans) == 1:  # one run: a piece's width is its text's
+        width, factor = spans[0][2].width, spans[0][3]
+        pieces = []
+        for text in _PIECES.findall(joined):
+            if not text:
+                continue
+            core_text = text.rstrip()
+            full: _Terms = ((width(text), factor),)
+            core: _Terms = full if len(core_text) == len(text) else ((width(core_text), factor),)
+            pieces.append((text, bool(core_text), core if core_text else (), full))
+        return tuple(pieces)
 
     def terms(a: int, b: int) -> _Terms:
         out = []
@@ -480,12 +491,15 @@ class Wrapping:
         "cell_line_height",
         "indent",
         "line_height",
+        "space_after",
+        "space_before",
         "style",
         "widths",
     )
 
     def __init__(self, measured: Measured, scale: float) -> None:
         self.style = style = _scaled_style(measured.style, scale)
+        self.space_before, self.space_after = style.space_before, style.space_after
         paragraph = measured.paragraph
         self.indent = style.indent
         if paragraph.number is not None:
@@ -546,9 +560,8 @@ class Wrapping:
     def height(self, width: float, *, cell: bool = False) -> float:
         """The paragraph's height, spacing included, in a box ``width`` points wide (in a table
         ``cell``: see :func:`paragraph_height`)."""
-        style = self.style
         line = self.cell_line_height if cell else self.line_height
-        return style.space_before + self.step(width)[2] * line + style.space_after
+        return self.space_before + self.step(width)[2] * line + self.space_after
 
     def _box(self, avail: float) -> float:
         """The narrowest box whose room for text (its width less the indent, as :func:`wrap`
