@@ -204,6 +204,11 @@ _Entry = tuple[int, int, int, Cell, tuple[Measured, ...]]
 _Step = tuple[float, float, list[float]]
 
 
+# A column in a fitting: each row's cell height (0 where a span or nothing is), each band's
+# tallest spanning cell, and all its cells' heights added up.
+_Column = tuple[list[float], list[float], float]
+
+
 def _first(step: _Step) -> float:
     return step[0]
 
@@ -320,32 +325,29 @@ class _Grid:
         """Column widths for the text at ``scale`` (see :func:`fitted_widths`)."""
         n_rows, n_bands, starts = self.n_rows, len(self.bands), self.starts
         pad2 = 2 * pad_y
-        memo: dict[tuple[int, float], tuple[list[float], list[float], float]] = {}
-        derived: dict[int, tuple[list[float], list[float], float]] = {}
+        memo: dict[tuple[int, float], _Column] = {}
+        derived: dict[int, _Column] = {}
 
-        def column(j: int, w: float) -> tuple[list[float], list[float], float]:
-            """Column ``j`` at width ``w``: each row's cell height (0 where a span or nothing
-            is), each band's tallest spanning cell, and all its cells' heights together."""
-            key = (j, round(w, 2))
-            found = memo.get(key)
+        def column(j: int, w: float, key: tuple[int, float]) -> _Column:
+            """Column ``j`` at width ``w``, kept under ``key`` (the width rounded: a width that
+            rounds alike is not measured again)."""
+            texts = self.column(j, w - 2 * pad_x, scale)
+            found = derived.get(id(texts))  # the same heights over a step of widths
             if found is None:
-                texts = self.column(j, w - 2 * pad_x, scale)
-                found = derived.get(id(texts))  # the same heights over a step of widths
-                if found is None:
-                    per_row = [0.0] * n_rows
-                    spans = [0.0] * n_bands
-                    total = 0.0
-                    for (row, band, span, _cell, _text), text_h in zip(
-                        self.columns[j], texts, strict=True
-                    ):
-                        h = text_h + pad2
-                        total += h
-                        if span > 1:
-                            spans[band] = max(spans[band], h)
-                        else:
-                            per_row[row] = h
-                    found = derived[id(texts)] = (per_row, spans, total)
-                memo[key] = found
+                per_row = [0.0] * n_rows
+                spans = [0.0] * n_bands
+                total = 0.0
+                for (row, band, span, _cell, _text), text_h in zip(
+                    self.columns[j], texts, strict=True
+                ):
+                    h = text_h + pad2
+                    total += h
+                    if span > 1:
+                        spans[band] = max(spans[band], h)
+                    else:
+                        per_row[row] = h
+                found = derived[id(texts)] = (per_row, spans, total)
+            memo[key] = found
             return found
 
         costs: dict[tuple[int, ...], float] = {}
@@ -354,7 +356,11 @@ class _Grid:
         def cost(widths: Sequence[float]) -> float:
             # the table's height first; then every cell's, so that a column does not wrap to
             # many lines beside one with room even where its row's height is set by another cell
-            cols = [column(j, w) for j, w in enumerate(widths)]
+            cols = []
+            for j, w in enumerate(widths):
+                at = (j, round(w, 2))
+                col = memo.get(at)
+                cols.append(col if col is not None else column(j, w, at))
             key = tuple(map(id, cols))  # the same columns' heights cost the same
             found = costs.get(key)
             if found is not None:
@@ -404,7 +410,10 @@ class _Grid:
 
     def height(self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float) -> float:
         """The table's height with its text at ``scale``."""
-        heights = self.row_heights(widths, pad_x, pad_y, scale)
+        return self._total(self.row_heights(widths, pad_x, pad_y, scale))
+
+    def _total(self, heights: Sequence[float]) -> float:
+        """The rows' heights added up band by band, as :func:`_height` adds them."""
         if self.simple:
             return sum(heights)
         starts = self.starts
@@ -412,6 +421,25 @@ class _Grid:
         for b in range(1, len(self.bands)):
             total += sum(heights[starts[b] : starts[b + 1]])
         return total
+
+    def fits(
+        self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float, room: float
+    ) -> bool:
+        """Whether the table with its text at ``scale`` is at most ``room`` tall.
+
+        Where a row's height is its tallest cell's, the columns measured so far give a height
+        no greater than the table's: once that is more than ``room``, the other columns need
+        not be measured (widest first, the column most likely to be the tallest)."""
+        if not self.full:
+            return self.height(widths, pad_x, pad_y, scale) <= room
+        pad2 = 2 * pad_y
+        tallest: list[float] = []
+        for n, j in enumerate(sorted(range(len(widths)), key=lambda j: -widths[j])):
+            column = self.column(j, widths[j] - 2 * pad_x, scale)
+            tallest = list(map(max, tallest, column)) if n else column
+            if self._total([h + pad2 + _SLACK for h in tallest]) > room:
+                return False
+        return True
 
     def measure(
         self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float
@@ -530,7 +558,7 @@ def lay_out_table(
     widths = grid.fitted(shares, frame.w, pad_x)
 
     def fits(k: int, w: Sequence[float]) -> bool:
-        return grid.height(w, pad_x, pad_y, 1.0 + k * step) <= first.h
+        return grid.fits(w, pad_x, pad_y, 1.0 + k * step, first.h)
 
     def largest(lo: int, hi: int, w: Sequence[float]) -> int:
         """The largest step in [lo, hi] at which the table fits (it fits at ``lo``)."""
