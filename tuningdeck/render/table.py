@@ -13,14 +13,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from attrs import evolve, field, frozen
 
 from tuningdeck.errors import LayoutError
 from tuningdeck.render.plan import PT_PER_INCH, Frame, scaled
 from tuningdeck.render.widths import fit_widths
-from tuningdeck.text.measure import Block, Measured, Wrapping, blocks_height, measured
+from tuningdeck.text.measure import Block, Measured, Wrapping, measured
 
 __all__ = [
     "Cell",
@@ -108,42 +108,6 @@ class TableLayout:
         return PlacedTable(self.widths, self.pages[page], self.pad_x, self.pad_y, description)
 
 
-def _cell_height(cell: Cell, width: float, pad_x: float, pad_y: float) -> float:
-    return blocks_height(cell.blocks, width - 2 * pad_x, cell=True) + 2 * pad_y
-
-
-CellHeight = Callable[[Cell, float], float]
-
-
-def _row_heights(
-    rows: Sequence[Sequence[Cell | None]],
-    widths: Sequence[float],
-    pad_x: float,
-    pad_y: float,
-    height: CellHeight | None = None,
-) -> list[float]:
-    """Heights of ``rows`` (one group, or the header): spans are made to fit their rows."""
-
-    def cell_h(cell: Cell, w: float) -> float:
-        return height(cell, w) if height else _cell_height(cell, w, pad_x, pad_y)
-
-    heights = []
-    for row in rows:
-        h = 0.0
-        for cell, w in zip(row, widths, strict=True):
-            if cell is not None and cell.span == 1:
-                h = max(h, cell_h(cell, w))
-        heights.append(h + _SLACK)
-    for i, row in enumerate(rows):
-        for cell, w in zip(row, widths, strict=True):
-            if cell is not None and cell.span > 1:
-                covered = heights[i : i + cell.span]
-                need = cell_h(cell, w) + _SLACK - sum(covered)
-                if need > 0:
-                    heights[i + len(covered) - 1] += need
-    return heights
-
-
 _SHORT_HEADER = 2  # words; a header this short is never wrapped
 _CELLS_WEIGHT = 0.25  # how much every cell's height counts beside the table's in fitting widths
 _FILLER = frozenset({"", "-", "–", "—"})
@@ -219,8 +183,9 @@ class _Grid:
     Each paragraph's pieces are measured once (:func:`~tuningdeck.text.measure.measured`), and
     each wrap of it tells the interval of widths that wrap it the same way; a column's heights
     hold over the intersection of its paragraphs' intervals, so a column is measured again only
-    when a width leaves every interval found so far. Every height is the one
-    :func:`_cell_height` and :func:`_row_heights` give for the cells scaled by that scale.
+    when a width leaves every interval found so far. A cell is as tall as its paragraphs and its
+    padding; a row as its tallest cell that spans no other row, plus a little slack; a spanning
+    cell taller than the rows it covers makes the last of them taller.
     """
 
     def __init__(self, header: Sequence[Cell], groups: Sequence[Group]) -> None:
@@ -381,7 +346,7 @@ class _Grid:
     def row_heights(
         self, widths: Sequence[float], pad_x: float, pad_y: float, scale: float
     ) -> list[float]:
-        """Every row's height (as :func:`_row_heights` gives them, band by band) at ``scale``."""
+        """Every row's height at ``scale``, band by band (see the class)."""
         pad2 = 2 * pad_y
         if self.full:  # each row's tallest cell, as the loop below finds it
             columns = [self.column(j, w - 2 * pad_x, scale) for j, w in enumerate(widths)]
@@ -413,7 +378,7 @@ class _Grid:
         return self._total(self.row_heights(widths, pad_x, pad_y, scale))
 
     def _total(self, heights: Sequence[float]) -> float:
-        """The rows' heights added up band by band, as :func:`_height` adds them."""
+        """The rows' heights added up band by band."""
         if self.simple:
             return sum(heights)
         starts = self.starts
@@ -472,28 +437,6 @@ def _scaled(cell: Cell, text: Sequence[Measured], scale: float) -> Cell:
     return Cell(blocks, cell.fill, cell.anchor, cell.span, cell.rule)
 
 
-def _measure(
-    header: Sequence[Cell],
-    groups: Sequence[Group],
-    widths: Sequence[float],
-    pad_x: float,
-    pad_y: float,
-    scale: float,
-) -> tuple[list[Cell], list[float], list[tuple[list[Row], list[float]]]]:
-    return _Grid(header, groups).measure(widths, pad_x, pad_y, scale)
-
-
-def _needs(
-    header: Sequence[Cell], groups: Sequence[Group], pad_x: float, idle: Sequence[bool]
-) -> list[tuple[float, float]]:
-    """Each column's narrowest and widest useful width (padding included).
-
-    An idle column keeps its header on one line."""
-    grid = _Grid(header, groups)
-    grid.idle = list(idle)
-    return grid.needs(pad_x, 1.0)
-
-
 def fitted_widths(
     header: Sequence[Cell],
     groups: Sequence[Group],
@@ -516,18 +459,6 @@ def balance_widths(
 ) -> tuple[float, ...]:
     """Column widths fitted to the cells at their full size (see :func:`fitted_widths`)."""
     return fitted_widths(header, groups, shares, width, pad_x)
-
-
-def _height(
-    header: Sequence[Cell],
-    groups: Sequence[Group],
-    widths: Sequence[float],
-    pad_x: float,
-    pad_y: float,
-    scale: float,
-) -> float:
-    """The table's height with its text at ``scale`` (no scaled copy of the cells is made)."""
-    return _Grid(header, groups).height(widths, pad_x, pad_y, scale)
 
 
 def lay_out_table(
