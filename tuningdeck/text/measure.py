@@ -425,45 +425,51 @@ def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> t
     ems: a size's widths are the ems times the size, added up run by run as :func:`_words`
     adds them."""
     style = TextStyle(family, 1.0, bold=bold, italic=italic)
-    # each run: where it starts and ends in the paragraph's text, its face and its size factor
+    # each run: where it starts and ends in the paragraph's text, its style and its size factor
     spans = []
     pos = 0
     for run in paragraph.runs:
         rs = _run_style(run, style)
-        spans.append((pos, pos + len(run.text), _face(rs.family, rs.bold, rs.italic), rs.size))
+        spans.append((pos, pos + len(run.text), rs, rs.size))
         pos += len(run.text)
     joined = paragraph.text
-    if len(spans) == 1:  # one run: a piece's width is its text's
-        width, factor = spans[0][2].width, spans[0][3]
-        pieces = []
-        for text in _PIECES.findall(joined):
-            if not text:
-                continue
-            core_text = text.rstrip()
-            full: _Terms = ((width(text), factor),)
-            core: _Terms = full if len(core_text) == len(text) else ((width(core_text), factor),)
-            pieces.append((text, bool(core_text), core if core_text else (), full))
-        return tuple(pieces)
+    one = spans[0] if len(spans) == 1 else None
 
     def terms(a: int, b: int) -> _Terms:
+        if one is not None:  # one run: a piece's width is its text's
+            return ((_ems(joined[a:b], one[2]), one[3]),)
         out = []
         for start, end, face, factor in spans:
             lo, hi = max(a, start), min(b, end)
             if lo < hi:
-                out.append((face.width(joined[lo:hi]), factor))
+                out.append((_ems(joined[lo:hi], face), factor))
         return tuple(out)
 
     pieces = []
     for m in _PIECES.finditer(joined):
-        text = m.group(0)
-        if not text:
+        if not m.group(0):
             continue
-        a, b = m.span()
-        core_end = a + len(text.rstrip())
-        full = terms(a, b)
-        core = full if core_end == b else terms(a, core_end)
-        pieces.append((text, bool(text.strip()), core, full))
+        a = m.start()
+        for text in cjk_pieces(m.group(0)):  # Chinese and Japanese break between characters
+            b = a + len(text)
+            core_end = a + len(text.rstrip())
+            full = terms(a, b)
+            core = full if core_end == b else terms(a, core_end) if core_end > a else ()
+            if not text.isascii() or (a and not joined[a - 1].isascii()):
+                spaces = autospaces(joined, a, core_end)
+                if spaces:  # the room LibreOffice leaves between CJK text and Latin or digits
+                    extra = ((spaces * AUTOSPACE, 1.0),)
+                    core, full = core + extra, full + extra
+            pieces.append((text, core_end > a, core, full))
+            a = b
     return tuple(pieces)
+
+
+def _ems(text: str, style: TextStyle) -> float:
+    """The width of ``text`` in ems of ``style``'s size, measured as :func:`text_width` does."""
+    if text.isascii():
+        return _face(style.family, style.bold, style.italic).width(text)
+    return text_width(text, style) / style.size
 
 
 def _sized(terms: _Terms, size: float) -> float:
