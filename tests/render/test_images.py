@@ -355,3 +355,20 @@ def test_a_picture_used_twice_is_embedded_once(tmp_path: Path) -> None:
     out = write_deck(deck, tmp_path / "d.pptx")
     media = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("ppt/media/")]
     assert len(media) == 2
+
+
+def test_shapes_are_read_title_first_in_visual_order_and_footer_last(tmp_path: Path) -> None:
+    spec = slide(tmp_path, [(800, 600)] * 4, title="Order")
+    prs = Presentation(str(write_deck(Deck([spec]), tmp_path / "deck.pptx")))
+    (s,) = prs.slides
+    names = [sh.name for sh in s.shapes]
+    footer = {"Wordmark", "Department", "Footnote", "Slide Number"}
+    assert names[0] == "Title"
+    body = [n for n in names[1:] if n not in footer]
+    assert names[1 : 1 + len(body)] == body  # every footer shape after the content
+    assert {n for n in names if n in footer} >= {"Wordmark"}
+    pics = [sh for sh in s.shapes if isinstance(sh, Picture)]
+    for a, b in itertools.pairwise(pics):  # row by row, left to right
+        assert (a.top, a.left) < (b.top, b.left)
+    for i in range(1, 5):  # each caption read right after its picture
+        assert body.index(f"Caption {i}") == body.index(f"Picture {i}") + 1

@@ -19,6 +19,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from attrs import frozen
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -40,6 +41,7 @@ from tuningdeck.render.template import TemplateLayout, TemplatePlaceholder, read
 from tuningdeck.render.text import paragraph_bytes, paragraphs
 from tuningdeck.text.markup import plain_text
 from tuningdeck.theme import Theme
+from tuningdeck.vocab import Placeholder as P
 
 __all__ = ["Canvas"]
 
@@ -171,8 +173,10 @@ class Canvas:
     def add(self, plan: SlidePlan) -> None:
         """Draw one slide from ``plan`` and write it (with its notes, pictures and charts).
 
-        The slide's placeholders are written straight from the plan: only those it fills, in the
-        layout's order, named as on the layout, at the layout's place unless the plan moves them.
+        The slide's placeholders are written straight from the plan: only those it fills, named as
+        on the layout, at the layout's place unless the plan moves them. Shapes are written in
+        reading order (what screen readers follow): the title first, then the content
+        placeholders and planned shapes in the order a person reads them, the footer last.
         """
         layout = self.layout(plan.layout)
         found = self.template_layouts[plan.layout]
@@ -198,16 +202,21 @@ class Canvas:
             return rels.relate(RT.HYPERLINK, url, external=True)
 
         sld, tree = shapes.slide()
-        slots = _Slots()
+        staged = shapes.shape_holder()  # shapes built here, then moved to ``tree`` in reading order
+        read: list[_Read] = []
         charts: list[tuple[etree._Element, TemplatePlaceholder]] = []
+        footer_top = _FOOTER_ZONE * (self.prs.slide_height or 0) / EMU_PER_PT
         top = 1  # the highest shape id
         for shape_id, ph in enumerate(found.placeholders, start=2):
             frame = plan.frames.get(ph.name) or (ph.frame if ph.shared else None)
+            slot: list[bytes] | None = None
+            place = frame or ph.frame
             if ph.name in plan.tables:
                 f = frame or self.frames[plan.layout][ph.name]
                 table = plan.tables[ph.name]
+                slot = []
                 table_bytes(
-                    slots.new(),
+                    slot,
                     table,
                     rule_color=c.rule,
                     rule_width=self.theme.tables.rule_width,
@@ -216,43 +225,52 @@ class Canvas:
                     link_id=link_id,
                 )
                 size = Frame(f.x, f.y, sum(table.widths), table.page.height)
-                self._filled(tree, plan.layout, ph, shape_id, _box(size), shapes.TABLE_URI)
+                place = size
+                self._filled(staged, plan.layout, ph, shape_id, _box(size), shapes.TABLE_URI)
                 if table.description:  # read out by screen readers
-                    shapes.describe(tree[-1], table.description)
+                    shapes.describe(staged[-1], table.description)
             elif ph.name in plan.charts:
                 # related once every placeholder is: the chart's relationship comes after links
                 ref = shapes.chart("")
-                f = frame or self.frames[plan.layout][ph.name]
+                f = place = frame or self.frames[plan.layout][ph.name]
                 shapes.graphic_frame(
-                    tree, shape_id, "Chart", copy.deepcopy(ph.ph), _box(f), shapes.CHART_URI, ref
+                    staged, shape_id, "Chart", copy.deepcopy(ph.ph), _box(f), shapes.CHART_URI, ref
                 )
-                shapes.describe(tree[-1], alt_text(plan.charts[ph.name]))
+                shapes.describe(staged[-1], alt_text(plan.charts[ph.name]))
                 charts.append((ref, ph))
             elif plan.boxes.get(ph.name):
+                slot = []
                 paragraph_bytes(
-                    slots.new(),
+                    slot,
                     plan.boxes[ph.name],
                     bullet_color=c.accent,
                     link_color=c.accent,
                     link_id=link_id,
                 )
-                self._filled(tree, plan.layout, ph, shape_id, _box(frame) if frame else None)
+                self._filled(staged, plan.layout, ph, shape_id, _box(frame) if frame else None)
             else:
                 continue
+            read.append(_Read(staged[-1], slot, place, _role(ph, place, footer_top)))
             top = shape_id
         if found.slide_number is not None:
             top = len(found.placeholders) + 2
             number = copy.deepcopy(found.slide_number)
             shapes.set_shape_id(number, top)
-            tree.append(number)
+            read.append(_Read(number, None, None, _FOOTER))
         for ref, ph in charts:
             shapes.set_chart(ref, self._chart(package, rels, plan, ph))
         for shape in plan.shapes:
             top += 1
             if isinstance(shape, PictureShape):
-                self._picture(tree, package, rels, shape, top)
+                self._picture(staged, package, rels, shape, top)
             else:
-                self._text_box(tree, shape, top, link_id)
+                self._text_box(staged, shape, top, link_id)
+            read.append(_Read(staged[-1], None, shape.frame, _CONTENT))
+        slots = _Slots()
+        for item in _reading_order(read):
+            tree.append(item.shape)
+            if item.slot is not None:
+                slots.append(item.slot)
         if plan.notes:
             package.add_notes(partname, rels, plain_text(plan.notes))
         package.write(partname, fill_slots(sld, slots), CT.PML_SLIDE)
@@ -347,6 +365,68 @@ class Canvas:
             anchor=shape.anchor,
             paragraphs=body,
         )
+
+
+_TITLE, _CONTENT, _FOOTER = 0, 1, 2
+_TITLE_TYPES = frozenset({"title", "ctrTitle"})
+_FOOTER_TYPES = frozenset({"dt", "ftr", "sldNum"})
+_FOOTER_NAMES = frozenset({P.DEPARTMENT, P.FOOTNOTE, P.SLIDE_NUMBER, P.WORDMARK})
+_FOOTER_ZONE = 0.85
+"""A placeholder of another template starting below this share of the slide's height is part of
+the footer band."""
+_TOLERANCE = 2.0  # points
+
+
+@frozen
+class _Read:
+    """A shape built for a slide: its element, the bytes of its slot (if it has one), where it is
+    (None: where its layout puts it) and its role (title, content or footer)."""
+
+    shape: etree._Element
+    slot: list[bytes] | None
+    frame: Frame | None
+    role: int
+
+
+def _role(ph: TemplatePlaceholder, frame: Frame | None, footer_top: float) -> int:
+    """Whether placeholder ``ph`` (at ``frame``) is the slide's title, content or footer."""
+    if ph.kind in _TITLE_TYPES or ph.name == P.TITLE:
+        return _TITLE
+    if ph.kind in _FOOTER_TYPES or ph.name in _FOOTER_NAMES:
+        return _FOOTER
+    if frame is not None and frame.y >= footer_top:
+        return _FOOTER
+    return _CONTENT
+
+
+def _reads_before(first: _Read, then: _Read) -> bool:
+    """Whether a person reads ``first`` before ``then``: above it in the same column, or to its
+    left in the same row."""
+    a, b = first.frame, then.frame
+    if a is None or b is None:
+        return False
+    x_overlap = min(a.x + a.w, b.x + b.w) - max(a.x, b.x)
+    y_overlap = min(a.y + a.h, b.y + b.h) - max(a.y, b.y)
+    if x_overlap > 0 and a.y + a.h <= b.y + _TOLERANCE:
+        return True
+    return y_overlap > 0.5 * min(a.h, b.h) and a.x + a.w <= b.x + _TOLERANCE
+
+
+def _reading_order(shapes_: list[_Read]) -> list[_Read]:
+    """``shapes_`` in the order a screen reader should read them: the title first, the footer
+    last, and between them each shape after every shape a person reads before it (above it in
+    its column, left of it in its row); otherwise in the order they were built."""
+    ordered: list[_Read] = []
+    for role in (_TITLE, _CONTENT, _FOOTER):
+        left = [s for s in shapes_ if s.role == role]
+        while left:
+            ready = next(
+                (s for s in left if not any(_reads_before(o, s) for o in left if o is not s)),
+                left[0],  # a cycle (overlapping shapes): keep the built order
+            )
+            left.remove(ready)
+            ordered.append(ready)
+    return ordered
 
 
 def _remove(path: Path) -> None:
