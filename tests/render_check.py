@@ -171,8 +171,16 @@ def _tokens(text: str) -> Iterator[str]:
     return compared_words(text)
 
 
+def _hidden(shape: Any) -> bool:
+    """Whether ``shape`` is hidden (``hidden="1"`` on its ``p:cNvPr``): not drawn."""
+    c_nv_pr = shape._element.find(".//{*}cNvPr")
+    return c_nv_pr is not None and c_nv_pr.get("hidden") in ("1", "true")
+
+
 def _text_words(shapes: Iterable[Any]) -> Iterator[str]:
     for shape in shapes:
+        if _hidden(shape):  # screen readers read it; nothing draws it
+            continue
         if shape.shape_type == _GROUP:
             yield from _text_words(shape.shapes)
             continue

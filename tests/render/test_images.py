@@ -372,3 +372,33 @@ def test_shapes_are_read_title_first_in_visual_order_and_footer_last(tmp_path: P
         assert (a.top, a.left) < (b.top, b.left)
     for i in range(1, 5):  # each caption read right after its picture
         assert body.index(f"Caption {i}") == body.index(f"Picture {i}") + 1
+
+
+def test_an_untitled_slide_has_a_hidden_title_that_is_not_drawn(
+    tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
+) -> None:
+    spec = slide(tmp_path, [(800, 600)] * 2, caption="Summit photos, October 2020")
+    path = write_deck(Deck([spec]), tmp_path / "untitled.pptx")
+    (s,) = Presentation(str(path)).slides
+    assert s.slide_layout.name == "Untitled Images"
+    title = s.shapes[0]  # read first
+    assert title.is_placeholder and title.placeholder_format.type == 1  # PP_PLACEHOLDER.TITLE
+    assert title.text_frame.text == "Caption 1"
+    assert title._element.nvSpPr.cNvPr.get("hidden") == "1"
+    assert title.left + title.width <= 0  # off the slide where hidden shapes are drawn
+    assert [sh for sh in s.shapes if sh.is_placeholder and sh.name == "Title"] == [title]
+    rendered = render_deck(path)
+    drawn = [w.text for w in rendered.slides[0].page.words]
+    assert drawn.count("Caption") == 2  # the two captions, not the title
+
+
+def test_a_derived_title_is_the_first_text_cut_at_a_word(tmp_path: Path, ctx: PlanContext) -> None:
+    from tuningdeck.render.write import derived_title
+
+    (plan,) = images.plan(slide(tmp_path, [(800, 600)], intro="**Target Impact**\nMore."), ctx)
+    assert derived_title(plan) == "Target Impact"
+    long = "word " * 40
+    (plan,) = images.plan(slide(tmp_path, [(800, 600)], caption=long), ctx)
+    plan = evolve(plan, shapes=tuple(s for s in plan.shapes if s.name == "Caption"))
+    assert derived_title(plan) == ("word " * 20).strip() + "\u2026"
+    assert derived_title(evolve(plan, shapes=())) == "Images"

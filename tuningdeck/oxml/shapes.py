@@ -19,6 +19,7 @@ __all__ = [
     "chart",
     "describe",
     "graphic_frame",
+    "hidden_title",
     "picture",
     "place",
     "placeholder",
@@ -154,6 +155,20 @@ def placeholder(
     if box is not None:
         xfrm(box, parent=sp_pr)
     _text_body(sp, None, paragraphs)
+    return sp
+
+
+def hidden_title(tree: etree._Element, shape_id: int, text: str, box: Box) -> etree._Element:
+    """A hidden title placeholder holding ``text`` at ``box``, appended to the shape tree
+    ``tree``: a slide whose design shows no title still has one for screen readers and the
+    outline. ``box`` should lie off the slide, for applications that draw hidden shapes."""
+    sp = sub(tree, "p:sp")
+    _nv(sp, "Sp", shape_id, "Title", element("p:ph", {"type": "title"}))
+    sp[0][0].set("hidden", "1")
+    xfrm(box, parent=sub(sp, "p:spPr"))
+    p = element("a:p")
+    sub(sub(p, "a:r"), "a:t", text=text)
+    _text_body(sp, None, [p])
     return sp
 
 

@@ -43,7 +43,7 @@ from tuningdeck.text.markup import plain_text
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import Placeholder as P
 
-__all__ = ["Canvas"]
+__all__ = ["Canvas", "derived_title"]
 
 EMU_PER_PT = 12700
 _ANCHORS = ("t", "ctr", "b")
@@ -266,6 +266,13 @@ class Canvas:
             else:
                 self._text_box(staged, shape, top, link_id)
             read.append(_Read(staged[-1], None, shape.frame, _CONTENT))
+        if not any(item.role == _TITLE for item in read):  # read out, never shown
+            top += 1
+            width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
+            # hidden, and off the slide (left of it) where an application draws hidden shapes
+            off = shapes.Box(-width, 0, width, height // 6)
+            shapes.hidden_title(staged, top, derived_title(plan), off)
+            read.append(_Read(staged[-1], None, None, _TITLE))
         slots = _Slots()
         for item in _reading_order(read):
             tree.append(item.shape)
@@ -365,6 +372,26 @@ class Canvas:
             anchor=shape.anchor,
             paragraphs=body,
         )
+
+
+_TITLE_LENGTH = 100  # characters: a derived title longer is cut at a word
+
+
+def derived_title(plan: SlidePlan) -> str:
+    """A title for a slide whose design shows none (an untitled images slide): the first
+    paragraph of its first text (an introduction's heading, a caption), else the name of its
+    layout; cut at a word after :data:`_TITLE_LENGTH` characters."""
+    texts = (
+        " ".join(block.paragraph.text.split())
+        for shape in plan.shapes
+        if isinstance(shape, TextShape)
+        for block in shape.blocks
+    )
+    text = next((t for t in texts if t), "") or plan.layout.removeprefix("Untitled ")
+    if len(text) > _TITLE_LENGTH:
+        cut = text.rfind(" ", 0, _TITLE_LENGTH)
+        text = text[: cut if cut > 0 else _TITLE_LENGTH].rstrip(" ,;:-") + "\u2026"
+    return text
 
 
 _TITLE, _CONTENT, _FOOTER = 0, 1, 2
