@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
@@ -15,9 +16,10 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from tests.render_check import RenderedDeck, audit_errors, deck_problems, slide_words
-from tuningdeck.charts.look import LIGHTEST_GREY
+from tuningdeck.charts.look import LIGHTEST_GREY, alt_text, axis_title, label_above, series_dashes
 from tuningdeck.model import ChartSlide, ChartSpec, Deck, Series
 from tuningdeck.render import default_template, write_deck
+from tuningdeck.render.chart_write import chart_part
 from tuningdeck.render.kinds.chart import callout_blocks, describe, plan
 from tuningdeck.render.plan import PictureShape, PlanContext
 from tuningdeck.render.write import Canvas
@@ -175,6 +177,52 @@ def test_native_chart_follows_the_theme(deck: Path) -> None:
     assert dlbl.find(qn("c:idx")).get("val") == "2"
     assert dlbl.find(qn("c:numFmt")).get("formatCode") == '0,"K"'
     assert dlbl.find(qn("c:showVal")).get("val") == "1"
+
+
+def test_native_chart_has_the_pictures_dashes_axis_title_label_side_and_alt_text(
+    deck: Path,
+) -> None:
+    slides = Presentation(str(deck)).slides
+    (chart,) = charts_of(slides[0])
+    old, before, newest, _goal = chart.plots[0].series
+    assert series_dashes(YOY) == ["dash", "solid", "solid"]
+    assert old.format.line.dash_style == MSO_LINE_DASH_STYLE.DASH
+    assert before.format.line.dash_style is None and newest.format.line.dash_style is None
+    values = chart.value_axis
+    assert values.has_title and values.axis_title.text_frame.text == "Thousands"
+    assert axis_title(YOY) == "Thousands"
+    body_pr = values.axis_title._title.find(f".//{qn('a:bodyPr')}")
+    assert body_pr.get("rot") == "-5400000"  # read upwards, along the axis
+    frames = [sh for sh in slides[0].shapes if sh.has_chart]
+    assert frames[0]._element.nvGraphicFramePr.cNvPr.get("descr") == alt_text(YOY)
+    (bars,) = charts_of(slides[1])
+    assert bars.value_axis.axis_title.text_frame.text == "Percent"
+    assert not any(s.format.line.dash_style for s in list(bars.plots[0].series)[:2])
+    (stacked,) = charts_of(slides[2])
+    assert not stacked.value_axis.has_title  # "#,##0" says nothing of a unit
+
+
+@pytest.mark.parametrize(("last", "side"), [(86_000, "b"), (99_000, "t")], ids=["under", "over"])
+def test_native_chart_labels_the_marked_value_on_the_side_with_room(last: int, side: str) -> None:
+    spec = ChartSpec(
+        kind="yoy",
+        categories=["Jul", "Aug", "Sep"],
+        series=[
+            Series(name="FY19-20", values=[84_000, 85_000, 87_000]),
+            Series(name="FY20-21", values=[90_000, 92_000, last]),
+        ],
+        number_format='0,"K"',
+        marked="Sep",
+        goal=91_000,
+    )
+    xml, _ = chart_part(spec, THEME)
+    positions = [
+        el.get("val")
+        for el in etree.fromstring(xml).iter(qn("c:dLblPos"))
+        if el.getparent().tag == qn("c:dLbl")
+    ]
+    assert positions == [side]
+    assert label_above(spec, 2, last) is (side == "t")  # the picture's side
 
 
 def test_bar_charts_draw_the_goal_as_a_line(deck: Path) -> None:

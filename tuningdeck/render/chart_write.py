@@ -3,8 +3,9 @@
 The chart is editable in PowerPoint ("Edit Data" opens the numbers). It follows the same look as
 the matplotlib engine (:mod:`tuningdeck.charts.mpl`): the newest series in the accent colour and
 thicker, older ones in greys, the goal as a dashed green line, the marked period's value called
-out with a bigger marker and a label, the value axis in the spec's number format over the same
-range, light gridlines, the legend at the bottom and no chart title (the slide has one).
+out with a bigger marker and a label above or below it (where there is more room), older years'
+lines dashed, the value axis in the spec's number format over the same range and titled with
+its unit, light gridlines, the legend at the bottom and no chart title (the slide has one).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import copy
 
 from lxml import etree
+from pptx.chart.axis import ValueAxis
 from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
 from pptx.chart.datalabel import DataLabels
@@ -35,9 +37,12 @@ from tuningdeck.charts.look import (
     BAR_GAP,
     BAR_SPACE,
     ChartSizes,
+    axis_title,
     goal_label,
+    label_above,
     on_fill,
     series_colors,
+    series_dashes,
     value_scale,
 )
 from tuningdeck.model import ChartSpec
@@ -144,6 +149,7 @@ def _style_axes(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     labels.number_format = spec.number_format
     labels.number_format_is_linked = False
     _font(labels.font, theme, size=ChartSizes.tick_label, color=c.text_secondary)
+    _axis_title(values, axis_title(spec), theme)
 
     categories = chart.category_axis
     line = categories.format.line
@@ -155,9 +161,31 @@ def _style_axes(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     _font(categories.tick_labels.font, theme, size=ChartSizes.tick_label, color=c.text_secondary)
 
 
+def _axis_title(axis: ValueAxis, title: str, theme: Theme) -> None:
+    """The value axis's title (its unit), turned to read upwards; none when it is empty."""
+    if not title:
+        return
+    axis.has_title = True
+    frame = axis.axis_title.text_frame
+    frame.text = title
+    _font(
+        frame.paragraphs[0].runs[0].font,
+        theme,
+        size=ChartSizes.tick_label,
+        color=theme.colors.text_secondary,
+    )
+    body = frame._txBody.find(qn("a:bodyPr"))
+    body.set("rot", "-5400000")
+    body.set("vert", "horz")
+    title_el = axis.axis_title._title
+    if title_el.find(qn("c:overlay")) is None:
+        title_el.get_or_add_overlay().val = False
+
+
 def _style_series(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     """Colours by age: the newest series accent and thicker, older ones grey."""
     colors = series_colors(spec, theme)
+    dashes = series_dashes(spec)
     newest = len(spec.series) - 1
     plot = chart.plots[0]
     lines = spec.kind.has_lines
@@ -171,6 +199,8 @@ def _style_series(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
             line = series.format.line
             line.color.rgb = color
             line.width = Pt(ChartSizes.newest if i == newest else ChartSizes.older)
+            if dashes[i] != "solid":  # older years told apart by their dashes, not only greys
+                line.dash_style = MSO_LINE_DASH_STYLE.from_xml(dashes[i])
             marker = series.marker
             if i == newest:
                 marker.style = XL_MARKER_STYLE.CIRCLE
@@ -244,7 +274,9 @@ def _mark(chart: Chart, spec: ChartSpec, theme: Theme) -> None:
     marker.format.fill.fore_color.rgb = _rgb(c.accent)
     marker.format.line.color.rgb = _rgb(c.background)
     marker.format.line.width = Pt(ChartSizes.marker_edge)
-    _label(point, spec, theme, XL_LABEL_POSITION.ABOVE, c.accent)
+    above = label_above(spec, i, spec.series[-1].values[i] or 0.0)
+    position = XL_LABEL_POSITION.ABOVE if above else XL_LABEL_POSITION.BELOW
+    _label(point, spec, theme, position, c.accent)
 
 
 def _label(point: Point, spec: ChartSpec, theme: Theme, position: int, color: str) -> None:
