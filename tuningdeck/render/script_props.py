@@ -11,6 +11,7 @@ the font the measurer measured it with. The values are plain data: the writers p
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 
@@ -57,13 +58,18 @@ class RunFonts:
 def run_fonts(run: Run, family: str) -> RunFonts:
     """The language and typefaces of ``run``, set in ``family``: the slot its script is drawn from
     names that script's font (:func:`tuningdeck.fonts.script_family`) when ``family`` lacks it."""
-    script = run_script(run.text)
-    slot = font_slot(script)
-    lang = language(script, run.text) or DEFAULT_LANGUAGE
+    script, slot, lang = _text_script(run.text)
     own = script_family(script) if slot != "latin" else None
     if slot == "ea":
         return RunFonts(lang, DEFAULT_LANGUAGE, family, own or family, family)
     return RunFonts(lang, None, family, None, own or family, tracked=slot != "cs")
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_script(text: str) -> tuple[str | None, str, str]:
+    """A run's script, font slot and language (decks repeat their runs: "-", goals, headers)."""
+    script = run_script(text)
+    return script, font_slot(script), language(script, text) or DEFAULT_LANGUAGE
 
 
 def paragraph_rtl(paragraph: Paragraph, base: Direction = "ltr") -> bool:
@@ -71,6 +77,8 @@ def paragraph_rtl(paragraph: Paragraph, base: Direction = "ltr") -> bool:
     and P3), or, in a text body whose main direction ``base`` is RTL, it holds RTL text or no
     strong character at all ("**WMF:** مؤسسة ويكيميديا", "30%")."""
     text = paragraph.text
+    if base != "rtl" and text.isascii():  # no right-to-left letter in it
+        return False
     if paragraph_direction(text) == "rtl":
         return True
     if base != "rtl":
@@ -88,9 +96,15 @@ def paragraph_align(align: str, rtl: bool) -> str:
 def main_direction(paragraphs: Iterable[Paragraph]) -> Direction:
     """The main direction of a text body: right to left when most of its strong characters
     (letters) are RTL, as in a list of acronyms in Arabic whose terms are Latin."""
+    texts = [p.text for p in paragraphs]
+    if all(text.isascii() for text in texts):  # no right-to-left letter in any
+        return "ltr"
     rtl = ltr = 0
-    for p in paragraphs:
-        for ch in p.text:
+    for text in texts:
+        if text.isascii():  # ASCII letters are all left to right
+            ltr += sum(ch.isalpha() for ch in text)
+            continue
+        for ch in text:
             kind = unicodedata.bidirectional(ch)
             if kind == "L":
                 ltr += 1

@@ -171,6 +171,11 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+def _has_letter(text: str) -> bool:
+    """Whether the ASCII ``text`` has a letter (the only ASCII characters with a script)."""
+    return any(ch.isalpha() for ch in text)
+
+
 def _cjk_punctuation(ch: str) -> bool:
     cp = ord(ch)
     return any(lo <= cp <= hi for lo, hi in _CJK_PUNCTUATION)
@@ -178,6 +183,8 @@ def _cjk_punctuation(ch: str) -> bool:
 
 def run_script(text: str) -> str | None:
     """The script of a run: that of its first character that has one (None if none has)."""
+    if text.isascii():  # most text: Latin letters, or none at all
+        return "latin" if _has_letter(text) else None
     for ch in text:
         script = script_of(ch)
         if script is not None:
@@ -205,6 +212,10 @@ def language(script: str | None, text: str = "") -> str | None:
 def script_pieces(text: str) -> Iterable[tuple[str, str | None]]:
     """``text`` cut where the script changes: (piece, script). Shared characters join the piece
     before them (the piece after them at the start), except CJK punctuation, which joins CJK."""
+    if text.isascii():  # one piece: Latin if it has a letter
+        if text:
+            yield text, "latin" if _has_letter(text) else None
+        return
     pieces: list[list[str | None]] = []  # [text, script]
     for ch in text:
         script = script_of(ch)
