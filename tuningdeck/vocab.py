@@ -123,5 +123,5 @@ class Placeholder(str, Word):
     DEPARTMENT = "Department"
     FOOTNOTE = "Footnote"
     SLIDE_NUMBER = "Slide Number"
-    WORDMARK = "Wordmark"
+    WORDMARK = "Footer Wordmark"
     """The footer's organisation name (a footer placeholder), filled on every slide."""

@@ -362,11 +362,11 @@ def test_shapes_are_read_title_first_in_visual_order_and_footer_last(tmp_path: P
     prs = Presentation(str(write_deck(Deck([spec]), tmp_path / "deck.pptx")))
     (s,) = prs.slides
     names = [sh.name for sh in s.shapes]
-    footer = {"Wordmark", "Department", "Footnote", "Slide Number"}
+    footer = {"Footer Wordmark", "Department", "Footnote", "Slide Number"}
     assert names[0] == "Title"
     body = [n for n in names[1:] if n not in footer]
     assert names[1 : 1 + len(body)] == body  # every footer shape after the content
-    assert {n for n in names if n in footer} >= {"Wordmark"}
+    assert {n for n in names if n in footer} >= {"Footer Wordmark"}
     pics = [sh for sh in s.shapes if isinstance(sh, Picture)]
     for a, b in itertools.pairwise(pics):  # row by row, left to right
         assert (a.top, a.left) < (b.top, b.left)

@@ -220,7 +220,7 @@ def test_the_wordmark_is_the_footer_placeholder_styled_as_before(french: Path) -
     prs = Presentation(str(french))
     title, section = prs.slides[0], prs.slides[1]
     for slide in (title, section):
-        mark = next(sh for sh in slide.placeholders if sh.name == "Wordmark")
+        mark = next(sh for sh in slide.placeholders if sh.name == "Footer Wordmark")
         assert mark.placeholder_format.type == 15  # PP_PLACEHOLDER.FOOTER
         run = mark.text_frame.paragraphs[0].runs[0]
         assert (run.text, run.font.name, run.font.bold, run.font.size) == (
@@ -231,7 +231,9 @@ def test_the_wordmark_is_the_footer_placeholder_styled_as_before(french: Path) -
         )
         # capitals, letter spacing and colour come from the layout: white on the dark divider
         assert run._r.find("{*}rPr/{*}solidFill") is None
-        layout_mark = next(sh for sh in slide.slide_layout.placeholders if sh.name == "Wordmark")
+        layout_mark = next(
+            sh for sh in slide.slide_layout.placeholders if sh.name == "Footer Wordmark"
+        )
         rpr = layout_mark._element.find(".//{*}lstStyle/{*}lvl1pPr/{*}defRPr")
         assert (rpr.get("cap"), rpr.get("spc")) == ("all", "300")
         colour = rpr.find("{*}solidFill/{*}srgbClr").get("val")
@@ -272,7 +274,7 @@ def test_words_may_be_given_as_a_mapping() -> None:
 def test_an_empty_organisation_leaves_the_footers_name_out(tmp_path: Path) -> None:
     deck = Deck([SectionSlide(title="S")], words=Words(organisation=""))
     (slide,) = Presentation(str(write_deck(deck, tmp_path / "d.pptx"))).slides
-    assert "Wordmark" not in [sh.name for sh in slide.shapes]
+    assert "Footer Wordmark" not in [sh.name for sh in slide.shapes]
 
 
 def test_a_template_without_a_wordmark_placeholder_still_builds(tmp_path: Path) -> None:
@@ -280,7 +282,7 @@ def test_a_template_without_a_wordmark_placeholder_still_builds(tmp_path: Path) 
     prs = Presentation(str(template))
     for layout in prs.slide_layouts:
         for shape in list(layout.placeholders):
-            if shape.name == "Wordmark":
+            if shape.name == "Footer Wordmark":
                 shape._element.getparent().remove(shape._element)
     prs.save(str(tmp_path / "plain.pptx"))
     deck = Deck([SectionSlide(title="S")], words=FRENCH)
