@@ -17,7 +17,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
@@ -319,21 +319,33 @@ def _words(runs: Sequence[Run], style: TextStyle) -> list[tuple[str, float, floa
         pos += len(run.text)
     joined = "".join(r.text for r in runs)
     pieces = []
+    for text, a, b, core_end, spaces in _piece_spans(joined):
+        full = _span_width(runs, starts, style, a, b)
+        core = full if core_end == b else _span_width(runs, starts, style, a, core_end)
+        if spaces is not None:
+            extra = spaces * AUTOSPACE * style.size
+            core, full = core + extra, full + extra
+        pieces.append((text, core, full))
+    return pieces
+
+
+def _piece_spans(joined: str) -> Iterator[tuple[str, int, int, int, int | None]]:
+    """The unbreakable pieces of a paragraph's text: (text, start, end, end without trailing
+    spaces, autospaces or None). Chinese and Japanese break between characters; ``autospaces``
+    counts the room LibreOffice leaves between CJK text and Latin letters or digits, None for
+    a piece of ASCII text after ASCII text (which never has any)."""
     for m in _PIECES.finditer(joined):
         if not m.group(0):
             continue
         a = m.start()
-        for text in cjk_pieces(m.group(0)):  # Chinese and Japanese break between characters
+        for text in cjk_pieces(m.group(0)):
             b = a + len(text)
             core_end = a + len(text.rstrip())
-            full = _span_width(runs, starts, style, a, b)
-            core = full if core_end == b else _span_width(runs, starts, style, a, core_end)
+            spaces = None
             if not text.isascii() or (a and not joined[a - 1].isascii()):
-                extra = autospaces(joined, a, core_end) * AUTOSPACE * style.size
-                core, full = core + extra, full + extra
-            pieces.append((text, core, full))
+                spaces = autospaces(joined, a, core_end)
+            yield text, a, b, core_end, spaces
             a = b
-    return pieces
 
 
 def wrap(runs: Sequence[Run], style: TextStyle, width: float) -> list[str]:
@@ -446,22 +458,13 @@ def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> t
         return tuple(out)
 
     pieces = []
-    for m in _PIECES.finditer(joined):
-        if not m.group(0):
-            continue
-        a = m.start()
-        for text in cjk_pieces(m.group(0)):  # Chinese and Japanese break between characters
-            b = a + len(text)
-            core_end = a + len(text.rstrip())
-            full = terms(a, b)
-            core = full if core_end == b else terms(a, core_end) if core_end > a else ()
-            if not text.isascii() or (a and not joined[a - 1].isascii()):
-                spaces = autospaces(joined, a, core_end)
-                if spaces:  # the room LibreOffice leaves between CJK text and Latin or digits
-                    extra = ((spaces * AUTOSPACE, 1.0),)
-                    core, full = core + extra, full + extra
-            pieces.append((text, core_end > a, core, full))
-            a = b
+    for text, a, b, core_end, spaces in _piece_spans(joined):
+        full = terms(a, b)
+        core = full if core_end == b else terms(a, core_end) if core_end > a else ()
+        if spaces:
+            extra = ((spaces * AUTOSPACE, 1.0),)
+            core, full = core + extra, full + extra
+        pieces.append((text, core_end > a, core, full))
     return tuple(pieces)
 
 
