@@ -98,11 +98,17 @@ def plan_batch(
 
 
 def _draw(
-    job: Job, template: str | None, theme: str | None, protect: tuple[str, ...]
+    job: Job,
+    template: str | None,
+    theme: str | None,
+    protect: tuple[str, ...],
+    jobs: int | None = 1,
 ) -> tuple[Path, int]:  # pragma: no cover - run in a worker process (tested through the CLI)
     from tuningdeck.render import save_deck
 
-    canvas = save_deck(job.deck, job.out, template=template, theme=theme, protect=protect)
+    canvas = save_deck(
+        job.deck, job.out, template=template, theme=theme, protect=protect, jobs=jobs
+    )
     return job.out, canvas.slide_count
 
 
@@ -121,7 +127,9 @@ def build_batch(
     Every deck is laid out first (in this process), so a deck that cannot be laid out stops the
     batch before anything is written. ``done`` is called with each deck's path and slide count
     as it is written. ``theme`` names a settings file for the template (see
-    :func:`tuningdeck.render.resolve_theme`).
+    :func:`tuningdeck.render.resolve_theme`). ``workers`` decks are drawn at once (default: one
+    per CPU), each in a process of its own; when that is one, decks are drawn one after another,
+    each by up to ``workers`` processes (see :func:`tuningdeck.render.render_deck`).
     """
     from tuningdeck.output import check_output
     from tuningdeck.render import check_deck
@@ -134,10 +142,10 @@ def build_batch(
     tmpl = None if template is None else os.fspath(template)
     settings = None if theme is None else os.fspath(theme)
     written: list[Path] = []
-    n = workers or min(len(jobs), os.cpu_count() or 1)
-    if n <= 1:
+    n = min(len(jobs), workers or os.cpu_count() or 1)
+    if n <= 1:  # one deck at a time, each drawn by as many processes as it may use
         for job in jobs:
-            path, slides = _draw(job, tmpl, settings, guard)
+            path, slides = _draw(job, tmpl, settings, guard, workers)
             written.append(path)
             if done:
                 done(path, slides)

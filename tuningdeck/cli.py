@@ -115,7 +115,10 @@ def _output_path(out: str | None, workbook: Path, quarter: str, template: Path |
 
 
 def _progress(total: int, what: str, quiet: bool) -> contextlib.AbstractContextManager[Any]:
-    """A progress bar on stderr for long work at a terminal; otherwise nothing."""
+    """A progress bar on stderr for long work at a terminal; otherwise nothing.
+
+    The bar is redrawn by :func:`_advance`, from the thread doing the work: it starts no thread
+    of its own, so the build may still fork processes to draw slides."""
     import sys
 
     if quiet or total < PROGRESS_FROM or not sys.stderr.isatty():
@@ -130,9 +133,26 @@ def _progress(total: int, what: str, quiet: bool) -> contextlib.AbstractContextM
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,
     )
     bar.add_task(what, total=total)
     return bar
+
+
+_REDRAW = 0.1  # seconds between redraws of a progress bar
+
+
+def _advance(bar: Any, done: int) -> None:
+    """Set the bar's work done to ``done``, and redraw it when it was not redrawn lately or the
+    work is finished."""
+    import time
+
+    task = bar.tasks[0]
+    bar.update(task.id, completed=done)
+    now = time.monotonic()
+    if done >= (task.total or 0) or now - getattr(bar, "drawn_at", 0.0) >= _REDRAW:
+        bar.drawn_at = now
+        bar.refresh()
 
 
 PROGRESS_FROM = 100
@@ -165,6 +185,16 @@ def build(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also write a PDF beside each deck (LibreOffice).")
     ] = False,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "-j",
+            "--jobs",
+            min=1,
+            help="Processes drawing at once [default: one per CPU for a batch or a deck of "
+            "200 slides or more].",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="Print nothing but problems.")] = False,
     verbose: Annotated[
         bool, typer.Option("-v", "--verbose", help="List the slides of each deck written.")
@@ -190,11 +220,14 @@ def build(
                 split_by,
                 out_dir,
                 pdf,
+                jobs,
                 quiet,
                 verbose,
             )
         else:
-            _build_one(workbook, out, quarter, template, theme, pictures_from, pdf, quiet, verbose)
+            _build_one(
+                workbook, out, quarter, template, theme, pictures_from, pdf, jobs, quiet, verbose
+            )
     except InputError as e:
         raise _fail(e) from None
     except KeyboardInterrupt:
@@ -210,6 +243,7 @@ def _build_one(
     theme: Path | None,
     pictures_from: list[Path] | None,
     pdf: bool,
+    jobs: int | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -227,8 +261,9 @@ def _build_one(
                 target,
                 template=template,
                 theme=theme,
-                on_slide=(lambda i, n: bar.update(bar.task_ids[0], completed=i)) if bar else None,
+                on_slide=(lambda i, n: _advance(bar, i)) if bar else None,
                 protect=[workbook],
+                jobs=jobs,
             )
     _report(target, deck, canvas.slide_count, quiet, verbose)
     if pdf:
@@ -261,6 +296,7 @@ def _build_batch(
     split_by: str | None,
     out_dir: Path | None,
     pdf: bool,
+    jobs: int | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -278,25 +314,31 @@ def _build_batch(
             raise InputError(f'bad quarter "{quarter}"; expected Q1, Q2, Q3, Q4 or all') from None
     folder = out_dir if out_dir is not None else workbook.parent
     with _warnings_on_stderr():
-        jobs = plan_batch(
+        batch = plan_batch(
             workbook,
             quarters,
             lambda q: read_workbook(workbook, q, picture_folders=pictures_from or ()),
             out_dir=folder,
             split_by=split_by,
         )
-    by_path = {job.out: job for job in jobs}
-    with _progress(len(jobs) * PROGRESS_FROM, "building decks", quiet or len(jobs) < 2) as bar:
+    by_path = {job.out: job for job in batch}
+    with _progress(len(batch) * PROGRESS_FROM, "building decks", quiet or len(batch) < 2) as bar:
 
         def done(path: Path, slides: int) -> None:
             if bar:
-                bar.advance(bar.task_ids[0], PROGRESS_FROM)
+                _advance(bar, bar.tasks[0].completed + PROGRESS_FROM)
             _report(path, by_path[path].deck, slides, quiet, verbose)
 
         protect = [p for p in (workbook, template) if p is not None]
         try:
             written = build_batch(
-                jobs, template=template, theme=theme, protect=protect, pdf=pdf, done=done
+                batch,
+                template=template,
+                theme=theme,
+                protect=protect,
+                pdf=pdf,
+                workers=jobs,
+                done=done,
             )
         except PreviewError as e:
             raise InputError(f"the PDFs could not be written: {e}") from None

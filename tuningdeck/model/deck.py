@@ -59,13 +59,19 @@ class Deck:
         return len(self.slides)
 
     def save(
-        self, path: str | os.PathLike[str], *, template: str | os.PathLike[str] | None = None
+        self,
+        path: str | os.PathLike[str],
+        *,
+        template: str | os.PathLike[str] | None = None,
+        jobs: int | None = None,
     ) -> Path:
         """Render the deck and write it to ``path`` atomically; return the path written.
 
         ``template`` is a .pptx whose layouts carry the Foundation layout names; by default the
-        bundled Foundation master is used.
+        bundled Foundation master is used. ``jobs`` is how many processes draw the slides: by
+        default every CPU for a deck of 200 slides or more; 1 draws in this process only. The
+        file is the same whatever the number.
         """
         from tuningdeck.render import write_deck  # the model itself never imports pptx
 
-        return write_deck(self, path, template=template)
+        return write_deck(self, path, template=template, jobs=jobs)

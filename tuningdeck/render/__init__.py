@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -10,6 +11,7 @@ from tuningdeck.errors import LayoutError, Problem
 from tuningdeck.model import Deck, Slide
 from tuningdeck.output import atomic_output, check_output
 from tuningdeck.render.kinds import plan_slide
+from tuningdeck.render.parallel import draw_slides, workers_for
 from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.write import Canvas
 from tuningdeck.theme import Theme, layouts_dir
@@ -61,6 +63,7 @@ def render_deck(
     theme: ThemeArg = None,
     on_slide: Callable[[int, int], None] | None = None,
     out: str | os.PathLike[str] | None = None,
+    jobs: int | None = None,
 ) -> Canvas:
     """Plan and draw ``deck``; return the canvas holding the finished presentation.
 
@@ -68,22 +71,27 @@ def render_deck(
     canvas and renames the file into place), otherwise into a temporary file that
     :meth:`Canvas.save` copies. ``on_slide(done, total)`` is called after each of the deck's
     slides (for a progress bar). On a failure nothing is left behind but ``out``'s partial file.
+
+    ``jobs`` is how many processes draw the slides (see :mod:`tuningdeck.render.parallel`):
+    by default every CPU for a deck of 200 slides or more, one process for a shorter one; 1
+    draws in this process only. The deck is the same whatever the number.
     """
     canvas = Canvas(template or default_template(), resolve_theme(template, theme), out=out)
     try:
         ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
         problems: list[Problem] = []
-        for number, spec in enumerate(deck.slides, start=1):
-            try:  # plan and draw slide by slide: memory stays flat
-                plans = plan_slide(spec, ctx)
-            except LayoutError as e:  # every slide is still planned, to tell every problem
-                problems.append(_where(spec, number, e))
-                continue
-            if not problems:
-                for plan in plans:
-                    canvas.add(plan)
-            if on_slide is not None:
-                on_slide(number, len(deck.slides))
+        workers = workers_for(len(deck.slides), jobs)
+        with contextlib.closing(draw_slides(canvas, ctx, deck.slides, workers)) as drawn:
+            for number, (spec, outcome) in enumerate(zip(deck.slides, drawn, strict=True), 1):
+                # slide by slide, each written as soon as it is drawn: memory stays flat
+                if isinstance(outcome, LayoutError):  # every slide is planned, to tell all
+                    problems.append(_where(spec, number, outcome))
+                    continue
+                if not problems:
+                    for slide in outcome:
+                        canvas.commit(slide)
+                if on_slide is not None:
+                    on_slide(number, len(deck.slides))
         if problems:
             raise LayoutError.of(problems)
         props = canvas.prs.core_properties
@@ -103,17 +111,20 @@ def save_deck(
     theme: ThemeArg = None,
     on_slide: Callable[[int, int], None] | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
+    jobs: int | None = None,
 ) -> Canvas:
     """Render ``deck`` straight into a temporary file beside ``path``, renamed into place when
     it is finished: a failure leaves ``path`` untouched. Returns the (closed) canvas.
 
     ``path`` is checked first (:func:`tuningdeck.output.check_output`: never the template, one
-    of ``protect``, a folder or a file that is not a deck).
+    of ``protect``, a folder or a file that is not a deck). ``jobs``: see :func:`render_deck`.
     """
     template = template or default_template()
     target = check_output(path, protect=[template, *protect])
     with atomic_output(target) as tmp:
-        canvas = render_deck(deck, template=template, theme=theme, on_slide=on_slide, out=tmp)
+        canvas = render_deck(
+            deck, template=template, theme=theme, on_slide=on_slide, out=tmp, jobs=jobs
+        )
         try:
             canvas.close()
         except BaseException:
@@ -162,7 +173,9 @@ def write_deck(
     *,
     template: str | os.PathLike[str] | None = None,
     theme: ThemeArg = None,
+    jobs: int | None = None,
 ) -> Path:
-    """Render ``deck`` and save it to ``path`` atomically: a failure leaves ``path`` untouched."""
-    save_deck(deck, path, template=template, theme=theme)
+    """Render ``deck`` and save it to ``path`` atomically: a failure leaves ``path`` untouched.
+    ``jobs``: how many processes draw the slides (see :func:`render_deck`)."""
+    save_deck(deck, path, template=template, theme=theme, jobs=jobs)
     return Path(path)

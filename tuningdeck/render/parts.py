@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import io
+import os
 import posixpath
 import zipfile
 from collections.abc import Iterator
 from typing import IO, cast
 
+from attrs import frozen
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -37,7 +40,7 @@ from tuningdeck.oxml.ns import NSMAP
 from tuningdeck.oxml.package import content_types, relationships, view_properties
 from tuningdeck.render.pptx_adapter import package_rels_xml, part_element, slide_list
 
-__all__ = ["FIRST_SLIDE_ID", "PackageWriter", "Relationships"]
+__all__ = ["FIRST_SLIDE_ID", "ImageData", "PackageWriter", "Relationships"]
 
 FIRST_SLIDE_ID = 256
 _EXTENDED = NSMAP["ep"]
@@ -69,6 +72,16 @@ class Relationships:
             self._index[key] = rid
         return rid
 
+    def retarget(self, old: str, new: str) -> None:
+        """Point the relationships to part ``old`` at part ``new`` instead (ids unchanged)."""
+        was = posixpath.relpath(old, self._base)
+        now = posixpath.relpath(new, self._base)
+        for rid, (reltype, target, external) in list(self._items.items()):
+            if target == was and not external:
+                self._items[rid] = (reltype, now, False)
+                self._index.pop((reltype, was, False), None)
+                self._index.setdefault((reltype, now, False), rid)
+
     def has(self, reltype: str) -> bool:
         """Whether the part has a relationship of type ``reltype``."""
         return any(key[0] == reltype for key in self._index)
@@ -87,6 +100,25 @@ class Relationships:
             return (int(rid[3:]) if rid[:3] == "rId" and rid[3:].isdigit() else 0, rid)
 
         return relationships((rid, *self._items[rid]) for rid in sorted(self._items, key=number))
+
+
+@frozen
+class ImageData:
+    """A picture's image as a package holds it: its bytes, their SHA-1, its extension and
+    content type, and the description python-pptx gives it (its file name, or ``image.png``)."""
+
+    blob: bytes
+    sha1: str
+    ext: str
+    content_type: str
+    description: str
+
+    @classmethod
+    def read(cls, source: str | os.PathLike[str] | bytes) -> ImageData:
+        """The image in the file ``source`` names, or in the bytes ``source`` is."""
+        image = Image.from_file(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+        desc = image.filename or f"image.{image.ext}"
+        return cls(image.blob, image.sha1, image.ext, image.content_type, desc)
 
 
 def _rels_path(partname: str) -> str:
@@ -126,7 +158,7 @@ class PackageWriter:
         for rel in prs.part.rels.values():
             self._rels.keep(rel.rId, rel.reltype, rel.target_ref, rel.is_external)
         self._slide_ids: list[str] = []
-        self._images: dict[str, tuple[str, str]] = {}  # SHA-1 -> (part name, description)
+        self._images: dict[str, str] = {}  # SHA-1 -> part name
         self._notes_master: NotesMasterPart | None = None
         self._notes_proto: etree._Element | None = None
         self.slides = 0
@@ -156,24 +188,21 @@ class PackageWriter:
 
     # -- slides -------------------------------------------------------------------------------
 
-    def add_slide(self) -> tuple[str, Relationships]:
-        """A new slide's part name and its (empty) relationships; listed in the presentation."""
+    def add_slide(self) -> str:
+        """A new slide's part name; listed in the presentation."""
         self.slides += 1
         partname = self.name("/ppt/slides/slide%d.xml")
         self._slide_ids.append(self._rels.relate(RT.SLIDE, partname))
-        return partname, Relationships("/ppt/slides")
+        return partname
 
-    def add_picture(self, source: str | IO[bytes]) -> tuple[str, str]:
-        """The part name of ``source``'s image, written now unless it was before, and the
-        description python-pptx gives it (its first file name, or ``image.png``)."""
-        image = Image.from_file(source)
-        found = self._images.get(image.sha1)
-        if found is None:
+    def add_image(self, image: ImageData) -> str:
+        """The part name of ``image``, written now unless an image with the same bytes was."""
+        partname = self._images.get(image.sha1)
+        if partname is None:
             partname = self.name(f"/ppt/media/tuningdeck-image%d.{image.ext}", "image")
-            desc = image.filename or f"image.{image.ext}"
-            found = self._images[image.sha1] = (partname, desc)
+            self._images[image.sha1] = partname
             self.write(partname, image.blob, image.content_type)
-        return found
+        return partname
 
     def add_notes(self, slide: str, slide_rels: Relationships, text: str) -> None:
         """Give the slide ``slide`` a notes page holding ``text`` (the notes master's

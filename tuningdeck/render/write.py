@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import io
 import os
 import shutil
 import tempfile
@@ -33,7 +32,7 @@ from tuningdeck.errors import TemplateError
 from tuningdeck.output import atomic_output, check_output
 from tuningdeck.oxml import shapes
 from tuningdeck.oxml.core import fill_slots
-from tuningdeck.render.parts import PackageWriter, Relationships
+from tuningdeck.render.parts import ImageData, PackageWriter, Relationships
 from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
 from tuningdeck.render.pptx_adapter import adopt_core_properties, drop_slides
 from tuningdeck.render.table_write import table_bytes
@@ -43,10 +42,29 @@ from tuningdeck.text.markup import plain_text
 from tuningdeck.theme import Theme
 from tuningdeck.vocab import Placeholder as P
 
-__all__ = ["Canvas", "derived_title"]
+__all__ = ["Canvas", "DrawnSlide", "derived_title"]
 
 EMU_PER_PT = 12700
 _ANCHORS = ("t", "ctr", "b")
+_PENDING = "/ppt/pending"
+"""Where a drawn slide's relationships point until :meth:`Canvas.commit` names its parts."""
+
+
+@frozen
+class DrawnSlide:
+    """A slide drawn from its plan but not yet in a package (see :meth:`Canvas.draw`).
+
+    ``rels`` point at stand-in part names (under ``/ppt/pending``) for the parts that only the
+    package can name: ``pictures`` (each image with its stand-in, one per distinct image) and
+    ``charts`` (stand-in, chart XML, embedded workbook). ``notes`` is the text of its notes
+    page, or empty. Everything in it can be pickled, to be drawn in another process.
+    """
+
+    xml: bytes
+    rels: Relationships
+    pictures: tuple[tuple[str, ImageData], ...]
+    charts: tuple[tuple[str, bytes, bytes], ...]
+    notes: str
 
 
 def _box(f: Frame) -> shapes.Box:
@@ -171,7 +189,14 @@ class Canvas:
             ) from None
 
     def add(self, plan: SlidePlan) -> None:
-        """Draw one slide from ``plan`` and write it (with its notes, pictures and charts).
+        """Draw one slide from ``plan`` and write it (with its notes, pictures and charts)."""
+        self.commit(self.draw(plan))
+
+    def draw(self, plan: SlidePlan) -> DrawnSlide:
+        """Draw one slide from ``plan``, not yet written: its XML and relationships, with the
+        pictures and charts it brings (see :class:`DrawnSlide`). Drawing reads the template
+        and never the package, so slides can be drawn in any process (see
+        :mod:`tuningdeck.render.parallel`) and written in order by :meth:`commit`.
 
         The slide's placeholders are written straight from the plan: only those it fills, named as
         on the layout, at the layout's place unless the plan moves them. Shapes are written in
@@ -193,10 +218,11 @@ class Canvas:
                     f"{self.path}: placeholder {name!r} of layout {plan.layout!r} is not a chart "
                     "placeholder; a chart needs one"
                 )
-        package = self._writer()
-        partname, rels = package.add_slide()
+        rels = Relationships("/ppt/slides")
         rels.relate(RT.SLIDE_LAYOUT, str(layout.part.partname))
         c = self.theme.colors
+        pictures: dict[str, ImageData] = {}
+        drawn_charts: list[tuple[str, bytes, bytes]] = []
 
         def link_id(url: str) -> str:
             return rels.relate(RT.HYPERLINK, url, external=True)
@@ -258,11 +284,27 @@ class Canvas:
             shapes.set_shape_id(number, top)
             read.append(_Read(number, None, None, _FOOTER))
         for ref, ph in charts:
-            shapes.set_chart(ref, self._chart(package, rels, plan, ph))
+            from tuningdeck.render.chart_write import chart_part
+
+            chart_xml, workbook = chart_part(plan.charts[ph.name], self.theme)
+            stand_in = f"{_PENDING}/chart{len(drawn_charts) + 1}.xml"
+            drawn_charts.append((stand_in, chart_xml, workbook))
+            shapes.set_chart(ref, rels.relate(RT.CHART, stand_in))
         for shape in plan.shapes:
             top += 1
             if isinstance(shape, PictureShape):
-                self._picture(staged, package, rels, shape, top)
+                image = ImageData.read(shape.source)
+                stand_in = f"{_PENDING}/{image.sha1}"
+                pictures.setdefault(stand_in, image)
+                shapes.picture(
+                    staged,
+                    top,
+                    shape.name,
+                    shape.description or image.description,
+                    rels.relate(RT.IMAGE, stand_in),
+                    shape.crop,
+                    _box(shape.frame),
+                )
             else:
                 self._text_box(staged, shape, top, link_id)
             read.append(_Read(staged[-1], None, shape.frame, _CONTENT))
@@ -278,9 +320,34 @@ class Canvas:
             tree.append(item.shape)
             if item.slot is not None:
                 slots.append(item.slot)
-        if plan.notes:
-            package.add_notes(partname, rels, plain_text(plan.notes))
-        package.write(partname, fill_slots(sld, slots), CT.PML_SLIDE)
+        return DrawnSlide(
+            fill_slots(sld, slots),
+            rels,
+            tuple(pictures.items()),
+            tuple(drawn_charts),
+            plain_text(plan.notes) if plan.notes else "",
+        )
+
+    def commit(self, slide: DrawnSlide) -> None:
+        """Write a drawn slide into the package as the next slide: the pictures it shows (each
+        image once per deck), its charts, its notes page, the slide and its relationships."""
+        package = self._writer()
+        partname = package.add_slide()
+        rels = slide.rels
+        for stand_in, chart_xml, workbook in slide.charts:
+            chart = package.name("/ppt/charts/chart%d.xml")
+            embedded = package.name("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+            chart_rels = Relationships("/ppt/charts")
+            chart_rels.relate(RT.PACKAGE, embedded)
+            package.write(chart, chart_xml, CT.DML_CHART)
+            package.write_rels(chart, chart_rels)
+            package.write(embedded, workbook, CT.SML_SHEET)
+            rels.retarget(stand_in, chart)
+        for stand_in, image in slide.pictures:
+            rels.retarget(stand_in, package.add_image(image))
+        if slide.notes:
+            package.add_notes(partname, rels, slide.notes)
+        package.write(partname, slide.xml, CT.PML_SLIDE)
         package.write_rels(partname, rels)
 
     def _filled(
@@ -310,45 +377,6 @@ class Canvas:
         tree.append(shape)
         if box is not None:
             shapes.place(shape, box)
-
-    def _chart(
-        self, package: PackageWriter, rels: Relationships, plan: SlidePlan, ph: TemplatePlaceholder
-    ) -> str:
-        """Write the native chart that fills the chart placeholder ``ph`` (its part and its
-        workbook); the relationship id of the chart."""
-        from tuningdeck.render.chart_write import chart_part
-
-        chart_xml, workbook = chart_part(plan.charts[ph.name], self.theme)
-        chart = package.name("/ppt/charts/chart%d.xml")
-        embedded = package.name("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
-        chart_rels = Relationships("/ppt/charts")
-        chart_rels.relate(RT.PACKAGE, embedded)
-        package.write(chart, chart_xml, CT.DML_CHART)
-        package.write_rels(chart, chart_rels)
-        package.write(embedded, workbook, CT.SML_SHEET)
-        return rels.relate(RT.CHART, chart)
-
-    @staticmethod
-    def _picture(
-        tree: etree._Element,
-        package: PackageWriter,
-        rels: Relationships,
-        shape: PictureShape,
-        shape_id: int,
-    ) -> None:
-        """A picture, cropped as planned; its image written now unless it was before."""
-        source = io.BytesIO(shape.source) if isinstance(shape.source, bytes) else str(shape.source)
-        image, desc = package.add_picture(source)
-        rid = rels.relate(RT.IMAGE, image)
-        shapes.picture(
-            tree,
-            shape_id,
-            shape.name,
-            shape.description or desc,
-            rid,
-            shape.crop,
-            _box(shape.frame),
-        )
 
     def _text_box(
         self,
