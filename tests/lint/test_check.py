@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -176,17 +177,31 @@ def test_a_footer_read_before_the_content_fails(folder: Path) -> None:
 def test_a_sparse_slide_fails_unless_it_is_one_short_block(folder: Path) -> None:
     prs, slide, path = one_slide(folder, "sparse.pptx")
     slide.shapes.title.text = "Half empty"
-    box = slide.shapes.add_textbox(Inches(0.5), Inches(1.6), Inches(9), Inches(5))
-    box.text_frame.word_wrap = True
-    box.text_frame.text = SENTENCE * 2
-    slide2 = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-    slide2.shapes.title.text = "A statement"
-    slide2.shapes.add_textbox(Inches(0.5), Inches(1.6), Inches(9), Inches(1)).text = "We grew."
+
+    def text_box(s: Any, paragraphs: list[str], size: float) -> None:
+        box = s.shapes.add_textbox(Inches(0.5), Inches(1.6), Inches(9), Inches(5))
+        box.text_frame.word_wrap = True
+        box.text_frame.text = "\n".join(paragraphs)
+        for p in box.text_frame.paragraphs:
+            p.runs[0].font.size = Pt(size)
+
+    # small text that would fill the region set larger: the room is the type's fault
+    text_box(slide, [SENTENCE * 6], 12)
+    statement = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    statement.shapes.title.text = "A statement"
+    statement.shapes.add_textbox(Inches(0.5), Inches(1.6), Inches(9), Inches(1)).text = "We grew."
+    # a list of a few entries leaves the room at any reading size: one short block
+    glossary = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    glossary.shapes.title.text = "Acronyms"
+    intro = "Terms used in this deck, defined so that every reader can follow the figures."
+    entries = ["APP: Annual Planning Process", "INGO: International non-Governmental Organization"]
+    text_box(glossary, [intro, *entries, "KR: Key result", "Q: Quarter"], 16)
     prs.save(str(path))
     report = check_deck_design(path, render=False)
     assert report.failing_slides("body-fill") == [1]
-    used = report.slides[0].body_used
-    assert used is not None and used < 0.55
+    for n in (0, 2):
+        used = report.slides[n].body_used
+        assert used is not None and used < 0.55
 
 
 def test_text_over_a_picture_is_noted_not_judged(folder: Path) -> None:

@@ -12,7 +12,7 @@ from tuningdeck.lint.heights import body_height
 from tuningdeck.lint.shapes import Shape
 from tuningdeck.lint.view import SlideView
 
-__all__ = ["content_shapes", "extent", "room_below"]
+__all__ = ["content_shapes", "extent", "placed", "room_below"]
 
 _CONTENT = {"text", "picture", "table", "chart", "graphic", "group"}
 _TOLERANCE = 2.0
@@ -43,10 +43,15 @@ def extent(view: SlideView, shape: Shape) -> Box | None:
         inside = [w.box for w in view.words if box.holds(*w.box.center, _TOLERANCE)]
         if inside:
             return Box(box.x0, min(b.y0 for b in inside), box.x1, max(b.y1 for b in inside))
-    height = body_height(shape.body, box.width)
-    if shape.body.anchor == "ctr":
+    return placed(box, body_height(shape.body, box.width), shape.body.anchor)
+
+
+def placed(box: Box, height: float, anchor: str) -> Box:
+    """Text ``height`` points tall in ``box``, where the text body's ``anchor`` (``t``, ``ctr``,
+    ``b``) puts it."""
+    if anchor == "ctr":
         top = box.y0 + (box.height - height) / 2
-    elif shape.body.anchor == "b":
+    elif anchor == "b":
         top = box.y1 - height
     else:
         top = box.y0

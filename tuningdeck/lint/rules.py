@@ -18,7 +18,7 @@ __all__ = [
     "LARGE_PT",
     "MAX_EMPTY_SHARE",
     "SECONDARY_MIN_PT",
-    "SHORT_BLOCK_WORDS",
+    "SHORT_BLOCK_PT",
     "TABLE_MIN_PT",
 ]
 
@@ -41,9 +41,10 @@ SECONDARY_MIN_PT = 10.0
 MAX_EMPTY_SHARE = 0.45
 """Largest share of the body region that may stay empty (unless the content is one short
 block)."""
-SHORT_BLOCK_WORDS = 25
-"""Content of one text block with at most this many words (and no picture, chart or table) is
-"one short block": it may sit alone in an emptier body region."""
+SHORT_BLOCK_PT = LARGE_PT
+"""Text-only content that, set at this size in its own frames, would still leave more than
+:data:`MAX_EMPTY_SHARE` of the body region empty is "one short block": it may sit alone in an
+emptier body region (its length, not its size, leaves the room)."""
 
 CAPTION_GAP_PT = 18.0
 """A short text at most this far above or below a picture, chart or table is its caption."""
