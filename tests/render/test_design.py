@@ -14,13 +14,14 @@ from tuningdeck.model import (
     Deck,
     KeyResultsSlide,
     MetricsTableSlide,
+    ObjectiveSlide,
     Outcome,
     PriorityUpdateSlide,
     Quarter,
     StatusRow,
 )
 from tuningdeck.render import default_template, write_deck
-from tuningdeck.render.kinds import acronyms, key_results, metrics, priority
+from tuningdeck.render.kinds import acronyms, key_results, metrics, objective, priority
 from tuningdeck.render.plan import PlanContext
 from tuningdeck.render.table import PlacedTable
 from tuningdeck.render.write import Canvas
@@ -75,6 +76,22 @@ def test_a_short_table_grows_and_fills_most_of_its_region(ctx: PlanContext) -> N
     assert max(_sizes(table)) <= (THEME.sizes.table_max or THEME.sizes.table) + 1e-9
     assert table.page.height >= 0.55 * region.h
     assert table.pad_y > THEME.tables.cell_padding_y * 72  # the room is in the rows
+
+
+def test_a_table_of_one_key_result_gets_room(ctx: PlanContext) -> None:
+    row = StatusRow(
+        text="Build and ship two tools to identify and block bad actors without exposing IP "
+        "addresses, improving the ability to protect users and wiki content",
+        baseline="Zero existing tools that allow patrollers to work without relying on IP "
+        "addresses when dealing with vandalism from unregistered editors.",
+        goal="Develop 2 tools towards IP Masking",
+        statuses=["Developed prototype for the first of the two tools and began user testing"],
+    )
+    (plan,) = key_results.plan(KeyResultsSlide(title="IP Masking", results=[row]), ctx)
+    table = _table(dict(plan.tables))
+    # larger text and airier rows: no blank half slide under a single row
+    assert table.page.height >= 0.55 * ctx.frame("Table", "Table").h
+    assert max(_sizes(table)) <= (THEME.sizes.table_max or THEME.sizes.table) + 1e-9
 
 
 def test_a_long_table_is_not_padded(ctx: PlanContext) -> None:
@@ -207,6 +224,18 @@ def test_a_short_acronym_list_is_set_larger(ctx: PlanContext) -> None:
     (plan,) = acronyms.plan(spec, ctx)
     entries = [b for b in plan.boxes["Body"] if b.paragraph.text.startswith(("APP", "CSAM"))]
     assert {b.style.size for b in entries} == {THEME.sizes.body_max}
+
+
+def test_a_short_objective_narrative_grows_to_the_largest_body_size(ctx: PlanContext) -> None:
+    spec = ObjectiveSlide(
+        title="Movement Consultation",
+        objective="Develop and iterate on a framework for consultations.",
+        narrative="Defined a consultation as a **focused, time-bound engagement**.\n\n"
+        "Consultations focus on a decision that the Foundation is looking to advance.",
+    )
+    (plan,) = objective.plan(spec, ctx)
+    assert {b.style.size for b in plan.boxes["Body"]} == {THEME.sizes.body_max}
+    assert (THEME.sizes.body_max or 0) >= 18  # as large as text the design check calls large
 
 
 def test_grown_short_tables_render_without_overflow(
