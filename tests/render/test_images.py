@@ -374,7 +374,7 @@ def test_shapes_are_read_title_first_in_visual_order_and_footer_last(tmp_path: P
         assert body.index(f"Caption {i}") == body.index(f"Picture {i}") + 1
 
 
-def test_an_untitled_slide_has_a_hidden_title_that_is_not_drawn(
+def test_an_untitled_slide_reads_the_caption_it_shows_as_its_title(
     tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
 ) -> None:
     spec = slide(tmp_path, [(800, 600)] * 2, caption="Summit photos, October 2020")
@@ -384,12 +384,24 @@ def test_an_untitled_slide_has_a_hidden_title_that_is_not_drawn(
     title = s.shapes[0]  # read first
     assert title.is_placeholder and title.placeholder_format.type == 1  # PP_PLACEHOLDER.TITLE
     assert title.text_frame.text == "Caption 1"
-    assert title._element.nvSpPr.cNvPr.get("hidden") == "1"
-    assert title.left + title.width <= 0  # off the slide where hidden shapes are drawn
+    assert title._element.nvSpPr.cNvPr.get("hidden") is None  # shown where it is, under its picture
+    assert title.top > s.shapes[1].top  # below the first picture, read before it
     assert [sh for sh in s.shapes if sh.is_placeholder and sh.name == "Title"] == [title]
+    run = title.text_frame.paragraphs[0].runs[0]
+    assert run.font.size is not None and run.font.size.pt < 24  # a caption's look, not a title's
     rendered = render_deck(path)
     drawn = [w.text for w in rendered.slides[0].page.words]
-    assert drawn.count("Caption") == 2  # the two captions, not the title
+    assert drawn.count("Caption") == 2  # each caption once: no hidden copy of the title
+
+
+def test_an_untitled_slide_whose_first_text_is_longer_has_a_hidden_title(tmp_path: Path) -> None:
+    spec = slide(tmp_path, [(800, 600)], intro="**Target Impact**\nMore.")
+    path = write_deck(Deck([spec]), tmp_path / "intro.pptx")
+    (s,) = Presentation(str(path)).slides
+    title = s.shapes[0]
+    assert title.is_placeholder and title.text_frame.text == "Target Impact"
+    assert title._element.nvSpPr.cNvPr.get("hidden") == "1"
+    assert title.left + title.width <= 0  # off the slide where hidden shapes are drawn
 
 
 def test_a_derived_title_is_the_first_text_cut_at_a_word(tmp_path: Path, ctx: PlanContext) -> None:

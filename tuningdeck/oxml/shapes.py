@@ -20,6 +20,7 @@ __all__ = [
     "describe",
     "graphic_frame",
     "hidden_title",
+    "make_title",
     "picture",
     "place",
     "placeholder",
@@ -170,6 +171,26 @@ def hidden_title(tree: etree._Element, shape_id: int, text: str, box: Box) -> et
     sub(sub(p, "a:r"), "a:t", text=text)
     _text_body(sp, None, [p])
     return sp
+
+
+def make_title(sp: etree._Element) -> None:
+    """Make the text box ``sp`` the slide's title placeholder, looking as it did (its text body
+    sets every property): a slide whose design shows no title reads the caption or heading it
+    shows as its title, where it is, instead of a hidden copy of it."""
+    nv = sp.find(qn("p:nvSpPr"))
+    if nv is None or nv.find(qn("p:nvPr")) is None:
+        raise ValueError("not a shape with non-visual properties")
+    cnv = nv.find(qn("p:cNvPr"))
+    if cnv is not None:
+        cnv.set("name", "Title")
+    locks = nv.find(qn("p:cNvSpPr"))
+    if locks is not None:
+        locks.attrib.pop("txBox", None)
+        if locks.find(qn("a:spLocks")) is None:
+            sub(locks, "a:spLocks", {"noGrp": 1})
+    nv_pr = nv.find(qn("p:nvPr"))
+    if nv_pr is not None and nv_pr.find(qn("p:ph")) is None:
+        nv_pr.insert(0, element("p:ph", {"type": "title"}))
 
 
 def graphic_frame(

@@ -18,7 +18,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from attrs import frozen
+from attrs import evolve, frozen
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -290,6 +290,7 @@ class Canvas:
             stand_in = f"{_PENDING}/chart{len(drawn_charts) + 1}.xml"
             drawn_charts.append((stand_in, chart_xml, workbook))
             shapes.set_chart(ref, rels.relate(RT.CHART, stand_in))
+        first_shape = len(read)  # where the plan's shapes begin in ``read``
         for shape in plan.shapes:
             top += 1
             if isinstance(shape, PictureShape):
@@ -308,6 +309,12 @@ class Canvas:
             else:
                 self._text_box(staged, shape, top, link_id)
             read.append(_Read(staged[-1], None, shape.frame, _CONTENT))
+        untitled = not any(item.role == _TITLE for item in read)
+        if untitled and (shown := _shown_title(plan)) is not None:
+            # the caption the slide shows is its title, where it stands, read first
+            item = read[first_shape + shown]
+            shapes.make_title(item.shape)
+            read[first_shape + shown] = evolve(item, role=_TITLE)
         if not any(item.role == _TITLE for item in read):  # read out, never shown
             top += 1
             width, height = self.prs.slide_width or 0, self.prs.slide_height or 0
@@ -420,6 +427,18 @@ def derived_title(plan: SlidePlan) -> str:
         cut = text.rfind(" ", 0, _TITLE_LENGTH)
         text = text[: cut if cut > 0 else _TITLE_LENGTH].rstrip(" ,;:-") + "\u2026"
     return text
+
+
+def _shown_title(plan: SlidePlan) -> int | None:
+    """Which of ``plan``'s shapes is the title of a slide whose design shows none: its first
+    text, when that is one paragraph (a caption); None when a hidden title is needed."""
+    texts = [
+        (i, [b for b in shape.blocks if b.paragraph.text.strip()])
+        for i, shape in enumerate(plan.shapes)
+        if isinstance(shape, TextShape)
+    ]
+    first = next(((i, lines) for i, lines in texts if lines), None)
+    return first[0] if first is not None and len(first[1]) == 1 else None
 
 
 _TITLE, _CONTENT, _FOOTER = 0, 1, 2
