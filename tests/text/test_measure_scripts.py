@@ -1,5 +1,6 @@
-"""Arabic, Hebrew, Hindi and Chinese text: measured widths and wrapped line counts agree with
-LibreOffice's render of it (each script drawn from its own font, shaped)."""
+"""Arabic, Hebrew, Hindi, Chinese and Thai text: measured widths and wrapped line counts agree
+with LibreOffice's render of it (each script drawn from its own font, shaped; Thai broken between
+the words of a dictionary, as LibreOffice breaks it)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ TEXTS = {
         "新编辑人数比第一季度增长了17%，但由于审核人员不足，翻译工具的发布被推迟到第三季度。",
         "各用户组在吉隆坡、台北和香港为教师举办了工作坊，三个月内有两百多位新参与者加入。",
         "社群正在与大学合作，撰写关于女性科学家以及各地城市历史的新条目（包括照片和地图）。",
+    ],
+    "thai": [
+        "เราสนับสนุนกลุ่มผู้ใช้ 6 กลุ่มในภาคเหนือให้จัดการแข่งขันเขียนบทความรายเดือนบน"
+        "**วิกิพีเดียภาษาไทย** และ Wikidata",
+        "จำนวนผู้เขียนใหม่เพิ่มขึ้นร้อยละ 14 เมื่อเทียบกับไตรมาสแรก แต่การเปิดตัวเครื่องมือแปลล่าช้าเพราะขาดผู้ตรวจทาน",
+        "กลุ่มผู้ใช้จัดอบรมครูที่เชียงใหม่ ขอนแก่น และหาดใหญ่ มีผู้เข้าร่วมใหม่มากกว่าสองร้อยคนภายในสามเดือน",
+        "ชุมชนทำงานร่วมกับมหาวิทยาลัยเพื่อเขียนบทความเกี่ยวกับนักวิทยาศาสตร์หญิงและประวัติศาสตร์ของเมืองต่างๆ",
     ],
 }
 FACES = [("Lato", False), ("Montserrat", True), ("Lato", True), ("Montserrat", False)]

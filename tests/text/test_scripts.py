@@ -1,14 +1,18 @@
 """Scripts of characters and runs, runs split where the script changes, paragraph direction,
-and where Chinese and Japanese lines may break."""
+and where Chinese, Japanese, Thai, Lao and Khmer lines may break."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuningdeck.text.breaks import autospaces, cjk_pieces
+from tuningdeck.text import breaks, icu
+from tuningdeck.text.breaks import autospaces, cjk_pieces, clusters, word_pieces
 from tuningdeck.text.markup import Run, parse_inline
+from tuningdeck.text.measure import TextStyle, wrap
 from tuningdeck.text.scripts import (
     font_slot,
     language,
@@ -195,3 +199,35 @@ def test_compared_words_take_other_scripts_letter_by_letter() -> None:
         "mo",
     ]
     assert [t for w in ("18%", "%18") for t in signs_apart(w)] == ["18", "%", "18", "%"]
+
+
+@pytest.mark.skipif(icu._icu() is None, reason="no ICU library (LibreOffice brings one)")
+def test_thai_lao_and_khmer_break_between_dictionary_words() -> None:
+    assert word_pieces("ประเทศไทยเป็นสิ่งสำคัญ") == ["ประเทศไทย", "เป็น", "สิ่ง", "สำคัญ"]
+    assert "".join(word_pieces("ຂ້ອຍຮັກພາສາລາວ ")) == "ຂ້ອຍຮັກພາສາລາວ "
+    assert len(word_pieces("ຂ້ອຍຮັກພາສາລາວ")) > 1
+    assert len(word_pieces("ខ្ញុំស្រលាញ់ភាសាខ្មែរ")) > 1
+    # the trailing space stays with the last word; a word of other scripts is not cut
+    assert word_pieces("สำคัญมาก ")[-1].endswith(" ")
+    assert word_pieces("Wikipedia") == ["Wikipedia"]
+    assert word_pieces("विकिपीडिया") == ["विकिपीडिया"]
+    # indices past an astral character are string indices, not UTF-16 units
+    assert "".join(word_pieces("𝐀ประเทศไทยเป็น")) == "𝐀ประเทศไทยเป็น"
+
+
+def test_without_icu_a_thai_word_stays_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(breaks, "line_breaks", lambda text, language="th": None)
+    assert word_pieces("ประเทศไทยเป็นสิ่งสำคัญ") == ["ประเทศไทยเป็นสิ่งสำคัญ"]
+
+
+def test_a_long_word_is_broken_between_clusters_never_inside_one() -> None:
+    assert list(clusters("สำหรับ")) == ["สำ", "ห", "รั", "บ"]
+    assert list(clusters("เป็น")) == ["เป็", "น"]  # a preposed vowel begins its cluster
+    assert list(clusters("नमस्ते")) == ["न", "म", "स्", "ते"]
+    assert list(clusters("e\u0301te\u0301")) == ["e\u0301", "t", "e\u0301"]
+    assert list(clusters("👩\u200d💻x")) == ["👩\u200d💻", "x"]
+    style = TextStyle("Lato", 14)
+    lines = wrap(parse_inline("สำหรับสำหรับสำหรับสำหรับสำหรับสำหรับ"), style, 30)
+    assert len(lines) > 1
+    for line in lines:  # no line starts with a mark
+        assert not unicodedata.category(line[0]).startswith("M") and line[0] != "\u0e33"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
 
-from tuningdeck.text.breaks import AUTOSPACE, autospaces, cjk_pieces
+from tuningdeck.text.breaks import AUTOSPACE, autospaces, clusters, word_pieces
 from tuningdeck.text.markup import Paragraph, Run
 
 if TYPE_CHECKING:
@@ -338,7 +338,7 @@ def _piece_spans(joined: str) -> Iterator[tuple[str, int, int, int, int | None]]
         if not m.group(0):
             continue
         a = m.start()
-        for text in cjk_pieces(m.group(0)):
+        for text in word_pieces(m.group(0)):
             b = a + len(text)
             core_end = a + len(text.rstrip())
             spaces = None
@@ -358,8 +358,8 @@ def wrap(runs: Sequence[Run], style: TextStyle, width: float) -> list[str]:
             lines.append(line.rstrip())
             line, used = "", 0.0
         if not line and core > avail:
-            # a word longer than the line is broken between characters
-            for ch in text:
+            # a word longer than the line is broken between characters (clusters)
+            for ch in clusters(text):
                 w = text_width(ch, style)
                 if line and used + w > avail and not ch.isspace():
                     lines.append(line.rstrip())
@@ -605,8 +605,8 @@ class Wrapping:
             if not started:
                 if core > avail:
                     hi = min(hi, core)
-                    # a word longer than the line is broken between characters
-                    for ch in text:
+                    # a word longer than the line is broken between characters (clusters)
+                    for ch in clusters(text):
                         w = text_width(ch, self.style)
                         if started and not ch.isspace():
                             x = used + w
