@@ -1,19 +1,19 @@
-"""Build one small deck per script (Arabic, Hebrew, Hindi, Chinese) and render a slide of each
-into docs/gallery/script-*.png.
+"""Build one small deck per script (Arabic, Hebrew, Hindi, Chinese, Thai) and render a slide of
+each into docs/gallery/script-*.png.
 
 usage: python examples/make_scripts_gallery.py
 
 Each deck is an affiliate's quarter written in its own language: a priority update, a key
 results table and an acronyms appendix, built from the model classes (no workbook), its fixed
 labels (headings, table headers, "Baseline:", the organisation's name) the deck's words in that
-language. Arabic and
-Hebrew paragraphs run right to left, aligned right, their tables mirrored; Hindi is shaped
-Devanagari; Chinese breaks between characters. Latin words (Wikidata, WMF) sit inside the
+language. Arabic and Hebrew paragraphs run right to left, aligned right, their tables mirrored;
+Hindi is shaped Devanagari; Chinese breaks between characters, Thai between the words ICU's
+dictionary finds (as LibreOffice breaks it). Latin words (Wikidata, WMF) sit inside the
 sentences, as they do in real decks. The texts are illustrative, written to show the scripts,
 not taken from a real deck.
 
 The decks are written to build/script-NAME.pptx, and one slide of each (the priority update in
-Arabic and Hindi, the key results in Hebrew and Chinese) is rendered with LibreOffice to
+Arabic, Hindi and Thai, the key results in Hebrew and Chinese) is rendered with LibreOffice to
 docs/gallery/script-NAME.png (1280 pixels wide); the PNGs depend on the LibreOffice and fonts
 installed.
 """
@@ -219,17 +219,63 @@ TEXTS: dict[str, dict[str, Any]] = {
             ("维基", "维基百科及其姊妹项目"),
         ),
     },
+    "thai": {
+        "words": {
+            "organisation": "ชุมชนวิกิมีเดียประเทศไทย",
+            "overview_heading": "ภาพรวม:",
+            "progress_heading": "ความคืบหน้าและความท้าทาย:",
+            "deliverables_heading": "ผลงานหลัก",
+            "actions_heading": "การดำเนินการ:",
+            "result_heading": "ผลลัพธ์หลัก",
+            "results_goal_heading": "เป้าหมายประจำปี",
+            "q1_heading": "ไตรมาส 1",
+            "q2_heading": "ไตรมาส 2",
+            "q3_heading": "ไตรมาส 3",
+            "q4_heading": "ไตรมาส 4",
+            "baseline_label": "ค่าเริ่มต้น:",
+            "on_track_label": "ตามแผน",
+            "at_risk_label": "มีความเสี่ยง",
+            "off_track_label": "ไม่เป็นไปตามแผน",
+            "not_measured_label": "ไม่ได้วัด",
+            "acronyms_title": "คำย่อ",
+            "continued": "(ต่อ)",
+        },
+        "title": "ชุมชนที่เติบโต: ความคืบหน้าไตรมาสที่สอง",
+        "overview": "เราสนับสนุนกลุ่มผู้ใช้หกกลุ่มในภาคเหนือและภาคอีสานให้จัดการแข่งขันเขียนบทความ"
+        "รายเดือนบน**วิกิพีเดียภาษาไทย**และ Wikidata โดยมีครูและนักศึกษาเข้าร่วมจากหลายจังหวัด",
+        "progress": "- จำนวนผู้เขียนใหม่เพิ่มขึ้นร้อยละ 14 เมื่อเทียบกับไตรมาสแรก\n"
+        "- การเปิดตัวเครื่องมือแปลล่าช้าเพราะขาดผู้ตรวจทานที่มีประสบการณ์",
+        "deliverables": (
+            "การอบรม Wikidata สำหรับครูที่เชียงใหม่",
+            "คู่มือผู้เขียนใหม่ฉบับภาษาไทย",
+            "ทุนขนาดเล็กสามทุนสำหรับกลุ่มในท้องถิ่น",
+        ),
+        "actions": ("แต่งตั้งผู้ประสานงานการตรวจทานก่อนสิ้นไตรมาสที่สาม",),
+        "kr_title": "ผลลัพธ์หลัก: ผู้เขียนใหม่",
+        "rows": (
+            ("ผู้เขียนใหม่ที่กลับมาแก้ไขในสัปดาห์ที่สอง", "ร้อยละ 21 ในปี 2020", "30%", "24%", "27% ↑", 0),
+            ("บทความใหม่เกี่ยวกับนักวิทยาศาสตร์หญิง", "150 บทความ", "500", "210", "330", 0),
+            ("บนวิกิพีเดียภาษาไทยถิ่นเหนือ", "", "120", "35", "70", 1),
+        ),
+        "intro": "คำศัพท์ที่ใช้ในการนำเสนอนี้",
+        "acronyms": (
+            ("WMF", "มูลนิธิวิกิมีเดีย"),
+            ("OKR", "วัตถุประสงค์และผลลัพธ์หลัก"),
+            ("KR", "ผลลัพธ์หลัก"),
+            ("วิกิ", "วิกิพีเดียและโครงการพี่น้อง"),
+        ),
+    },
 }
 
 SCRIPTS = tuple(TEXTS)
 
-#: The slide (1-based) of each deck the gallery shows: the priority update in Arabic and Hindi,
-#: the key results table in Hebrew (mirrored) and Chinese.
-GALLERY_SLIDES = {"arabic": 1, "hebrew": 2, "hindi": 1, "chinese": 2}
+#: The slide (1-based) of each deck the gallery shows: the priority update in Arabic, Hindi and
+#: Thai, the key results table in Hebrew (mirrored) and Chinese.
+GALLERY_SLIDES = {"arabic": 1, "hebrew": 2, "hindi": 1, "chinese": 2, "thai": 1}
 
 
 def script_deck(script: str) -> tuningdeck.Deck:
-    """The deck of ``script`` ("arabic", "hebrew", "hindi" or "chinese"): a priority update,
+    """The deck of ``script`` ("arabic", "hebrew", "hindi", "chinese" or "thai"): a priority update,
     key results and acronyms, for Q2."""
     t = TEXTS[script]
     rows = [

@@ -31,6 +31,7 @@ DECKS = {
     "hebrew": ("hebrew", "Heebo", "rtl"),
     "hindi": ("devanagari", "NotoSansDevanagari", "ltr"),
     "chinese": ("han", "NotoSansCJKsc", "ltr"),
+    "thai": ("thai", "NotoSansThai", "ltr"),
 }
 
 
