@@ -6,7 +6,7 @@
   and placeholder names ("Title 1", "Text Placeholder 2"), with a settings file beside it that
   maps the names tuningdeck knows to the template's; :func:`brand_workbook` gives the example
   workbook the brand's organisation name.
-- :func:`four_by_three`: the master at 10 x 7.5 in.
+- :func:`four_by_three`: the master at 10 x 7.5 in; :func:`a4`: on A4 paper, landscape.
 - :func:`libreoffice_saved`: a master saved by LibreOffice Impress (its own layouts, every
   content placeholder "PlaceHolder N" with idx 0).
 """
@@ -209,20 +209,32 @@ def powerpoint_brand(folder: Path) -> Path:
 
 def four_by_three(folder: Path) -> Path:
     """The Foundation master at 4:3 (10 x 7.5 in), its margins and panels scaled across."""
+    return resized(folder / "four-by-three.pptx", 10.0, 7.5)
+
+
+def a4(folder: Path) -> Path:
+    """The Foundation master on A4 paper, landscape (297 x 210 mm)."""
+    return resized(folder / "a4.pptx", 297 / 25.4, 210 / 25.4)
+
+
+def resized(path: Path, width: float, height: float) -> Path:
+    """The Foundation master at ``width`` x ``height`` inches, its margins and panels scaled
+    across, its title and footer bands as high as before."""
     base = Theme.load()
     g = base.geometry
-    k = 10 / g.width
+    k = width / g.width
     theme = attrs.evolve(
         base,
         geometry=attrs.evolve(
             g,
-            width=10.0,
+            width=width,
+            height=height,
             margin_x=g.margin_x * k,
             gutter=g.gutter * k,
             sidebar_width=g.sidebar_width * k,
         ),
     )
-    return build_template(folder / "four-by-three.pptx", theme)
+    return build_template(path, theme)
 
 
 def without_layout(folder: Path, name: str) -> Path:

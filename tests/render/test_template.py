@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from tests.render.brands import (
     BRAND_ORGANISATION,
+    a4,
     brand_theme,
     brand_workbook,
     four_by_three,
@@ -80,10 +81,17 @@ def brand_deck(brand: Path, installed_fonts: Path) -> Path:
     return _build(brand, brand.parent / "q1.pptx", workbook=workbook)
 
 
-@pytest.fixture(scope="module")
-def four_three_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("four-three")
-    return _build(four_by_three(folder), folder / "q1.pptx")
+SIZES = {"4:3": (10.0, 7.5), "A4": (297 / 25.4, 210 / 25.4)}  # inches
+
+
+@pytest.fixture(scope="module", params=list(SIZES))
+def resized_deck(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[tuple[float, float], Path]:
+    """The example built with the master at 4:3 or on A4 paper, and that size in inches."""
+    folder = tmp_path_factory.mktemp("resized")
+    master = four_by_three(folder) if request.param == "4:3" else a4(folder)
+    return SIZES[request.param], _build(master, folder / "q1.pptx")
 
 
 def test_powerpoint_extensions_survive_in_the_template_and_the_deck(
@@ -130,17 +138,19 @@ def test_second_brand_deck_is_valid_and_renders_clean(
     assert deck_problems(rendered) == []
 
 
-def test_four_by_three_deck_fits_its_slide_and_renders_clean(
-    four_three_deck: Path, render_deck: Callable[[Path], RenderedDeck]
+def test_a_4_by_3_or_a4_deck_fits_its_slide_and_renders_clean(
+    resized_deck: tuple[tuple[float, float], Path], render_deck: Callable[[Path], RenderedDeck]
 ) -> None:
-    prs = Presentation(str(four_three_deck))
-    assert (prs.slide_width, prs.slide_height) == (914400 * 10, round(914400 * 7.5))
+    size, deck = resized_deck
+    prs = Presentation(str(deck))
+    assert (prs.slide_width, prs.slide_height) == tuple(round(914400 * x) for x in size)
     for slide in prs.slides:
         for shape in slide.shapes:
             if shape.width is not None:
                 assert shape.left + shape.width <= prs.slide_width, (slide.slide_id, shape.name)
-    assert audit_errors(four_three_deck) == []
-    assert deck_problems(render_deck(four_three_deck)) == []
+                assert shape.top + shape.height <= prs.slide_height, (slide.slide_id, shape.name)
+    assert audit_errors(deck) == []
+    assert deck_problems(render_deck(deck)) == []
 
 
 def test_theme_of_a_template_takes_its_slide_size_and_fonts(tmp_path: Path) -> None:
