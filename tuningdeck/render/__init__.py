@@ -11,6 +11,7 @@ from tuningdeck.errors import LayoutError, Problem
 from tuningdeck.model import Deck, Slide
 from tuningdeck.output import atomic_output, check_output
 from tuningdeck.render.kinds import plan_slide
+from tuningdeck.render.mirror import deck_reads_right_to_left
 from tuningdeck.render.parallel import draw_slides, workers_for
 from tuningdeck.render.plan import PlanContext, SlidePlan
 from tuningdeck.render.write import Canvas
@@ -80,6 +81,8 @@ def render_deck(
     try:
         ctx = PlanContext(canvas.theme, canvas.frames, deck.quarter, deck.words)
         problems: list[Problem] = []
+        if deck_reads_right_to_left(deck):
+            canvas.mirror()
         workers = workers_for(len(deck.slides), jobs)
         with contextlib.closing(draw_slides(canvas, ctx, deck.slides, workers)) as drawn:
             for number, (spec, outcome) in enumerate(zip(deck.slides, drawn, strict=True), 1):

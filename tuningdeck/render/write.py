@@ -32,6 +32,7 @@ from tuningdeck.errors import TemplateError
 from tuningdeck.output import atomic_output, check_output
 from tuningdeck.oxml import shapes
 from tuningdeck.oxml.core import fill_slots
+from tuningdeck.render.mirror import mirror_alignment, mirror_part, mirror_shapes
 from tuningdeck.render.parts import ImageData, PackageWriter, Relationships
 from tuningdeck.render.plan import Frame, Frames, PictureShape, SlidePlan, TextShape
 from tuningdeck.render.pptx_adapter import adopt_core_properties, drop_slides
@@ -113,6 +114,7 @@ class Canvas:
         self.path = path
         self.theme = theme
         self._out = out
+        self.mirrored = False  # see :meth:`mirror`
         self._package: PackageWriter | None = None
         self._file: Path | None = None  # where the package is written
         self._closed = False
@@ -125,6 +127,23 @@ class Canvas:
         }
         self._shapes: dict[tuple[str, str, int, str | None, bool], etree._Element] = {}
         self.frames: Frames = {name: found.frames for name, found in self.template_layouts.items()}
+
+    def mirror(self) -> None:
+        """Mirror every slide drawn from now on, and the master and layouts the deck is
+        written with, for a deck that reads right to left (see :mod:`tuningdeck.render.mirror`).
+        Slides are still planned against the layouts as the template has them."""
+        if self.mirrored:
+            return
+        self.mirrored = True
+        width = self.prs.slide_width or 0
+        for master in self.prs.slide_masters:
+            mirror_part(master.element, width)
+            for layout in master.slide_layouts:
+                mirror_part(layout.element, width)
+        numbers = {id(f.slide_number): f.slide_number for f in self.template_layouts.values()}
+        for number in numbers.values():  # copied from its layout before: mirrored as it is
+            if number is not None:
+                mirror_alignment(number)
 
     @property
     def slide_count(self) -> int:
@@ -327,6 +346,8 @@ class Canvas:
             tree.append(item.shape)
             if item.slot is not None:
                 slots.append(item.slot)
+        if self.mirrored:
+            mirror_shapes(tree, self.prs.slide_width or 0)
         return DrawnSlide(
             fill_slots(sld, slots),
             rels,
