@@ -6,6 +6,7 @@ format): writing run by run through python-pptx's proxies costs more than laying
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
@@ -118,26 +119,42 @@ def formatted(
     if base is None:
         base = main_direction(b.paragraph for b in blocks)
     for block, start in zip(blocks, starts, strict=True):
-        st = block.style
-        level = block.paragraph.level
-        pieces = split_scripts(block.paragraph.runs)
-        rtl = paragraph_rtl(block.paragraph, base)
-        end_lang = run_fonts(pieces[-1], st.family).lang if pieces else DEFAULT_LANGUAGE
-        if start is None and not level:
-            para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0, rtl, end_lang)
-        else:
-            margin, hang = margins(block.paragraph, st)
-            if start is not None:
-                bullet = Bullet("number", bullet_color, start=start)
-            else:
-                bullet = Bullet("char", bullet_color, BULLET_CHARS[(level - 1) % len(BULLET_CHARS)])
-            para = _para_format(st, margin, hang, bullet, level, rtl, end_lang)
-        runs = [
-            (_run_format(st, r, link_color), r.text, link_id(r.href) if r.href else None)
-            for r in pieces
-        ]
-        out.append((para, runs))
+        para, runs = _formats(block, start, base, bullet_color, link_color)
+        out.append((para, [(f, text, link_id(href) if href else None) for f, text, href in runs]))
     return out
+
+
+#: A paragraph's formats with each run's hyperlink target (None for none), before the
+#: relationship ids are known.
+_Formats = tuple[ParaFormat, tuple[tuple[RunFormat, str, str | None], ...]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _formats(
+    block: Block,
+    start: int | None,
+    base: Direction,
+    bullet_color: str,
+    link_color: str,
+) -> _Formats:
+    """One block's formats (see :func:`formatted`), numbered from ``start``: kept for the
+    paragraphs decks repeat (headers, "-", goals, labels)."""
+    st = block.style
+    level = block.paragraph.level
+    pieces = split_scripts(block.paragraph.runs)
+    rtl = paragraph_rtl(block.paragraph, base)
+    end_lang = run_fonts(pieces[-1], st.family).lang if pieces else DEFAULT_LANGUAGE
+    if start is None and not level:
+        para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0, rtl, end_lang)
+    else:
+        margin, hang = margins(block.paragraph, st)
+        if start is not None:
+            bullet = Bullet("number", bullet_color, start=start)
+        else:
+            bullet = Bullet("char", bullet_color, BULLET_CHARS[(level - 1) % len(BULLET_CHARS)])
+        para = _para_format(st, margin, hang, bullet, level, rtl, end_lang)
+    runs = tuple((_run_format(st, r, link_color), r.text, r.href or None) for r in pieces)
+    return para, runs
 
 
 def paragraphs(
@@ -172,13 +189,35 @@ def paragraph_bytes(
 ) -> None:
     """Append the bytes of :func:`paragraphs`' elements to ``out`` (compiled fragments, see
     :mod:`tuningdeck.oxml.fragments`)."""
-    found = formatted(
-        blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id, base=base
-    )
-    for para, runs in found:
-        fragments.paragraph(out, para, runs)
-    if not found:
+    if not blocks:
         out.append(fragments.EMPTY_PARAGRAPH)
+        return
+    starts = start_numbers([b.paragraph for b in blocks])
+    if base is None:
+        base = main_direction(b.paragraph for b in blocks)
+    for block, start in zip(blocks, starts, strict=True):
+        if any(r.href for r in block.paragraph.runs):
+            para, runs = _formats(block, start, base, bullet_color, link_color)
+            fragments.paragraph(
+                out, para, [(f, text, link_id(href) if href else None) for f, text, href in runs]
+            )
+        else:
+            out.append(_unlinked_bytes(block, start, base, bullet_color, link_color))
+
+
+@functools.lru_cache(maxsize=4096)
+def _unlinked_bytes(
+    block: Block,
+    start: int | None,
+    base: Direction,
+    bullet_color: str,
+    link_color: str,
+) -> bytes:
+    """The bytes of one paragraph without links (see :func:`paragraph_bytes`)."""
+    para, runs = _formats(block, start, base, bullet_color, link_color)
+    parts: list[bytes] = []
+    fragments.paragraph(parts, para, [(f, text, None) for f, text, _ in runs])
+    return b"".join(parts)
 
 
 def start_numbers(paragraphs: Sequence[Paragraph]) -> list[int | None]:
