@@ -11,6 +11,7 @@ row taller. A table that does not fit its frame is first shrunk (never below the
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from attrs import evolve, field, frozen
 from tuningdeck.errors import LayoutError
 from tuningdeck.render.plan import PT_PER_INCH, Frame, scaled
 from tuningdeck.render.widths import fit_widths
-from tuningdeck.text.measure import Block, Measured, Wrapping, measured
+from tuningdeck.text.measure import Block, Measured, TextStyle, Wrapping, measured
 
 __all__ = [
     "Cell",
@@ -118,7 +119,22 @@ _NUMBERS = re.compile(rf"{_NUMBER.pattern}(?:\s*[/–-]\s*{_NUMBER.pattern})*")
 
 
 def _text(cell: Cell) -> str:
-    return " ".join(b.paragraph.text for b in cell.blocks).strip()
+    blocks = cell.blocks
+    if len(blocks) == 1:
+        return blocks[0].paragraph.text.strip()
+    return " ".join([b.paragraph.text for b in blocks]).strip()
+
+
+def _numeric(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` hold a number and nothing but numbers and fillers ("-")."""
+    found = False
+    for t in texts:
+        if t in _FILLER:
+            continue
+        if not _NUMBERS.fullmatch(t):
+            return False
+        found = True
+    return found
 
 
 def align_numbers(
@@ -126,36 +142,41 @@ def align_numbers(
 ) -> tuple[list[Cell], list[Group]]:
     """The table with every column of numbers ("64%", "43% / 51%", "1,204") set flush right,
     its header too, so that digits line up; other columns are left as they are."""
-    numeric = []
-    for j in range(len(header)):
-        texts = [_text(c) for g in groups for r in g.rows if (c := r[j]) is not None and c.blocks]
-        texts = [t for t in texts if t not in _FILLER]
-        numeric.append(bool(texts) and all(_NUMBERS.fullmatch(t) for t in texts))
+    numeric = [
+        _numeric(_text(c) for g in groups for r in g.rows if (c := r[j]) is not None and c.blocks)
+        for j in range(len(header))
+    ]
     if not any(numeric):
         return list(header), list(groups)
 
     def right(cell: Cell | None, j: int) -> Cell | None:
         if cell is None or not numeric[j] or not _text(cell):
             return cell
-        blocks = tuple(evolve(b, style=evolve(b.style, align="r")) for b in cell.blocks)
-        return evolve(cell, blocks=blocks)
+        blocks = tuple(Block(b.paragraph, _flush_right(b.style)) for b in cell.blocks)
+        return Cell(blocks, cell.fill, cell.anchor, cell.span, cell.rule)
 
     head = [right(c, j) or c for j, c in enumerate(header)]
     body = [Group([tuple(right(c, j) for j, c in enumerate(r)) for r in g.rows]) for g in groups]
     return head, body
 
 
+@functools.lru_cache(maxsize=256)
+def _flush_right(style: TextStyle) -> TextStyle:
+    return evolve(style, align="r")
+
+
 def _idle(header: Sequence[Cell], groups: Sequence[Group]) -> list[bool]:
     """The columns whose body holds only "-" or nothing (the quarters after the deck's own)."""
     out = []
     for j in range(len(header)):
-        texts = [
-            "".join(b.paragraph.text for b in cell.blocks).strip()
+        texts = (
+            "".join([b.paragraph.text for b in cell.blocks]).strip()
             for g in groups
             for row in g.rows
             if (cell := row[j]) is not None
-        ]
-        out.append(bool(texts) and all(t in _FILLER for t in texts))
+        )
+        first = next(texts, None)
+        out.append(first is not None and first in _FILLER and all(t in _FILLER for t in texts))
     if all(out):
         return [False] * len(out)
     return out
@@ -164,17 +185,52 @@ def _idle(header: Sequence[Cell], groups: Sequence[Group]) -> list[bool]:
 # One cell of a column as the measuring needs it: its row (counted from the header's), its band
 # (0 for the header, then one per group), its span, the cell, and its paragraphs.
 _Entry = tuple[int, int, int, Cell, tuple[Measured, ...]]
-# A column's cells' text heights over an interval of widths: [from, below), the heights.
-_Step = tuple[float, float, list[float]]
-
-
 # A column in a fitting: each row's cell height (0 where a span or nothing is), each band's
 # tallest spanning cell, and all its cells' heights added up.
 _Column = tuple[list[float], list[float], float]
 
 
-def _first(step: _Step) -> float:
-    return step[0]
+class _Heights:
+    """A column's cells' text heights at one scale, over the intervals of widths found so far.
+
+    Each wrap of a paragraph tells the interval of widths that wrap it the same way; the
+    column's heights hold over the intersection of its paragraphs' intervals, so a width inside
+    an interval found before costs a search.
+    """
+
+    __slots__ = ("ends", "starts", "wrappings")
+
+    def __init__(self, wrappings: list[list[Wrapping]]) -> None:
+        self.wrappings = wrappings  # each cell's paragraphs
+        self.starts: list[float] = []  # the intervals [start, end) in order of their starts
+        self.ends: list[tuple[float, list[float]]] = []  # each one's end, and the heights
+
+    def at(self, width: float) -> list[float]:
+        """The cells' text heights in boxes ``width`` wide."""
+        starts = self.starts
+        i = bisect.bisect_right(starts, width) - 1
+        if i >= 0:
+            end, heights = self.ends[i]
+            if width < end:
+                return heights
+        lo, hi = -math.inf, math.inf
+        heights = []
+        for text in self.wrappings:
+            total = 0.0
+            for wrapping in text:
+                start, end, lines = wrapping.step(width)
+                if start > lo:
+                    lo = start
+                if end < hi:
+                    hi = end
+                total += (
+                    wrapping.space_before + lines * wrapping.cell_line_height + wrapping.space_after
+                )
+            heights.append(total)
+        k = bisect.bisect_right(starts, lo)
+        starts.insert(k, lo)
+        self.ends.insert(k, (hi, heights))
+        return heights
 
 
 class _Grid:
@@ -215,6 +271,19 @@ class _Grid:
                         entries.append((self.starts[b] + k, b, cell.span, cell, text))
             self.columns.append(entries)
         self.idle = _idle(header, groups)
+        # each column's paragraphs, with whether each stays on one line at the table's own size
+        # and scaled (a scaled table is a copy of every cell: only its first is the header)
+        self.paragraphs: list[list[tuple[Measured, bool, bool]]] = []
+        for j, head in enumerate(header):
+            found = []
+            for n, _band, _span, cell, text in self.columns[j]:
+                first = cell is head or n == 0
+                for m in text:
+                    short = first and (
+                        self.idle[j] or len(m.paragraph.text.split()) <= _SHORT_HEADER
+                    )
+                    found.append((m, cell is head and short, n == 0 and short))
+            self.paragraphs.append(found)
         # every column has a cell in every row and none spans: a row's height is its tallest
         # cell's, and each column's heights line up with the rows
         self.full = (
@@ -226,56 +295,35 @@ class _Grid:
         )
         # and each band is one row: the table's height is its rows' heights added up
         self.simple = self.full and self.n_rows == len(self.bands)
-        self._steps: dict[tuple[int, float], list[_Step]] = {}
-        self._wrappings: dict[tuple[int, float], list[list[Wrapping]]] = {}
+        self._heights: dict[float, list[_Heights | None]] = {}
 
     def column(self, j: int, width: float, scale: float) -> list[float]:
         """Column ``j``'s cells' text heights (no padding) in boxes ``width`` wide, the text
         at ``scale``, in the order of :attr:`columns`."""
-        steps = self._steps.get((j, scale))
-        if steps is None:
-            steps = self._steps[j, scale] = []
-        i = bisect.bisect_right(steps, width, key=_first) - 1
-        if i >= 0 and width < steps[i][1]:
-            return steps[i][2]
-        wrappings = self._wrappings.get((j, scale))
-        if wrappings is None:
-            wrappings = self._wrappings[j, scale] = [
-                [m.at(scale) for m in entry[4]] for entry in self.columns[j]
-            ]
-        lo, hi = -math.inf, math.inf
-        heights = []
-        for text in wrappings:
-            total = 0.0
-            for wrapping in text:
-                start, end, lines = wrapping.step(width)
-                if start > lo:
-                    lo = start
-                if end < hi:
-                    hi = end
-                total += (
-                    wrapping.space_before + lines * wrapping.cell_line_height + wrapping.space_after
-                )
-            heights.append(total)
-        bisect.insort(steps, (lo, hi, heights), key=_first)
-        return heights
+        at = self._heights.get(scale)
+        if at is None:
+            at = self._heights[scale] = [None] * len(self.columns)
+        found = at[j]
+        if found is None:
+            found = at[j] = _Heights([[m.at(scale) for m in entry[4]] for entry in self.columns[j]])
+        return found.at(width)
 
     def needs(self, pad_x: float, scale: float) -> list[tuple[float, float]]:
         """Each column's narrowest and widest useful width (padding included) at ``scale``.
 
         An idle column keeps its header on one line."""
         out = []
-        for j, head in enumerate(self.header):
+        room = 2 * pad_x + _SLACK
+        for paragraphs in self.paragraphs:
             lo = hi = 0.0
-            for row, _band, _span, cell, text in self.columns[j]:
-                # a scaled table is a copy of every cell: only its first is the header
-                is_head = cell is head if scale == 1.0 else row == 0
-                for m in text:
-                    a, z = m.at(scale).extent
-                    if is_head and (self.idle[j] or len(m.paragraph.text.split()) <= _SHORT_HEADER):
-                        a = z  # "Year Goal", "Q2 Status": a short header stays on one line
-                    lo, hi = max(lo, a), max(hi, z)
-            room = 2 * pad_x + _SLACK
+            for m, whole_at_size, whole_scaled in paragraphs:
+                a, z = m.at(scale).extent
+                if whole_at_size if scale == 1.0 else whole_scaled:
+                    a = z  # "Year Goal", "Q2 Status": a short header stays on one line
+                if a > lo:
+                    lo = a
+                if z > hi:
+                    hi = z
             out.append((lo + room, hi + room))
         return out
 

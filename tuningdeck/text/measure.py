@@ -215,6 +215,7 @@ def _face_of(face: Face) -> _Face:
     return _Face(face)
 
 
+@functools.lru_cache(maxsize=64)
 def _face(family: str, bold: bool, italic: bool) -> _Face:
     return _face_of(_style_face(family, bold, italic))
 
@@ -497,6 +498,7 @@ class Wrapping:
         "_extent",
         "_found",
         "_last",
+        "_starts",
         "cell_line_height",
         "indent",
         "line_height",
@@ -530,6 +532,7 @@ class Wrapping:
                 self.widths.append((core_w, full_w, ink, text))
         self._extent: tuple[float, float] | None = None
         self._found: list[tuple[float, float, int]] = []  # (from, below, lines), by ``from``
+        self._starts: list[float] = []  # each one's ``from``
         self._last = (0.0, -1.0, 0)
 
     @property
@@ -552,14 +555,16 @@ class Wrapping:
         last = self._last
         if last[0] <= width < last[1]:
             return last
-        found = self._found
-        i = bisect.bisect_right(found, width, key=_first) - 1
+        found, starts = self._found, self._starts
+        i = bisect.bisect_right(starts, width) - 1
         if i >= 0 and width < found[i][1]:
             self._last = found[i]
             return found[i]
         lo, hi, n = self._wrap(width - self.indent)
         self._last = step = (self._box(lo), self._box(hi), n)
-        bisect.insort(found, step, key=_first)
+        k = bisect.bisect_right(starts, step[0])
+        starts.insert(k, step[0])
+        found.insert(k, step)
         return step
 
     def lines(self, width: float) -> int:
@@ -596,15 +601,17 @@ class Wrapping:
             if started:
                 x = used + core
                 if x > avail:
-                    hi = min(hi, x)
+                    if x < hi:
+                        hi = x
                     n += 1
                     started = ink = False
                     used = 0.0
-                else:
-                    lo = max(lo, x)
+                elif x > lo:
+                    lo = x
             if not started:
                 if core > avail:
-                    hi = min(hi, core)
+                    if core < hi:
+                        hi = core
                     # a word longer than the line is broken between characters (clusters)
                     for ch in clusters(text):
                         w = text_width(ch, self.style)
@@ -621,17 +628,14 @@ class Wrapping:
                         ink = ink or not ch.isspace()
                         used = used + w
                     continue
-                lo = max(lo, core)
+                if core > lo:
+                    lo = core
             started = True
             ink = ink or has_ink
             used = used + full
         if ink or not n:
             n += 1
         return lo, hi, n
-
-
-def _first(step: tuple[float, float, int]) -> float:
-    return step[0]
 
 
 class Measured:
