@@ -8,6 +8,7 @@ draws them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -264,8 +265,10 @@ def blocks(text: str, style_for_level: Callable[..., TextStyle]) -> tuple[Block,
     return tuple(Block(bind_marks(p), style_for_level(p.level)) for p in parse_blocks(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def inline(text: str, style: TextStyle) -> Block:
-    """One paragraph of inline markup (line breaks folded into spaces)."""
+    """One paragraph of inline markup (line breaks folded into spaces); kept for the text decks
+    repeat ("-" in a table, headers, labels)."""
     return Block(bind_marks(Paragraph(parse_inline(" ".join(text.split())))), style)
 
 

@@ -93,7 +93,10 @@ class Paragraph:
     @property
     def text(self) -> str:
         """The paragraph's text without markup."""
-        return "".join(r.text for r in self.runs)
+        runs = self.runs
+        if len(runs) == 1:
+            return runs[0].text
+        return "".join([r.text for r in runs])
 
 
 _TOKEN = re.compile(

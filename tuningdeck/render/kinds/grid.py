@@ -179,6 +179,8 @@ def legend(ctx: PlanContext, seen: set[status.Verdict], size: float) -> Block | 
 
 def _colour_arrows(block: Block, row: StatusRow, ctx: PlanContext) -> Block:
     """Trend arrows in green when their direction is good for this metric, red when bad."""
+    if not any(ARROWS.intersection(run.text) for run in block.paragraph.runs):
+        return block
     c = ctx.theme.colors
     runs: list[Run] = []
     for run in block.paragraph.runs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypedDict
 
@@ -55,8 +56,10 @@ def table_style(ctx: PlanContext, **kw: Unpack[_StyleOptions]) -> TextStyle:
     return TextStyle(t.fonts.body, t.sizes.table, **settings)
 
 
+@functools.lru_cache(maxsize=4096)
 def cell_blocks(text: str, style: TextStyle) -> tuple[Block, ...]:
-    """A cell's markup as paragraphs in ``style``; bullets hang :data:`BULLET_INDENT` per level."""
+    """A cell's markup as paragraphs in ``style``; bullets hang :data:`BULLET_INDENT` per level
+    (kept for the cells decks repeat: goals, statuses, headers)."""
 
     def at(level: int) -> TextStyle:
         if not level:
