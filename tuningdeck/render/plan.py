@@ -265,7 +265,7 @@ def blocks(text: str, style_for_level: Callable[..., TextStyle]) -> tuple[Block,
     return tuple(Block(bind_marks(p), style_for_level(p.level)) for p in parse_blocks(text))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def inline(text: str, style: TextStyle) -> Block:
     """One paragraph of inline markup (line breaks folded into spaces); kept for the text decks
     repeat ("-" in a table, headers, labels)."""

@@ -129,7 +129,6 @@ def formatted(
 _Formats = tuple[ParaFormat, tuple[tuple[RunFormat, str, str | None], ...]]
 
 
-@functools.lru_cache(maxsize=4096)
 def _formats(
     block: Block,
     start: int | None,
@@ -137,8 +136,7 @@ def _formats(
     bullet_color: str,
     link_color: str,
 ) -> _Formats:
-    """One block's formats (see :func:`formatted`), numbered from ``start``: kept for the
-    paragraphs decks repeat (headers, "-", goals, labels)."""
+    """One block's formats (see :func:`formatted`), numbered from ``start``."""
     st = block.style
     level = block.paragraph.level
     pieces = split_scripts(block.paragraph.runs)
@@ -205,7 +203,7 @@ def paragraph_bytes(
             out.append(_unlinked_bytes(block, start, base, bullet_color, link_color))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _unlinked_bytes(
     block: Block,
     start: int | None,
@@ -213,7 +211,8 @@ def _unlinked_bytes(
     bullet_color: str,
     link_color: str,
 ) -> bytes:
-    """The bytes of one paragraph without links (see :func:`paragraph_bytes`)."""
+    """The bytes of one paragraph without links (see :func:`paragraph_bytes`): kept for the
+    paragraphs decks repeat (headers, "-", goals, labels)."""
     para, runs = _formats(block, start, base, bullet_color, link_color)
     parts: list[bytes] = []
     fragments.paragraph(parts, para, [(f, text, None) for f, text, _ in runs])

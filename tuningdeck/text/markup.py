@@ -171,7 +171,7 @@ def _merge(runs: list[Run]) -> list[Run]:
     return out
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=2048)
 def parse_blocks(text: str) -> tuple[Paragraph, ...]:
     """Split a text field into paragraphs, one per non-empty line, with list levels and numbers.
 

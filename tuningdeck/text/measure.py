@@ -447,6 +447,8 @@ def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> t
         pos += len(run.text)
     joined = paragraph.text
     one = spans[0] if len(spans) == 1 else None
+    if one is not None and joined.isascii():
+        return _ascii_pieces(joined, one[2], one[3])
 
     def terms(a: int, b: int) -> _Terms:
         if one is not None:  # one run: a piece's width is its text's
@@ -466,6 +468,22 @@ def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> t
             extra = ((spaces * AUTOSPACE, 1.0),)
             core, full = core + extra, full + extra
         pieces.append((text, core_end > a, core, full))
+    return tuple(pieces)
+
+
+def _ascii_pieces(text: str, style: TextStyle, factor: float) -> tuple[_Piece, ...]:
+    """:func:`_em_pieces` of a paragraph of one run of ASCII text: no piece is broken between
+    characters nor spaced from CJK text, and each is measured in the run's face alone."""
+    face = _face(style.family, style.bold, style.italic)
+    pieces: list[_Piece] = []
+    for m in _PIECES.finditer(text):
+        piece = m.group(0)
+        if not piece:
+            continue
+        ink = piece.rstrip()
+        full = ((face.width(piece), factor),)
+        core = full if ink == piece else ((face.width(ink), factor),) if ink else ()
+        pieces.append((piece, bool(ink), core, full))
     return tuple(pieces)
 
 
@@ -665,7 +683,7 @@ class Measured:
         return found
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=512)
 def measured(paragraph: Paragraph, style: TextStyle) -> Measured:
     """``paragraph`` in ``style``, its widths measured once for every width and scale."""
     return Measured(paragraph, style)

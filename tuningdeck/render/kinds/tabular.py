@@ -56,7 +56,7 @@ def table_style(ctx: PlanContext, **kw: Unpack[_StyleOptions]) -> TextStyle:
     return TextStyle(t.fonts.body, t.sizes.table, **settings)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def cell_blocks(text: str, style: TextStyle) -> tuple[Block, ...]:
     """A cell's markup as paragraphs in ``style``; bullets hang :data:`BULLET_INDENT` per level
     (kept for the cells decks repeat: goals, statuses, headers)."""
