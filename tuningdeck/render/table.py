@@ -338,10 +338,10 @@ class _Grid:
         """Column widths for the text at ``scale`` (see :func:`fitted_widths`)."""
         n_rows, n_bands, starts = self.n_rows, len(self.bands), self.starts
         pad2 = 2 * pad_y
-        memo: dict[tuple[int, float], _Column] = {}
+        memos: list[dict[float, _Column]] = [{} for _ in self.columns]  # by width, rounded
         derived: dict[int, _Column] = {}
 
-        def column(j: int, w: float, key: tuple[int, float]) -> _Column:
+        def column(j: int, w: float, key: float) -> _Column:
             """Column ``j`` at width ``w``, kept under ``key`` (the width rounded: a width that
             rounds alike is not measured again)."""
             texts = self.column(j, w - 2 * pad_x, scale)
@@ -360,7 +360,7 @@ class _Grid:
                     else:
                         per_row[row] = h
                 found = derived[id(texts)] = (per_row, spans, total)
-            memo[key] = found
+            memos[j][key] = found
             return found
 
         costs: dict[tuple[int, ...], float] = {}
@@ -371,8 +371,8 @@ class _Grid:
             # many lines beside one with room even where its row's height is set by another cell
             cols = []
             for j, w in enumerate(widths):
-                at = (j, round(w, 2))
-                col = memo.get(at)
+                at = round(w, 2)
+                col = memos[j].get(at)
                 cols.append(col if col is not None else column(j, w, at))
             key = tuple(map(id, cols))  # the same columns' heights cost the same
             found = costs.get(key)
@@ -481,7 +481,7 @@ def _scaled(cell: Cell, text: Sequence[Measured], scale: float) -> Cell:
     """``cell.scaled(scale)``, given its paragraphs measured (their styles scaled once)."""
     if scale == 1.0:
         return cell
-    blocks = tuple(Block(m.paragraph, m.at(scale).style) for m in text)
+    blocks = tuple(m.at(scale).block for m in text)
     return Cell(blocks, cell.fill, cell.anchor, cell.span, cell.rule)
 
 

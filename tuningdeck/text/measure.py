@@ -513,6 +513,7 @@ class Wrapping:
     """
 
     __slots__ = (
+        "_block",
         "_extent",
         "_found",
         "_last",
@@ -520,6 +521,7 @@ class Wrapping:
         "cell_line_height",
         "indent",
         "line_height",
+        "paragraph",
         "space_after",
         "space_before",
         "style",
@@ -530,6 +532,8 @@ class Wrapping:
         self.style = style = _scaled_style(measured.style, scale)
         self.space_before, self.space_after = style.space_before, style.space_after
         paragraph = measured.paragraph
+        self.paragraph = paragraph
+        self._block: Block | None = None
         self.indent = style.indent
         if paragraph.number is not None:
             self.indent = margins(paragraph, style)[0]
@@ -552,6 +556,13 @@ class Wrapping:
         self._found: list[tuple[float, float, int]] = []  # (from, below, lines), by ``from``
         self._starts: list[float] = []  # each one's ``from``
         self._last = (0.0, -1.0, 0)
+
+    @property
+    def block(self) -> Block:
+        """The paragraph in its style at this scale."""
+        if self._block is None:
+            self._block = Block(self.paragraph, self.style)
+        return self._block
 
     @property
     def extent(self) -> tuple[float, float]:
