@@ -107,14 +107,18 @@ def status_cells(
     t = ctx.theme
     c = t.colors
     cells = []
+    dashes: dict[bool, Block] = {}  # "-", on the quarter's band or not
     for q, text in zip(Quarter, row.statuses, strict=True):
         current = ctx.quarter is not None and q == ctx.quarter
         fill = c.accent_light if current else None
         later = ctx.quarter is not None and q > ctx.quarter
         if later or not text.strip() or text.strip() == "-":
-            # on the quarter's band a dash needs a darker grey to keep 4.5:1
-            dash = table_style(ctx, color=c.text_secondary if current else c.text_muted)
-            cells.append(Cell((inline("-", dash),), fill=fill))
+            dash = dashes.get(current)
+            if dash is None:
+                # on the quarter's band a dash needs a darker grey to keep 4.5:1
+                grey = table_style(ctx, color=c.text_secondary if current else c.text_muted)
+                dash = dashes[current] = inline("-", grey)
+            cells.append(Cell((dash,), fill=fill))
             continue
         verdict = judge(text, row, q) if row.judge else None
         tick = bool(text.strip()) and set(text.strip()) <= CHECKS
