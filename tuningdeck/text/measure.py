@@ -432,7 +432,7 @@ _Terms = tuple[tuple[float, float], ...]
 _Piece = tuple[str, bool, _Terms, _Terms]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _em_pieces(paragraph: Paragraph, family: str, bold: bool, italic: bool) -> tuple[_Piece, ...]:
     """The unbreakable pieces of ``paragraph`` as :func:`_words` splits them, their widths in
     ems: a size's widths are the ems times the size, added up run by run as :func:`_words`
