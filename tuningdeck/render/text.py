@@ -190,9 +190,12 @@ def paragraph_bytes(
     if not blocks:
         out.append(fragments.EMPTY_PARAGRAPH)
         return
-    starts = start_numbers([b.paragraph for b in blocks])
     if base is None:
         base = main_direction(b.paragraph for b in blocks)
+    if len(blocks) == 1:  # most table cells: a paragraph numbered from its own number
+        starts: list[int | None] = [blocks[0].paragraph.number]
+    else:
+        starts = start_numbers([b.paragraph for b in blocks])
     for block, start in zip(blocks, starts, strict=True):
         if any(r.href for r in block.paragraph.runs):
             para, runs = _formats(block, start, base, bullet_color, link_color)
