@@ -339,6 +339,7 @@ class _Grid:
         n_rows, n_bands, starts = self.n_rows, len(self.bands), self.starts
         pad2 = 2 * pad_y
         memos: list[dict[float, _Column]] = [{} for _ in self.columns]  # by width, rounded
+        exact: list[dict[float, _Column]] = [{} for _ in self.columns]  # the same, by width
         derived: dict[int, _Column] = {}
 
         def column(j: int, w: float, key: float) -> _Column:
@@ -371,9 +372,14 @@ class _Grid:
             # many lines beside one with room even where its row's height is set by another cell
             cols = []
             for j, w in enumerate(widths):
-                at = round(w, 2)
-                col = memos[j].get(at)
-                cols.append(col if col is not None else column(j, w, at))
+                col = exact[j].get(w)  # a column a trial leaves as it was: its very width
+                if col is None:
+                    at = round(w, 2)
+                    col = memos[j].get(at)
+                    if col is None:
+                        col = column(j, w, at)
+                    exact[j][w] = col
+                cols.append(col)
             key = tuple(map(id, cols))  # the same columns' heights cost the same
             found = costs.get(key)
             if found is not None:
