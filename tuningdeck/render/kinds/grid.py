@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from attrs import evolve
 
 from tuningdeck import status
@@ -69,9 +71,15 @@ def baseline_blocks(baseline: str, style: TextStyle, *, label: str = BASELINE) -
     first = body[0].paragraph
     if first.level:
         return (inline(label, style), *body)
-    *lead, last = inline(label, style).paragraph.runs
-    runs = (*lead, evolve(last, text=f"{last.text} "), *first.runs)
+    runs = (*_label_runs(label, style), *first.runs)
     return (evolve(body[0], paragraph=evolve(first, runs=runs)), *body[1:])
+
+
+@functools.lru_cache(maxsize=64)
+def _label_runs(label: str, style: TextStyle) -> tuple[Run, ...]:
+    """The runs of ``label`` with a space after it, to lead a baseline's first line."""
+    *lead, last = inline(label, style).paragraph.runs
+    return (*lead, evolve(last, text=f"{last.text} "))
 
 
 _VERDICT_COLOURS = {
