@@ -100,6 +100,9 @@ class Block:
         return cls(Paragraph(runs, level), style)
 
 
+_KEPT_WIDTHS = 65536  # texts whose width a face keeps
+
+
 class _Face:
     """One face, measured from its advances and kerning, or shaped with Pillow (HarfBuzz shaping
     when raqm is present) at the face's location in a variable font."""
@@ -111,6 +114,7 @@ class _Face:
         self.advances = face_advances(face)
         self.line_height = self.advances.line_height
         self._font: FreeTypeFont | None = None
+        self._widths: dict[str, float] = {}
 
     @property
     def font(self) -> FreeTypeFont:
@@ -128,11 +132,19 @@ class _Face:
         """The shaped width of ``text`` in ems."""
         return self.font.getlength(text) / _UNITS
 
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - faces live for the process
     def width(self, text: str) -> float:
         """Advance width of ``text`` in ems: from the font's advances and kerning where that
         gives what shaping would (Latin, Greek, Cyrillic text), else shaped by Pillow; characters
-        the face lacks are measured in their fallback font, piece by piece."""
+        the face lacks are measured in their fallback font, piece by piece. Each text's width is
+        kept (words repeat), up to :data:`_KEPT_WIDTHS` texts a face."""
+        found = self._widths.get(text)
+        if found is None:
+            if len(self._widths) >= _KEPT_WIDTHS:  # a long-lived process starts afresh
+                self._widths.clear()
+            found = self._widths[text] = self._measure(text)
+        return found
+
+    def _measure(self, text: str) -> float:
         fast = self.advances.width(text)
         if fast is not None:
             return fast
