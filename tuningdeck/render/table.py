@@ -267,7 +267,7 @@ class _Grid:
                 for k, row in enumerate(band):
                     cell = row[j]
                     if cell is not None:
-                        text = tuple(measured(x.paragraph, x.style) for x in cell.blocks)
+                        text = tuple([measured(x.paragraph, x.style) for x in cell.blocks])
                         entries.append((self.starts[b] + k, b, cell.span, cell, text))
             self.columns.append(entries)
         self.idle = _idle(header, groups)
@@ -487,7 +487,7 @@ def _scaled(cell: Cell, text: Sequence[Measured], scale: float) -> Cell:
     """``cell.scaled(scale)``, given its paragraphs measured (their styles scaled once)."""
     if scale == 1.0:
         return cell
-    blocks = tuple(m.at(scale).block for m in text)
+    blocks = tuple([m.at(scale).block for m in text])
     return Cell(blocks, cell.fill, cell.anchor, cell.span, cell.rule)
 
 
