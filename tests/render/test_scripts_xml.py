@@ -187,3 +187,16 @@ def test_the_theme_names_fonts_for_east_asian_and_complex_scripts() -> None:
         assert scripts["Hans"] == scripts["Jpan"] == "Noto Sans CJK SC"
     # the master's text styles take East-Asian and complex-script text from the theme
     assert '<a:ea typeface="+mj-ea"/>' in master and '<a:cs typeface="+mn-cs"/>' in master
+
+
+def test_a_new_script_family_reaches_paragraphs_written_before() -> None:
+    from tuningdeck.fonts import fallback
+
+    before = fallback.script_families()["Arab"]
+    assert runs(body("ورشة"))[0][4] == before
+    fallback.set_script_families({"Arab": "Noto Naskh Arabic"})
+    try:
+        assert runs(body("ورشة"))[0][4] == "Noto Naskh Arabic"
+    finally:
+        fallback.set_script_families({"Arab": before})
+    assert runs(body("ورشة"))[0][4] == before

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from tuningdeck.fonts import sources
 from tuningdeck.fonts.resolve import FontNotFoundError, resolve
@@ -23,6 +23,7 @@ __all__ = [
     "SCRIPT_FAMILIES",
     "MissingScriptFont",
     "fallback_family",
+    "on_script_families_change",
     "script_families",
     "script_family",
     "script_of",
@@ -85,6 +86,7 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
 )
 
 _overrides: dict[str, str] = {}
+_listeners: list[Callable[[], None]] = []
 
 
 class MissingScriptFont(FontNotFoundError):
@@ -102,12 +104,23 @@ def script_of(ch: str) -> str | None:
 
 def set_script_families(families: Mapping[str, str]) -> None:
     """Use these families (by ISO 15924 script code) instead of the defaults."""
-    for script, family in families.items():
-        if script not in SCRIPT_FAMILIES:
-            known = ", ".join(sorted(SCRIPT_FAMILIES))
-            raise ValueError(f"unknown script {script!r}: expected one of {known}")
-        _overrides[script] = family
+    before = dict(_overrides)
+    try:
+        for script, family in families.items():
+            if script not in SCRIPT_FAMILIES:
+                known = ", ".join(sorted(SCRIPT_FAMILIES))
+                raise ValueError(f"unknown script {script!r}: expected one of {known}")
+            _overrides[script] = family
+    finally:
+        if _overrides != before:
+            for clear in _listeners:
+                clear()
     _family_for.cache_clear()
+
+
+def on_script_families_change(clear: Callable[[], None]) -> None:
+    """Call ``clear`` (a cache's ``cache_clear``) whenever a script's family changes."""
+    _listeners.append(clear)
 
 
 def script_families() -> dict[str, str]:

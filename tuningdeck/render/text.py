@@ -14,6 +14,7 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.text.text import TextFrame
 
+from tuningdeck.fonts.fallback import on_script_families_change
 from tuningdeck.oxml import fragments
 from tuningdeck.oxml.ns import qn
 from tuningdeck.oxml.text import (
@@ -220,6 +221,10 @@ def _unlinked_bytes(
     parts: list[bytes] = []
     fragments.paragraph(parts, para, [(f, text, None) for f, text, _ in runs])
     return b"".join(parts)
+
+
+# a run's East-Asian and complex-script typefaces are the script families of the theme
+on_script_families_change(_unlinked_bytes.cache_clear)
 
 
 def start_numbers(paragraphs: Sequence[Paragraph]) -> list[int | None]:
