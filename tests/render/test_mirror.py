@@ -14,8 +14,10 @@ from tests.render_check import RenderedDeck, deck_problems
 from tuningdeck.model import (
     AcronymsSlide,
     Deck,
+    KeyResultsSlide,
     OkrChangeSlide,
     PriorityUpdateSlide,
+    StatusRow,
     TitleSlide,
 )
 from tuningdeck.render import default_template, write_deck
@@ -118,3 +120,21 @@ def test_an_okr_change_in_hebrew_renders_clean(
         words=HEBREW,
     )
     assert deck_problems(render_deck(write_deck(deck, tmp_path / "change.pptx"))) == []
+
+
+@pytest.mark.parametrize(("title", "edge"), [("תוצאות מפתח", "l"), ("Key results", "r")])
+def test_a_legend_is_flush_with_the_slides_far_edge(tmp_path: Path, title: str, edge: str) -> None:
+    """Beside the title, the status legend ends where the table does: at the right of a
+    left-to-right slide, at the left of a mirrored one."""
+    row = StatusRow(text="עורכים חדשים", goal="30%", statuses=["24%", "27%", "", ""])
+    path = write_deck(
+        Deck([KeyResultsSlide(title=title, results=[row])], quarter="Q2"), tmp_path / "kr.pptx"
+    )
+    (slide,) = Presentation(str(path)).slides
+    (legend,) = [s for s in slide.placeholders if s.placeholder_format.idx == 11]
+    assert {p._p.get_or_add_pPr().get("algn") for p in legend.text_frame.paragraphs} == {edge}
+    table = next(s for s in slide.shapes if s.has_table)
+    if edge == "l":
+        assert legend.left <= table.left + 12700
+    else:
+        assert legend.left + legend.width >= table.left + table.width - 12700

@@ -87,10 +87,16 @@ def paragraph_rtl(paragraph: Paragraph, base: Direction = "ltr") -> bool:
     return bool(kinds & {"R", "AL"}) or "L" not in kinds
 
 
-def paragraph_align(align: str, rtl: bool) -> str:
+def paragraph_align(align: str, rtl: bool, mirrored: bool = False) -> str:
     """The DrawingML alignment of a paragraph planned as ``align``: a right-to-left paragraph
-    starts at the right, so its start alignment (``"l"``, the default) becomes ``"r"``."""
-    return "r" if rtl and align == "l" else align
+    starts at the right, so its start alignment (``"l"``, the default) becomes ``"r"``; text
+    planned flush right (with the slide's far edge: a legend, a department tag) is flush left
+    on a ``mirrored`` slide (see :mod:`tuningdeck.render.mirror`)."""
+    if align == "l":
+        return "r" if rtl else "l"
+    if align == "r" and mirrored:
+        return "l"
+    return align
 
 
 def main_direction(paragraphs: Iterable[Paragraph]) -> Direction:

@@ -61,11 +61,12 @@ def _para_format(
     level: int,
     rtl: bool = False,
     end_lang: str = DEFAULT_LANGUAGE,
+    mirrored: bool = False,
 ) -> ParaFormat:
     return ParaFormat(
         round(margin * 12700),
         -round(hang * 12700),
-        paragraph_align(st.align, rtl),
+        paragraph_align(st.align, rtl, mirrored),
         round(st.line * 100000),
         _pts(st.space_before),
         _pts(st.space_after),
@@ -103,6 +104,7 @@ def formatted(
     link_color: str,
     link_id: Callable[[str], str],
     base: Direction | None = None,
+    mirrored: bool = False,
 ) -> list[Formatted]:
     """Each block's paragraph and run formats, as planned.
 
@@ -114,13 +116,15 @@ def formatted(
     Runs are split where their script changes, each with its language and the font of its
     script (:mod:`tuningdeck.render.script_props`). ``base`` is the text body's main direction
     (default: that of the blocks' text); right-to-left paragraphs are marked so and aligned right.
+    On a ``mirrored`` slide, text planned flush right is flush left (see
+    :func:`~tuningdeck.render.script_props.paragraph_align`).
     """
     out: list[Formatted] = []
     starts = start_numbers([b.paragraph for b in blocks])
     if base is None:
         base = main_direction(b.paragraph for b in blocks)
     for block, start in zip(blocks, starts, strict=True):
-        para, runs = _formats(block, start, base, bullet_color, link_color)
+        para, runs = _formats(block, start, base, bullet_color, link_color, mirrored)
         out.append((para, [(f, text, link_id(href) if href else None) for f, text, href in runs]))
     return out
 
@@ -136,6 +140,7 @@ def _formats(
     base: Direction,
     bullet_color: str,
     link_color: str,
+    mirrored: bool = False,
 ) -> _Formats:
     """One block's formats (see :func:`formatted`), numbered from ``start``."""
     st = block.style
@@ -144,14 +149,14 @@ def _formats(
     rtl = paragraph_rtl(block.paragraph, base)
     end_lang = run_fonts(pieces[-1], st.family).lang if pieces else DEFAULT_LANGUAGE
     if start is None and not level:
-        para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0, rtl, end_lang)
+        para = _para_format(st, st.indent, 0.0, _NO_BULLET, 0, rtl, end_lang, mirrored)
     else:
         margin, hang = margins(block.paragraph, st)
         if start is not None:
             bullet = Bullet("number", bullet_color, start=start)
         else:
             bullet = Bullet("char", bullet_color, BULLET_CHARS[(level - 1) % len(BULLET_CHARS)])
-        para = _para_format(st, margin, hang, bullet, level, rtl, end_lang)
+        para = _para_format(st, margin, hang, bullet, level, rtl, end_lang, mirrored)
     runs = tuple((_run_format(st, r, link_color), r.text, r.href or None) for r in pieces)
     return para, runs
 
@@ -163,12 +168,18 @@ def paragraphs(
     link_color: str,
     link_id: Callable[[str], str],
     base: Direction | None = None,
+    mirrored: bool = False,
 ) -> list[etree._Element]:
     """The ``<a:p>`` elements for ``blocks`` (one empty paragraph when there are none); see
     :func:`formatted`."""
     out = []
     for para, runs in formatted(
-        blocks, bullet_color=bullet_color, link_color=link_color, link_id=link_id, base=base
+        blocks,
+        bullet_color=bullet_color,
+        link_color=link_color,
+        link_id=link_id,
+        base=base,
+        mirrored=mirrored,
     ):
         p = paragraph(para)
         for f, content, link in runs:
@@ -185,6 +196,7 @@ def paragraph_bytes(
     link_color: str,
     link_id: Callable[[str], str],
     base: Direction | None = None,
+    mirrored: bool = False,
 ) -> None:
     """Append the bytes of :func:`paragraphs`' elements to ``out`` (compiled fragments, see
     :mod:`tuningdeck.oxml.fragments`)."""
@@ -199,12 +211,12 @@ def paragraph_bytes(
         starts = start_numbers([b.paragraph for b in blocks])
     for block, start in zip(blocks, starts, strict=True):
         if any(r.href for r in block.paragraph.runs):
-            para, runs = _formats(block, start, base, bullet_color, link_color)
+            para, runs = _formats(block, start, base, bullet_color, link_color, mirrored)
             fragments.paragraph(
                 out, para, [(f, text, link_id(href) if href else None) for f, text, href in runs]
             )
         else:
-            out.append(_unlinked_bytes(block, start, base, bullet_color, link_color))
+            out.append(_unlinked_bytes(block, start, base, bullet_color, link_color, mirrored))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -214,10 +226,11 @@ def _unlinked_bytes(
     base: Direction,
     bullet_color: str,
     link_color: str,
+    mirrored: bool,
 ) -> bytes:
     """The bytes of one paragraph without links (see :func:`paragraph_bytes`): kept for the
     paragraphs decks repeat (headers, "-", goals, labels)."""
-    para, runs = _formats(block, start, base, bullet_color, link_color)
+    para, runs = _formats(block, start, base, bullet_color, link_color, mirrored)
     parts: list[bytes] = []
     fragments.paragraph(parts, para, [(f, text, None) for f, text, _ in runs])
     return b"".join(parts)

@@ -291,6 +291,7 @@ class Canvas:
                     bullet_color=c.accent,
                     link_color=c.accent,
                     link_id=link_id,
+                    mirrored=self.mirrored,
                 )
                 self._filled(staged, plan.layout, ph, shape_id, _box(frame) if frame else None)
             else:
@@ -417,7 +418,13 @@ class Canvas:
         if shape.anchor not in _ANCHORS:
             raise ValueError(f"a text box is anchored at one of {_ANCHORS}, not {shape.anchor!r}")
         c = self.theme.colors
-        body = paragraphs(shape.blocks, bullet_color=c.accent, link_color=c.accent, link_id=link_id)
+        body = paragraphs(
+            shape.blocks,
+            bullet_color=c.accent,
+            link_color=c.accent,
+            link_id=link_id,
+            mirrored=self.mirrored,
+        )
         shapes.text_box(
             tree,
             shape_id,
