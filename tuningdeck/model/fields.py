@@ -41,7 +41,10 @@ def to_text(value: str | None) -> str:
         return ""
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__} {value!r}")
-    text = check_xml_chars(value.replace("\r\n", "\n").replace("\r", "\n").strip())
+    if value.isprintable():  # one line, no control character: nothing to normalise or refuse
+        text = value.strip()
+    else:
+        text = check_xml_chars(value.replace("\r\n", "\n").replace("\r", "\n").strip())
     if "](" in text:
         from tuningdeck.text.markup import LINK_SCHEMES, bad_link
 

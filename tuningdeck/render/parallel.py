@@ -15,6 +15,7 @@ draws in its own process). Elsewhere, and for short decks, every slide is drawn 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -93,6 +94,9 @@ def draw_slides(
     yield draw_slide(canvas, ctx, slides[0])  # loads and caches what the workers share
     global _job
     _job = (canvas, ctx, slides)
+    # what the workers inherit is left out of their garbage collection: collecting it would
+    # touch, and so copy, every page they share with this process
+    gc.freeze()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
         chunk = max(1, min(_CHUNK, len(slides) // (4 * workers)))
@@ -103,6 +107,7 @@ def draw_slides(
     finally:
         _job = None
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _draw(index: int) -> Outcome | None:  # pragma: no cover - runs in a worker process
