@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Generator, Sequence
@@ -97,7 +98,9 @@ def draw_slides(
     # what the workers inherit is left out of their garbage collection: collecting it would
     # touch, and so copy, every page they share with this process
     gc.freeze()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_leave_interrupts
+    )
     try:
         chunk = max(1, min(_CHUNK, len(slides) // (4 * workers)))
         drawn = pool.map(_draw, range(1, len(slides)), chunksize=chunk)
@@ -108,6 +111,12 @@ def draw_slides(
         _job = None
         pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
+
+
+def _leave_interrupts() -> None:  # pragma: no cover - runs in a worker process
+    """Let this process's parent alone answer Ctrl-C (which the terminal sends to every
+    process of the build): it stops handing out slides and waits for those being drawn."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _draw(index: int) -> Outcome | None:  # pragma: no cover - runs in a worker process
