@@ -112,14 +112,18 @@ def test_a_shape_without_text_is_flipped_a_picture_or_text_is_not(flip: str | No
     assert text.get("flipH") == flip and picture.get("flipH") == flip
 
 
-def test_an_okr_change_in_hebrew_renders_clean(
+def test_an_okr_change_in_hebrew_points_left_and_renders_clean(
     tmp_path: Path, render_deck: Callable[[Path], RenderedDeck]
 ) -> None:
     deck = Deck(
         [OkrChangeSlide(title="שינוי יעד", original="1,000 ערכים חדשים", proposed="600 ערכים")],
         words=HEBREW,
     )
-    assert deck_problems(render_deck(write_deck(deck, tmp_path / "change.pptx"))) == []
+    path = write_deck(deck, tmp_path / "change.pptx")
+    (slide,) = Presentation(str(path)).slides
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert "←" in texts and "→" not in texts  # from the original, at the right, to the proposed
+    assert deck_problems(render_deck(path)) == []
 
 
 @pytest.mark.parametrize(("title", "edge"), [("תוצאות מפתח", "l"), ("Key results", "r")])

@@ -32,6 +32,7 @@ _A_XFRM, _P_XFRM = qn("a:xfrm"), qn("p:xfrm")
 _TEXT = qn("a:t")
 _PARAGRAPH_PROPERTIES = {qn("a:pPr"), *(qn(f"a:lvl{n}pPr") for n in range(1, 10))}
 _SWAPPED = {"l": "r", "r": "l"}
+_ARROWS = {pair[i]: pair[1 - i] for pair in ("→←", "⟶⟵", "➔⬅", "⇒⇐", "▶◀", "►◄") for i in (0, 1)}
 
 
 def deck_reads_right_to_left(deck: Deck) -> bool:
@@ -56,8 +57,9 @@ def deck_reads_right_to_left(deck: Deck) -> bool:
 def mirror_shapes(tree: etree._Element, width: int) -> None:
     """Move every shape of the shape tree ``tree`` to its mirror image across the vertical line
     at half of ``width`` (EMU): a shape at ``x`` that is ``cx`` wide goes to ``width - x - cx``.
-    A shape without text or picture is also flipped horizontally (an arrow points the other
-    way); a group moves whole."""
+    A shape without text or picture is also flipped horizontally, and a text that is one arrow
+    ("→") is turned the other way: an arrow points the way the slide reads. A group moves
+    whole."""
     for shape in _shapes(tree):
         xfrm = _xfrm(shape)
         if xfrm is None:
@@ -67,11 +69,16 @@ def mirror_shapes(tree: etree._Element, width: int) -> None:
             continue
         x, cx = int(off.get("x", "0")), int(ext.get("cx", "0"))
         off.set("x", str(width - x - cx))
-        if shape.tag in (qn("p:sp"), qn("p:cxnSp")) and next(shape.iter(_TEXT), None) is None:
+        texts = list(shape.iter(_TEXT))
+        if shape.tag in (qn("p:sp"), qn("p:cxnSp")) and not texts:
             if xfrm.get("flipH") in ("1", "true"):
                 del xfrm.attrib["flipH"]
             else:
                 xfrm.set("flipH", "1")
+        elif len(texts) == 1 and (texts[0].text or "").strip() in _ARROWS:
+            # an arrow standing alone (between two cards) points the way the slide reads
+            arrow = texts[0].text or ""
+            texts[0].text = arrow.replace(arrow.strip(), _ARROWS[arrow.strip()])
 
 
 def mirror_part(root: etree._Element, width: int) -> None:
