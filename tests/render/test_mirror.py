@@ -57,7 +57,13 @@ def positions(root: etree._Element) -> dict[str, int]:
 
 
 def test_slides_layouts_and_master_are_mirrored(tmp_path: Path) -> None:
-    deck = Deck([TitleSlide(title="סקירה רבעונית"), update("עדכון הרבעון")], words=HEBREW)
+    row = StatusRow(text="עורכים חדשים", goal="30%", statuses=["24%", "27%", "", ""])
+    results = KeyResultsSlide(title="תוצאות מפתח", results=[row])  # its title narrowed: a frame
+    deck = Deck(
+        [TitleSlide(title="סקירה רבעונית"), update("עדכון הרבעון"), results],
+        words=HEBREW,
+        quarter="Q2",
+    )
     path = write_deck(deck, tmp_path / "rtl.pptx")
     prs = Presentation(str(path))
     width = prs.slide_width
@@ -78,6 +84,10 @@ def test_slides_layouts_and_master_are_mirrored(tmp_path: Path) -> None:
     # the slide number's text is flush with the slide's left edge
     aligns = {p.get("algn") for p in number._element.iter("{*}lvl1pPr")}
     assert aligns == {"l"}
+    for shape in (s for slide in prs.slides for s in slide.shapes):  # text is never flipped
+        xfrm = shape._element.find("./{*}spPr/{*}xfrm")
+        if shape.has_text_frame and xfrm is not None:
+            assert xfrm.get("flipH") is None, shape.name
 
 
 def test_a_left_to_right_deck_keeps_the_template_as_it_is(tmp_path: Path) -> None:

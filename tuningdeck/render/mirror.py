@@ -30,6 +30,7 @@ _SHAPES = {qn("p:sp"), qn("p:pic"), qn("p:graphicFrame"), qn("p:cxnSp"), qn("p:g
 _PROPERTIES = (qn("p:spPr"), qn("p:grpSpPr"))
 _A_XFRM, _P_XFRM = qn("a:xfrm"), qn("p:xfrm")
 _TEXT = qn("a:t")
+_PH, _TX_BODY = qn("p:ph"), qn("p:txBody")
 _PARAGRAPH_PROPERTIES = {qn("a:pPr"), *(qn(f"a:lvl{n}pPr") for n in range(1, 10))}
 _SWAPPED = {"l": "r", "r": "l"}
 _ARROWS = {pair[i]: pair[1 - i] for pair in ("→←", "⟶⟵", "➔⬅", "⇒⇐", "▶◀", "►◄") for i in (0, 1)}
@@ -57,9 +58,9 @@ def deck_reads_right_to_left(deck: Deck) -> bool:
 def mirror_shapes(tree: etree._Element, width: int) -> None:
     """Move every shape of the shape tree ``tree`` to its mirror image across the vertical line
     at half of ``width`` (EMU): a shape at ``x`` that is ``cx`` wide goes to ``width - x - cx``.
-    A shape without text or picture is also flipped horizontally, and a text that is one arrow
-    ("→") is turned the other way: an arrow points the way the slide reads. A group moves
-    whole."""
+    A drawing without text (not a picture) is also flipped horizontally, and a text that is one
+    arrow ("→") is turned the other way: an arrow points the way the slide reads. A group
+    moves whole."""
     for shape in _shapes(tree):
         xfrm = _xfrm(shape)
         if xfrm is None:
@@ -70,7 +71,7 @@ def mirror_shapes(tree: etree._Element, width: int) -> None:
         x, cx = int(off.get("x", "0")), int(ext.get("cx", "0"))
         off.set("x", str(width - x - cx))
         texts = list(shape.iter(_TEXT))
-        if shape.tag in (qn("p:sp"), qn("p:cxnSp")) and not texts:
+        if shape.tag in (qn("p:sp"), qn("p:cxnSp")) and _drawing_only(shape):
             if xfrm.get("flipH") in ("1", "true"):
                 del xfrm.attrib["flipH"]
             else:
@@ -110,6 +111,15 @@ def _shapes(tree: etree._Element) -> Iterable[etree._Element]:
         elif child.tag == qn("mc:AlternateContent"):
             for branch in child:
                 yield from _shapes(branch)
+
+
+def _drawing_only(shape: etree._Element) -> bool:
+    """Whether ``shape`` is a drawing (a line, an arrow, a panel) and holds no text: neither a
+    placeholder nor a shape with text, or a place kept for text to be filled in."""
+    if shape.find(f".//{_PH}") is not None:
+        return False
+    body = shape.find(_TX_BODY)
+    return body is None or not "".join(body.itertext()).strip()
 
 
 def _xfrm(shape: etree._Element) -> etree._Element | None:
