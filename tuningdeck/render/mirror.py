@@ -15,14 +15,13 @@ the way the slide reads.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from lxml import etree
 
 from tuningdeck.model import Deck
 from tuningdeck.oxml.ns import qn
-from tuningdeck.text.scripts import paragraph_direction
+from tuningdeck.text.scripts import letter_directions, paragraph_direction
 
 __all__ = ["deck_reads_right_to_left", "mirror_alignment", "mirror_part", "mirror_shapes"]
 
@@ -39,16 +38,7 @@ _ARROWS = {pair[i]: pair[1 - i] for pair in ("→←", "⟶⟵", "➔⬅", "⇒�
 def deck_reads_right_to_left(deck: Deck) -> bool:
     """Whether most of the letters of the deck's slide titles are of right-to-left scripts (the
     organisation's name deciding when the titles have none, or as many of each)."""
-    rtl = ltr = 0
-    for slide in deck.slides:
-        title = str(getattr(slide, "title", "") or "")
-        if title.isascii():
-            ltr += sum(ch.isalpha() for ch in title)
-            continue
-        for ch in title:
-            kind = unicodedata.bidirectional(ch)
-            rtl += kind in ("R", "AL")
-            ltr += kind == "L"
+    rtl, ltr = letter_directions(str(getattr(slide, "title", "") or "") for slide in deck.slides)
     if rtl != ltr:
         return rtl > ltr
     name = deck.words.organisation.strip()

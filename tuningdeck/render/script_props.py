@@ -23,6 +23,7 @@ from tuningdeck.text.scripts import (
     Direction,
     font_slot,
     language,
+    letter_directions,
     paragraph_direction,
     run_script,
 )
@@ -105,15 +106,5 @@ def main_direction(paragraphs: Iterable[Paragraph]) -> Direction:
     texts = [p.text for p in paragraphs]
     if all(text.isascii() for text in texts):  # no right-to-left letter in any
         return "ltr"
-    rtl = ltr = 0
-    for text in texts:
-        if text.isascii():  # ASCII letters are all left to right
-            ltr += sum(ch.isalpha() for ch in text)
-            continue
-        for ch in text:
-            kind = unicodedata.bidirectional(ch)
-            if kind == "L":
-                ltr += 1
-            elif kind in ("R", "AL"):
-                rtl += 1
+    rtl, ltr = letter_directions(texts)
     return "rtl" if rtl > ltr else "ltr"

@@ -34,6 +34,7 @@ __all__ = [
     "Slot",
     "font_slot",
     "language",
+    "letter_directions",
     "paragraph_direction",
     "run_script",
     "script_of",
@@ -252,6 +253,26 @@ def split_scripts(runs: Sequence[Run]) -> tuple[Run, ...]:
 
 
 _ISOLATES = {"LRI", "RLI", "FSI"}
+
+
+def letter_directions(texts: Iterable[str]) -> tuple[int, int]:
+    """How many letters of ``texts`` are of right-to-left scripts, and how many left to right.
+
+    >>> letter_directions(["WMF", "مؤسسة ويكيميديا"])
+    (14, 3)
+    """
+    rtl = ltr = 0
+    for text in texts:
+        if text.isascii():  # ASCII letters are all left to right
+            ltr += sum(ch.isalpha() for ch in text)
+            continue
+        for ch in text:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                ltr += 1
+            elif kind in ("R", "AL"):
+                rtl += 1
+    return rtl, ltr
 
 
 def paragraph_direction(text: str) -> Direction:
